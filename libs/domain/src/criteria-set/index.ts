@@ -1,0 +1,7 @@
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './decide';
+export * from './decider';
+export * from './stream';
+export { diffCriteriaTrees, type CriteriaSetDiff, type NodeChange } from './diff';

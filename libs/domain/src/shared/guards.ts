@@ -1,0 +1,77 @@
+import type { Hundredths } from '@par-index/scoring';
+import { fail } from './domain-error';
+
+/** Ids appear in stream names, so they are restricted to characters that need no escaping. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+function invalid(field: string, message: string, value: unknown): never {
+  return fail('VALIDATION_FAILED', `${field} ${message}`, { field, value });
+}
+
+export function requireNonEmptyId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200 || !ID_PATTERN.test(value)) {
+    invalid(field, 'must be a non-empty id of letters, digits, "_", ".", ":" or "-"', value);
+  }
+  return value;
+}
+
+export function requireNonEmptyText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim().length === 0) invalid(field, 'must be non-empty text', value);
+  return value;
+}
+
+/** null/undefined pass as null; otherwise the text must be non-blank. */
+export function optionalText(value: unknown, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  return requireNonEmptyText(value, field);
+}
+
+export function requireHundredths(value: unknown, field: string): Hundredths {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    invalid(field, 'must be an integer number of hundredths of a point', value);
+  }
+  return value;
+}
+
+export function requireNonNegativeInteger(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    invalid(field, 'must be a non-negative integer', value);
+  }
+  return value;
+}
+
+export function requireFiniteNumber(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(field, 'must be a finite number', value);
+  return value;
+}
+
+export function requireIsoTimestamp(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    invalid(field, 'must be an ISO-8601 timestamp with a zone', value);
+  }
+  return value;
+}
+
+export function requireYear(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
+    invalid(field, `must be an integer year in ${MIN_YEAR}..${MAX_YEAR}`, value);
+  }
+  return value;
+}
+
+export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    invalid(field, `must be one of ${allowed.join(', ')}`, value);
+  }
+  return value as T;
+}
+
+export function requireStringList(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) invalid(field, 'must be a list', value);
+  value.forEach((item, i) => requireNonEmptyText(item, `${field}[${i}]`));
+  return value as string[];
+}
