@@ -22,6 +22,7 @@ module.exports = function preset(packageDir, overrides = {}) {
     moduleNameMapper: {
       '^@par-index/config/testing$': path.join(__dirname, 'libs/config/src/testing'),
       '^@par-index/(domain|scoring|eventstore|read-model|config)$': path.join(__dirname, 'libs/$1/src'),
+      '^@par-index/projector$': path.join(__dirname, 'apps/projector/src'),
     },
     ...overrides,
   };

@@ -1,0 +1,67 @@
+import type { Decider } from '@par-index/domain';
+import { buildEventMetadata, EVENT_SCHEMA_VERSIONS } from '@par-index/domain';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@par-index/eventstore';
+import { ConcurrencyConflictError } from '../errors/application-errors';
+import { deterministicEventId, type CommandEnvelope } from './command-envelope';
+
+export interface CommandOutcome {
+  streamName: string;
+  /** revision of the stream's last event after the command (-1 when the stream is still empty) */
+  revision: bigint;
+  /** global position of the last event the command appended (or found, on an idempotent replay) */
+  position: bigint | null;
+  eventTypes: string[];
+  /** true when this idempotency key had already been applied: nothing new was appended */
+  replayed: boolean;
+}
+
+interface DomainEvent {
+  type: string;
+  data: object;
+}
+
+const AUTOMATIC_RETRIES = 3;
+
+/**
+ * Read → fold → decide → append with the expected revision. When the client named no revision, a
+ * conflict re-runs the decision on the fresh state (the rules are checked again); when it did, the
+ * conflict is reported.
+ */
+export async function runAggregateCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamName: string,
+  buildCommand: (state: S, history: readonly RecordedEvent[]) => C,
+  envelope: CommandEnvelope,
+): Promise<CommandOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const history = await store.readStream(streamName);
+    const last = history[history.length - 1];
+    const current = last ? last.revision : -1n;
+    const already = history.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey);
+    if (already.length > 0) {
+      return { streamName, revision: current, position: already[already.length - 1]!.position, eventTypes: already.map((e) => e.type), replayed: true };
+    }
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+      throw new ConcurrencyConflictError(streamName, envelope.expectedRevision, current);
+    }
+    const state = history.reduce<S>((s, event) => decider.evolve(s, { type: event.type, data: event.data } as unknown as E), decider.initialState());
+    const events = decider.decide(buildCommand(state, history), state);
+    if (events.length === 0) return { streamName, revision: current, position: last?.position ?? null, eventTypes: [], replayed: false };
+    const toAppend = events.map((event, index) => ({
+      id: deterministicEventId(envelope.idempotencyKey, streamName, index),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: buildEventMetadata(envelope, EVENT_SCHEMA_VERSIONS[event.type as keyof typeof EVENT_SCHEMA_VERSIONS] ?? 1),
+    }));
+    try {
+      const result = await store.appendToStream(streamName, toAppend, last ? current : 'no_stream');
+      return { streamName, revision: result.nextExpectedRevision, position: result.position, eventTypes: events.map((e) => e.type), replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (envelope.expectedRevision !== undefined || attempt >= AUTOMATIC_RETRIES) {
+        throw new ConcurrencyConflictError(streamName, envelope.expectedRevision ?? current, error.actual === 'no_stream' ? -1n : error.actual);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { EntitySchema } from 'typeorm';
+
+export interface FieldScoreRow {
+  code: string;
+  name: string;
+  points: number; // hundredths
+  max: number; // hundredths, applicable maximum
+  percent: number; // for display only (ranks are computed exactly by libs/scoring)
+  rank: number;
+}
+
+/** A unit-year's computed index and its ranks in its group; rewritten whenever the group changes. */
+export interface ScorecardRow {
+  unitId: string;
+  year: number;
+  level: string;
+  groupCode: string;
+  status: string;
+  total: number; // hundredths
+  applicableMax: number; // hundredths
+  percent: number; // display value, 2 decimals
+  rank: number;
+  groupSize: number;
+  fields: FieldScoreRow[];
+  bySource: Record<string, number>;
+  zeroLeaves: string[];
+  updatedAt: string;
+}
+
+export const ScorecardEntity = new EntitySchema<ScorecardRow>({
+  name: 'Scorecard',
+  tableName: 'scorecards',
+  columns: {
+    unitId: { name: 'unit_id', type: 'text', primary: true },
+    year: { type: 'int', primary: true },
+    level: { type: 'text' },
+    groupCode: { name: 'group_code', type: 'text' },
+    status: { type: 'text' },
+    total: { type: 'int' },
+    applicableMax: { name: 'applicable_max', type: 'int' },
+    percent: { type: 'numeric', precision: 7, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } },
+    rank: { type: 'int' },
+    groupSize: { name: 'group_size', type: 'int' },
+    fields: { type: 'jsonb' },
+    bySource: { name: 'by_source', type: 'jsonb' },
+    zeroLeaves: { name: 'zero_leaves', type: 'jsonb' },
+    updatedAt: { name: 'updated_at', type: 'text' },
+  },
+  indices: [{ name: 'scorecards_group_rank', columns: ['year', 'level', 'groupCode', 'rank'] }],
+});

@@ -1,0 +1,32 @@
+import type { EntitySchema, ObjectLiteral } from 'typeorm';
+
+/** What a projection sees of a recorded event: the store's envelope, decoupled from the adapter. */
+export interface ProjectedEvent<Data = Record<string, unknown>> {
+  type: string;
+  data: Data;
+  streamName: string;
+  revision: bigint;
+  position: bigint;
+  metadata: { actorId: string; actorRole: string; occurredAt: string; [key: string]: unknown };
+}
+
+/**
+ * A read model as a pure function: the runtime loads the row `keyOf` names, calls `evolve`, and
+ * saves (or deletes, when evolve returns null) in the same transaction as the checkpoint.
+ * Rows are plain objects; `entity` maps them to their table.
+ */
+export interface Projection<Row extends ObjectLiteral> {
+  name: string;
+  entity: EntitySchema<Row>;
+  eventTypes: readonly string[];
+  keyOf(event: ProjectedEvent): Partial<Row>;
+  evolve(row: Row | null, event: ProjectedEvent): Row | null;
+}
+
+// Projections of different row types live in one list; the runtime treats rows opaquely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = Projection<any>;
+
+export function handles(projection: AnyProjection, event: ProjectedEvent): boolean {
+  return projection.eventTypes.includes(event.type);
+}
