@@ -1,0 +1,64 @@
+import type { Hundredths } from '../criteria/criteria-set';
+import { compareIndex, percentOf, type PercentHundredths } from '../points/ratio';
+
+/** A unit's result in a group: its points and its own applicable maximum. */
+export interface RankEntry {
+  unitId: string;
+  total: Hundredths;
+  max: Hundredths;
+}
+
+export interface RankedEntry extends RankEntry {
+  /** standard competition rank ("1, 2, 2, 4"); null when the unit has no applicable maximum */
+  rank: number | null;
+  /** 1-based place in the ordered list, unique; ties are ordered by the documented tiebreak */
+  position: number;
+  percent: PercentHundredths | null;
+}
+
+export interface RankOptions {
+  /**
+   * 'index' (default): rank on total ÷ max, compared exactly as rationals — the published PAR
+   * Index ranks on the percentage, so units with different applicable maxima compare fairly.
+   * 'points': rank on the total points alone.
+   */
+  by?: 'index' | 'points';
+}
+
+/**
+ * Ranks a group (block) of units. Equal scores share a rank (standard competition ranking:
+ * 1, 2, 2, 4). For ordering only, ties are listed by unitId ascending (UTF-16 code unit order,
+ * locale-independent), which never changes a rank. Units whose applicable maximum is 0 have no
+ * index: they get rank null and are listed last, by unitId.
+ */
+export function rankGroup(entries: readonly RankEntry[], options: RankOptions = {}): RankedEntry[] {
+  const byPoints = options.by === 'points';
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.unitId)) throw new RangeError(`unit "${entry.unitId}" appears twice in the group`);
+    seen.add(entry.unitId);
+    if (!Number.isSafeInteger(entry.total) || !Number.isSafeInteger(entry.max) || entry.max < 0) {
+      throw new RangeError(`unit "${entry.unitId}": total ${entry.total} and max ${entry.max} must be integers, max ≥ 0`);
+    }
+  }
+  const rankable = entries.filter((entry) => byPoints || entry.max > 0);
+  const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
+  const scoreOrder = byPoints
+    ? (a: RankEntry, b: RankEntry) => b.total - a.total
+    : (a: RankEntry, b: RankEntry) => compareIndex(b.total, b.max, a.total, a.max);
+  const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || compareIds(a.unitId, b.unitId));
+
+  const ranked: RankedEntry[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const entry = ordered[i];
+    const rank = i > 0 && scoreOrder(ordered[i - 1], entry) === 0 ? ranked[i - 1].rank : i + 1;
+    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent: percentOf(entry.total, entry.max) });
+  }
+  unrankable.sort((a, b) => compareIds(a.unitId, b.unitId));
+  for (const entry of unrankable) {
+    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank: null, position: ranked.length + 1, percent: null });
+  }
+  return ranked;
+}
+
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
