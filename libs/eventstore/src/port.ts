@@ -52,6 +52,7 @@ export interface ReadAllOptions {
   filter?: EventFilter;
 }
 
+/** Both lists optional; when both are given an event must match a prefix AND a type. */
 export interface EventFilter {
   streamNamePrefixes?: string[];
   eventTypes?: string[];
@@ -110,5 +111,16 @@ export class StreamNotFoundError extends Error {
   override readonly name = 'StreamNotFoundError';
   constructor(readonly streamName: string) {
     super(`Stream ${streamName} not found`);
+  }
+}
+
+/** Some, but not all, of a batch's event ids were appended before (or to another stream). */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(
+    readonly streamName: string,
+    readonly eventIds: string[],
+  ) {
+    super(`Stream ${streamName}: event ids already appended elsewhere or in another batch: ${eventIds.join(', ')}`);
   }
 }

@@ -1,0 +1,5 @@
+export * from './port';
+export * from './hash-chain';
+export * from './postgres';
+export * from './upcasting';
+export { createEventStore, type EventStoreConfig } from './create-event-store';

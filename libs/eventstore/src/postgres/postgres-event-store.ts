@@ -1,0 +1,153 @@
+import { Pool } from 'pg';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+} from '../port';
+import { createUpcastChain, type UpcastChain, type Upcaster } from '../upcasting/upcaster';
+import { appendEvents } from './append';
+import { toRecordedEvent } from './event-row';
+import { NotificationListener } from './notification-listener';
+import { selectAll, selectHeadPosition, selectStream } from './read';
+import { migrationSql, storeNames, type StoreNames } from './schema';
+import { PostgresSubscription, type SubscriptionPage } from './subscription';
+import { verifyChains } from './verify';
+
+export interface PostgresEventStoreOptions {
+  /** PostgreSQL schema holding the tables (created by migrate). Default `eventstore`. */
+  schema?: string;
+  /** Subscriptions re-read at least this often even without a NOTIFY. Default 1000. */
+  pollIntervalMs?: number;
+  upcasters?: readonly Upcaster[];
+  /** Events read per catch-up page. Default 500. */
+  subscriptionBatchSize?: number;
+  /** Consecutive database failures a subscription retries (with backoff) before giving up. Default 8. */
+  maxConsecutiveFailures?: number;
+  /** Pool size when the store creates its own pool from a connection string. Default 10. */
+  poolSize?: number;
+}
+
+/** The embedded default EventStore: append-only tables in PostgreSQL (see libs/eventstore/README.md). */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly names: StoreNames;
+  private readonly upcast: UpcastChain;
+  private readonly listener: NotificationListener;
+  private readonly subscriptions = new Set<Subscription>();
+  private migrated?: Promise<void>;
+
+  constructor(
+    poolOrConnectionString: Pool | string,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    this.ownsPool = typeof poolOrConnectionString === 'string';
+    this.pool =
+      typeof poolOrConnectionString === 'string'
+        ? new Pool({ connectionString: poolOrConnectionString, max: options.poolSize ?? 10 })
+        : poolOrConnectionString;
+    // an idle connection dropped by the server is replaced on next use; without a listener it would crash
+    if (this.ownsPool) this.pool.on('error', () => undefined);
+    this.names = storeNames(options.schema ?? 'eventstore');
+    this.upcast = createUpcastChain(options.upcasters ?? []);
+    this.listener = new NotificationListener(this.pool, this.names.channel);
+  }
+
+  /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
+  migrate(): Promise<void> {
+    this.migrated ??= this.runMigration().catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
+  }
+
+  async appendToStream(streamName: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    await this.migrate();
+    return appendEvents(this.pool, this.names, streamName, events, expected);
+  }
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    await this.migrate();
+    const rows = await selectStream(this.pool, this.names, streamName, options);
+    return rows.map((row) => toRecordedEvent(row, this.upcast));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    await this.migrate();
+    const page = await selectAll(this.pool, this.names, options);
+    return page.rows.map((row) => toRecordedEvent(row, this.upcast));
+  }
+
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const subscription = new PostgresSubscription(
+      {
+        readPage: (fromPosition, limit, filter) => this.readPage(fromPosition, limit, filter),
+        listener: this.listener,
+        pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+        batchSize: this.options.subscriptionBatchSize ?? 500,
+        maxConsecutiveFailures: this.options.maxConsecutiveFailures ?? 8,
+      },
+      handler,
+      options,
+    );
+    const tracked: Subscription = {
+      close: async () => {
+        this.subscriptions.delete(tracked);
+        await subscription.close();
+      },
+    };
+    this.subscriptions.add(tracked);
+    return tracked;
+  }
+
+  async headPosition(): Promise<bigint> {
+    await this.migrate();
+    return selectHeadPosition(this.pool, this.names);
+  }
+
+  async verify(streamName?: string): Promise<VerifyResult> {
+    await this.migrate();
+    return verifyChains(this.pool, this.names, streamName);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async readPage(
+    fromPosition: bigint,
+    limit: number,
+    filter: ReadAllOptions['filter'],
+  ): Promise<SubscriptionPage> {
+    await this.migrate();
+    const page = await selectAll(this.pool, this.names, { fromPosition, maxCount: limit, filter });
+    return { events: page.rows.map((row) => toRecordedEvent(row, this.upcast)), scannedUpTo: page.scannedUpTo };
+  }
+
+  private async runMigration(): Promise<void> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      // concurrent CREATE ... IF NOT EXISTS can still collide in the catalogs; one migrator at a time
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('par-index.eventstore.migrate', 0))`);
+      await client.query(migrationSql(this.names));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
