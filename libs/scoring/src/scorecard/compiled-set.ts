@@ -31,6 +31,8 @@ export interface CompiledCriteriaSet {
   leafRule: ReadonlyArray<ConversionRule | null>;
   fields: readonly CriterionGroup[];
   sources: readonly ScoreSource[];
+  /** true when a leaf code is also an Object.prototype member ("constructor", "toString"…) */
+  hasPrototypeCollision: boolean;
 }
 
 export class InvalidCriteriaSetError extends Error {
@@ -66,6 +68,7 @@ export function compileCriteriaSet(set: CriteriaSet): CompiledCriteriaSet {
     leafRule: leaves.map((leaf) => (leaf.scoring.kind === 'survey' || leaf.scoring.kind === 'indicator' ? leaf.scoring.rule : null)),
     fields: set.fields,
     sources: [],
+    hasPrototypeCollision: leaves.some((leaf) => leaf.code in Object.prototype),
   };
   const sources: ScoreSource[] = [];
   const sourceIndex = new Map<string, number>();

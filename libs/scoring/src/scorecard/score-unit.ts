@@ -19,7 +19,7 @@ export class ScoringInputError extends RangeError {
  */
 export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafInputs): UnitScorecard {
   const compiled = 'leafKind' in set ? set : compileCriteriaSet(set);
-  const lookup = inputLookup(inputs);
+  const lookup = inputLookup(inputs, compiled);
   const { leaves, leafKind, leafMax, leafFloor, leafField, leafSource, leafRule, fields, sources } = compiled;
   const fieldPoints = new Array<number>(fields.length).fill(0);
   const fieldMax = new Array<number>(fields.length).fill(0);
@@ -94,9 +94,15 @@ function checkedPoints(code: string, value: Hundredths, min: Hundredths, max: Hu
   return value;
 }
 
-function inputLookup(inputs: LeafInputs): (code: string) => LeafInput | undefined {
+/**
+ * Reads inputs by code. A plain object is indexed directly (the hot path) unless a leaf code is
+ * also an Object.prototype member such as "constructor", in which case own-property checks apply.
+ */
+function inputLookup(inputs: LeafInputs, compiled: CompiledCriteriaSet): (code: string) => LeafInput | undefined {
   if (inputs instanceof Map) return (code) => inputs.get(code);
-  const record = inputs as Readonly<Record<string, LeafInput>>;
+  const record = inputs as Readonly<Record<string, LeafInput | undefined>>;
+  const prototype: unknown = Object.getPrototypeOf(record);
+  if ((prototype === Object.prototype && !compiled.hasPrototypeCollision) || prototype === null) return (code) => record[code];
   return (code) => (Object.hasOwn(record, code) ? record[code] : undefined);
 }
 
@@ -107,7 +113,8 @@ function countInputs(inputs: LeafInputs): number {
     return count;
   }
   const record = inputs as Readonly<Record<string, LeafInput | undefined>>;
-  for (const key in record) if (Object.hasOwn(record, key) && record[key] !== undefined) count++;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) if (record[keys[i]] !== undefined) count++;
   return count;
 }
 
