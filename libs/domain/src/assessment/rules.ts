@@ -1,0 +1,60 @@
+import { findLeaf, leafBounds, type CriteriaSet, type Hundredths, type LeafCriterion } from '@par-index/scoring';
+import type { ResolvedCriteriaSet } from '../criteria-set/state';
+import { fail } from '../shared/domain-error';
+import { requireHundredths, requireNonEmptyId } from '../shared/guards';
+import type { AssessmentState, OpenedAssessment } from './state';
+
+export function requireOpened(state: AssessmentState): OpenedAssessment {
+  if (state.status === 'not_opened') fail('ASSESSMENT_NOT_OPEN', 'the assessment has not been opened');
+  return state;
+}
+
+/** The command must carry the version the assessment is bound to, and that set must not be retired. */
+export function requireBoundSet(state: OpenedAssessment, resolved: ResolvedCriteriaSet): CriteriaSet {
+  const set = requireResolvedSet(resolved);
+  if (set.code !== state.criteriaSetCode || set.version !== state.criteriaSetVersion) {
+    fail('CRITERIA_SET_MISMATCH', `the assessment is bound to ${state.criteriaSetCode} v${state.criteriaSetVersion}, not ${set.code} v${set.version}`, {
+      expected: { code: state.criteriaSetCode, version: state.criteriaSetVersion },
+      actual: { code: set.code, version: set.version },
+    });
+  }
+  return set;
+}
+
+export function requireResolvedSet(resolved: ResolvedCriteriaSet): CriteriaSet {
+  if (resolved === null || typeof resolved !== 'object' || resolved.set === null || typeof resolved.set !== 'object') {
+    fail('VALIDATION_FAILED', 'criteriaSet must be a resolved published criteria set', { field: 'criteriaSet' });
+  }
+  if (resolved.retired) fail('CRITERIA_SET_RETIRED', `criteria set "${resolved.set.code}" is retired`, { code: resolved.set.code });
+  return resolved.set;
+}
+
+export function requireLeaf(set: CriteriaSet, leafCode: unknown): LeafCriterion {
+  const code = requireNonEmptyId(leafCode, 'leafCode');
+  const leaf = findLeaf(set, code);
+  if (!leaf) fail('LEAF_NOT_FOUND', `no leaf "${code}" in ${set.code} v${set.version}`, { leafCode: code });
+  return leaf;
+}
+
+/** Self- and appraisal scores exist for appraised and deduction leaves; surveys and indicators have results. */
+export function requireScoredByHand(leaf: LeafCriterion): LeafCriterion {
+  if (leaf.scoring.kind !== 'appraised' && leaf.scoring.kind !== 'deduction') {
+    fail('LEAF_KIND_MISMATCH', `leaf "${leaf.code}" is scored from a ${leaf.scoring.kind} result`, { leafCode: leaf.code, kind: leaf.scoring.kind });
+  }
+  return leaf;
+}
+
+export function requireScoreWithinBounds(leaf: LeafCriterion, score: unknown, field: string): Hundredths {
+  const value = requireHundredths(score, field);
+  const { min, max } = leafBounds(leaf);
+  if (value > max) fail('SCORE_ABOVE_MAXIMUM', `${field} ${value} exceeds the maximum ${max} of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, max });
+  if (value < min) fail('SCORE_BELOW_FLOOR', `${field} ${value} is below the floor ${min} of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, min });
+  return value;
+}
+
+/** Appraisal, objections and their decisions happen only between submission and finalisation. */
+export function requireAppraisalInProgress(state: OpenedAssessment): OpenedAssessment {
+  if (state.status === 'self_assessment') fail('APPRAISAL_NOT_STARTED', 'the self-assessment has not been submitted');
+  if (state.status !== 'appraisal') fail('APPRAISAL_CLOSED', `the appraisal is closed (${state.status})`, { status: state.status });
+  return state;
+}

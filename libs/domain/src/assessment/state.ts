@@ -1,0 +1,140 @@
+import type { AssessedLevel, Hundredths } from '@par-index/scoring';
+import type { AssessmentEvent, AssessmentTotals, ObjectionKind } from './events';
+
+export type AssessmentStatus = 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
+
+export interface SelfScore {
+  score: Hundredths;
+  evidenceRefs: string[];
+  note: string | null;
+  at: string;
+  by: string;
+}
+export interface AppraisalScore {
+  score: Hundredths;
+  reason: string | null;
+  /** set when the score came from the council upholding an objection */
+  objectionId: string | null;
+  at: string;
+  by: string;
+}
+export interface Objection {
+  objectionId: string;
+  leafCode: string;
+  kind: ObjectionKind;
+  text: string;
+  evidenceRefs: string[];
+  proposedScore: Hundredths | null;
+  decision: { outcome: 'upheld' | 'rejected'; reason: string; correctedScore: Hundredths | null; at: string; by: string } | null;
+}
+export interface SurveyResult {
+  survey: string;
+  rawValue: number;
+  sampleSize: number;
+  source: string;
+  points: Hundredths;
+}
+export interface IndicatorResult {
+  indicator: string;
+  rawValue: number;
+  source: string;
+  points: Hundredths;
+}
+
+export interface OpenedAssessment {
+  status: AssessmentStatus;
+  unitId: string;
+  year: number;
+  level: AssessedLevel;
+  group: string;
+  criteriaSetCode: string;
+  criteriaSetVersion: number;
+  maxTotal: Hundredths;
+  selfScores: Record<string, SelfScore>;
+  appraisalScores: Record<string, AppraisalScore>;
+  objections: Record<string, Objection>;
+  surveyResults: Record<string, SurveyResult>;
+  indicatorResults: Record<string, IndicatorResult>;
+  /** totals of the last finalisation; cleared on reopen */
+  finalTotals: AssessmentTotals | null;
+  /** the approval in force (null before approval and after a reopen) */
+  approval: { decisionReference: string; approvalRound: number; at: string; by: string } | null;
+  approvalRounds: number;
+  reopenCount: number;
+  lastReopenReason: string | null;
+}
+
+export type AssessmentState = { status: 'not_opened' } | OpenedAssessment;
+
+export function initialAssessmentState(): AssessmentState {
+  return { status: 'not_opened' };
+}
+
+export function evolveAssessment(state: AssessmentState, event: AssessmentEvent): AssessmentState {
+  if (event.type === 'AssessmentOpened') {
+    const { unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal } = event.data;
+    return {
+      status: 'self_assessment',
+      unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
+      selfScores: {}, appraisalScores: {}, objections: {}, surveyResults: {}, indicatorResults: {},
+      finalTotals: null, approval: null, approvalRounds: 0, reopenCount: 0, lastReopenReason: null,
+    };
+  }
+  if (state.status === 'not_opened') return state;
+  const { at, by } = event.data;
+  switch (event.type) {
+    case 'SelfScoreRecorded': {
+      const { leafCode, score, evidenceRefs, note } = event.data;
+      return { ...state, selfScores: { ...state.selfScores, [leafCode]: { score, evidenceRefs, note, at, by } } };
+    }
+    case 'SelfAssessmentSubmitted':
+      return { ...state, status: 'appraisal' };
+    case 'AppraisalScoreRecorded': {
+      const { leafCode, score, reason } = event.data;
+      return { ...state, appraisalScores: { ...state.appraisalScores, [leafCode]: { score, reason, objectionId: null, at, by } } };
+    }
+    case 'ObjectionFiled': {
+      const { objectionId, leafCode, kind, text, evidenceRefs, proposedScore } = event.data;
+      return { ...state, objections: { ...state.objections, [objectionId]: { objectionId, leafCode, kind, text, evidenceRefs, proposedScore, decision: null } } };
+    }
+    case 'ObjectionDecided': {
+      const { objectionId, leafCode, outcome, reason, correctedScore } = event.data;
+      const objection = state.objections[objectionId];
+      const objections = objection
+        ? { ...state.objections, [objectionId]: { ...objection, decision: { outcome, reason, correctedScore, at, by } } }
+        : state.objections;
+      const appraisalScores =
+        correctedScore === null
+          ? state.appraisalScores
+          : { ...state.appraisalScores, [leafCode]: { score: correctedScore, reason, objectionId, at, by } };
+      return { ...state, objections, appraisalScores };
+    }
+    case 'SurveyResultRecorded': {
+      const { leafCode, survey, rawValue, sampleSize, source, points } = event.data;
+      return { ...state, surveyResults: { ...state.surveyResults, [leafCode]: { survey, rawValue, sampleSize, source, points } } };
+    }
+    case 'IndicatorResultRecorded': {
+      const { leafCode, indicator, rawValue, source, points } = event.data;
+      return { ...state, indicatorResults: { ...state.indicatorResults, [leafCode]: { indicator, rawValue, source, points } } };
+    }
+    case 'AppraisalFinalised':
+      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals };
+    case 'AssessmentApproved': {
+      const { decisionReference, approvalRound } = event.data;
+      return { ...state, status: 'approved', approval: { decisionReference, approvalRound, at, by }, approvalRounds: approvalRound };
+    }
+    case 'AssessmentPublished':
+      return { ...state, status: 'published' };
+    case 'AssessmentReopened':
+      return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
+    default: {
+      const _exhaustive: never = event;
+      throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+/** Which criteria set version the handler must resolve for this assessment's commands. */
+export function boundCriteriaSet(state: AssessmentState): { code: string; version: number } | undefined {
+  return state.status === 'not_opened' ? undefined : { code: state.criteriaSetCode, version: state.criteriaSetVersion };
+}
