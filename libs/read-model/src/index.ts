@@ -5,3 +5,4 @@ export { applyBatch, type DerivedReadModel, type BatchResult } from './runtime/a
 export { ProjectionDaemon, toProjectedEvent, type DaemonStatus, type DaemonOptions, type DaemonLogger } from './runtime/projection-daemon';
 export { readCheckpoints, NO_POSITION } from './runtime/checkpoints';
 export { waitForCheckpoints } from './runtime/wait-for-checkpoints';
+export * from './projections';

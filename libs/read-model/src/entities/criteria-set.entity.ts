@@ -8,7 +8,7 @@ export interface CriteriaSetRow {
   year: number;
   level: string;
   name: string;
-  status: 'published' | 'superseded' | 'retired';
+  status: 'published' | 'retired';
   revisionReason: string | null;
   criteriaSet: CriteriaSet;
   publishedAt: string;

@@ -1,0 +1,68 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  assessmentDecider,
+  assessmentStreamName,
+  boundCriteriaSet,
+  criteriaSetDecider,
+  criteriaSetStreamName,
+  DomainError,
+  resolveCriteriaSet,
+  toAssessedUnit,
+  unitDecider,
+  unitStreamName,
+  type AssessmentCommand,
+  type ResolvedCriteriaSet,
+} from '@par-index/domain';
+import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
+import type { CommandEnvelope } from '../command-envelope';
+import { loadAggregate } from '../shared/load-aggregate';
+
+type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'unit' | 'unitId' | 'year'> : never;
+export type AssessmentRequest = WithoutResolved<AssessmentCommand>;
+
+export class ExecuteAssessmentCommand {
+  constructor(
+    readonly unitId: string,
+    readonly year: number,
+    readonly request: AssessmentRequest,
+    readonly envelope: CommandEnvelope,
+    /** OpenAssessment only: which criteria set to bind (default: the latest published version) */
+    readonly criteriaSet?: { code: string; version?: number },
+  ) {}
+}
+
+/** Resolves what the pure decide needs from other streams (criteria set, unit), then runs it. */
+@CommandHandler(ExecuteAssessmentCommand)
+export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessmentCommand, CommandOutcome> {
+  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+
+  private async resolveSet(code: string, version?: number): Promise<ResolvedCriteriaSet> {
+    const state = await loadAggregate(this.infrastructure.eventStore, criteriaSetDecider, criteriaSetStreamName(code));
+    const resolved = resolveCriteriaSet(state, version);
+    if (!resolved) {
+      throw new DomainError('CRITERIA_SET_NOT_PUBLISHED', `Criteria set ${code}${version ? ` version ${version}` : ''} is not published`, { code, version });
+    }
+    return resolved;
+  }
+
+  async execute({ unitId, year, request, envelope, criteriaSet }: ExecuteAssessmentCommand): Promise<CommandOutcome> {
+    const store = this.infrastructure.eventStore;
+    const streamName = assessmentStreamName(unitId, year);
+    const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
+    const current = await loadAggregate(store, assessmentDecider, streamName);
+    const bound = boundCriteriaSet(current);
+    let command: AssessmentCommand;
+    if (request.type === 'OpenAssessment') {
+      const code = criteriaSet?.code ?? bound?.code;
+      if (!code) throw new DomainError('VALIDATION_FAILED', 'criteriaSetCode is required to open an assessment', { field: 'criteriaSetCode' });
+      const unit = toAssessedUnit(await loadAggregate(store, unitDecider, unitStreamName(unitId)));
+      command = { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
+    } else {
+      if (!bound) throw new DomainError('ASSESSMENT_NOT_OPEN', `No assessment of ${unitId} for ${year} has been opened`, { unitId, year });
+      command = { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;
+    }
+    return runAggregateCommand(store, assessmentDecider, streamName, () => command, envelope);
+  }
+}

@@ -1,0 +1,97 @@
+import { Args, Float, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Actor, type RequestActor } from '../../graphql/actor.decorator';
+import { CommandDispatch } from '../shared/command-dispatch';
+import { CommandResult } from '../shared/command-result.type';
+import { pointsArg } from '../shared/points';
+import { ExecuteAssessmentCommand, type AssessmentRequest } from './assessment.command';
+
+const unitArgs = { unitId: () => Args('unitId'), year: () => Args('year', { type: () => Int }) };
+
+/** The yearly cycle: self-assessment → appraisal → objections → results → approval → publication. */
+@Resolver()
+export class AssessmentResolver {
+  constructor(private readonly dispatch: CommandDispatch) {}
+
+  private send(actor: RequestActor, unitId: string, year: number, request: AssessmentRequest, expectedRevision?: string | null, set?: { code: string; version?: number }) {
+    return this.dispatch.send(new ExecuteAssessmentCommand(unitId, year, request, this.dispatch.envelope(actor, expectedRevision), set));
+  }
+
+  @Mutation(() => CommandResult, { description: 'Open the unit-year assessment against a published criteria set (latest version by default).' })
+  openAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('criteriaSetCode') criteriaSetCode: string, @Args('criteriaSetVersion', { type: () => Int, nullable: true }) criteriaSetVersion?: number) {
+    return this.send(actor, unitId, year, { type: 'OpenAssessment' }, null, { code: criteriaSetCode, version: criteriaSetVersion ?? undefined });
+  }
+
+  @Mutation(() => CommandResult, { description: "The unit's own score for one leaf, with evidence; re-recording before submission supersedes." })
+  recordSelfScore(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode') leafCode: string, @Args('points', { type: () => Float }) points: number,
+    @Args('evidenceRefs', { type: () => [String], nullable: true }) evidenceRefs?: string[], @Args('note', { nullable: true }) note?: string,
+    @Args('expectedRevision', { nullable: true }) expectedRevision?: string) {
+    return this.send(actor, unitId, year, { type: 'RecordSelfScore', leafCode, score: pointsArg(points, 'points'), evidenceRefs: evidenceRefs ?? [], note: note ?? null }, expectedRevision);
+  }
+
+  @Mutation(() => CommandResult)
+  submitSelfAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number) {
+    return this.send(actor, unitId, year, { type: 'SubmitSelfAssessment' });
+  }
+
+  @Mutation(() => CommandResult, { description: 'The appraisal council’s score; a reason is required when it differs from the self-score.' })
+  recordAppraisalScore(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode') leafCode: string, @Args('points', { type: () => Float }) points: number, @Args('reason', { nullable: true }) reason?: string,
+    @Args('expectedRevision', { nullable: true }) expectedRevision?: string) {
+    return this.send(actor, unitId, year, { type: 'RecordAppraisalScore', leafCode, score: pointsArg(points, 'points'), reason: reason ?? null }, expectedRevision);
+  }
+
+  @Mutation(() => CommandResult, { description: "The unit's explanation or objection on an appraised leaf." })
+  fileObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('objectionId') objectionId: string, @Args('leafCode') leafCode: string, @Args('kind') kind: 'explanation' | 'objection',
+    @Args('text') text: string, @Args('evidenceRefs', { type: () => [String], nullable: true }) evidenceRefs?: string[],
+    @Args('proposedPoints', { type: () => Float, nullable: true }) proposedPoints?: number) {
+    return this.send(actor, unitId, year, {
+      type: 'FileObjection', objectionId, leafCode, kind, text, evidenceRefs: evidenceRefs ?? [],
+      proposedScore: proposedPoints == null ? null : pointsArg(proposedPoints, 'proposedPoints'),
+    });
+  }
+
+  @Mutation(() => CommandResult, { description: "The council's decision on an objection; upheld with correctedPoints changes the appraisal score." })
+  decideObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('objectionId') objectionId: string, @Args('outcome') outcome: 'upheld' | 'rejected', @Args('reason') reason: string,
+    @Args('correctedPoints', { type: () => Float, nullable: true }) correctedPoints?: number) {
+    return this.send(actor, unitId, year, {
+      type: 'DecideObjection', objectionId, outcome, reason, correctedScore: correctedPoints == null ? null : pointsArg(correctedPoints, 'correctedPoints'),
+    });
+  }
+
+  @Mutation(() => CommandResult, { description: 'A survey result (e.g. SIPAS %) for a survey leaf; points follow the leaf’s rule.' })
+  recordSurveyResult(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode') leafCode: string, @Args('rawValue', { type: () => Float }) rawValue: number,
+    @Args('sampleSize', { type: () => Int }) sampleSize: number, @Args('source') source: string) {
+    return this.send(actor, unitId, year, { type: 'RecordSurveyResult', leafCode, rawValue, sampleSize, source });
+  }
+
+  @Mutation(() => CommandResult)
+  recordIndicatorResult(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode') leafCode: string, @Args('rawValue', { type: () => Float }) rawValue: number, @Args('source') source: string) {
+    return this.send(actor, unitId, year, { type: 'RecordIndicatorResult', leafCode, rawValue, source });
+  }
+
+  @Mutation(() => CommandResult)
+  finaliseAppraisal(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number) {
+    return this.send(actor, unitId, year, { type: 'FinaliseAppraisal' });
+  }
+
+  @Mutation(() => CommandResult)
+  approveAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number, @Args('decisionReference') decisionReference: string) {
+    return this.send(actor, unitId, year, { type: 'ApproveAssessment', decisionReference });
+  }
+
+  @Mutation(() => CommandResult)
+  publishAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number) {
+    return this.send(actor, unitId, year, { type: 'PublishAssessment' });
+  }
+
+  @Mutation(() => CommandResult, { description: 'Reopen an approved result for corrections; the history keeps both rounds.' })
+  reopenAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number, @Args('reason') reason: string) {
+    return this.send(actor, unitId, year, { type: 'ReopenAssessment', reason });
+  }
+}

@@ -1,0 +1,17 @@
+import { AssessmentCommandHandler } from './assessment/assessment.command';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { CriteriaSetCommandHandler } from './criteria-set/criteria-set.command';
+import { CriteriaSetResolver } from './criteria-set/criteria-set.resolver';
+import { CommandDispatch } from './shared/command-dispatch';
+import { UnitCommandHandler } from './unit/unit.command';
+import { UnitResolver } from './unit/unit.resolver';
+
+export const COMMAND_SLICES = [
+  CommandDispatch,
+  CriteriaSetCommandHandler,
+  CriteriaSetResolver,
+  UnitCommandHandler,
+  UnitResolver,
+  AssessmentCommandHandler,
+  AssessmentResolver,
+];

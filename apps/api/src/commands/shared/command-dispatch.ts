@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus, type ICommand } from '@nestjs/cqrs';
+import { waitForCheckpoints } from '@par-index/read-model';
+import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import type { RequestActor } from '../../graphql/actor.decorator';
+import type { CommandOutcome } from '../aggregate-command-runner';
+import { newEnvelope, type CommandEnvelope } from '../command-envelope';
+import type { CommandResult } from './command-result.type';
+
+/** Wraps a domain command with its envelope, sends it on the CommandBus, waits for the projection. */
+@Injectable()
+export class CommandDispatch {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+  ) {}
+
+  envelope(actor: RequestActor, expectedRevision?: string | null): CommandEnvelope {
+    return newEnvelope({ ...actor, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) });
+  }
+
+  async send(command: ICommand): Promise<CommandResult> {
+    const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(command);
+    const projected =
+      outcome.position === null ||
+      (await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000));
+    return {
+      streamName: outcome.streamName,
+      revision: outcome.revision.toString(),
+      position: outcome.position?.toString() ?? null,
+      eventTypes: outcome.eventTypes,
+      replayed: outcome.replayed,
+      projected,
+    };
+  }
+}

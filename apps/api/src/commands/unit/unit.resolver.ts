@@ -1,0 +1,52 @@
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { ASSESSED_LEVELS, type AssessedLevel } from '@par-index/scoring';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Actor, type RequestActor } from '../../graphql/actor.decorator';
+import { CommandDispatch } from '../shared/command-dispatch';
+import { ID_MESSAGE, ID_PATTERN } from '../shared/command-inputs';
+import { CommandResult } from '../shared/command-result.type';
+import { ExecuteUnitCommand, type UnitRequest } from './unit.command';
+
+@InputType()
+export class RegisterUnitInput {
+  @Field() @Matches(ID_PATTERN, { message: ID_MESSAGE }) unitId!: string;
+  @Field() @IsString() @Length(1, 300) name!: string;
+  @Field({ description: `one of ${ASSESSED_LEVELS.join(', ')}` }) @IsIn(ASSESSED_LEVELS) level!: AssessedLevel;
+  @Field({ description: 'the ranking group (block), e.g. "provinces" or "ha-tinh:districts"' }) @Matches(ID_PATTERN, { message: ID_MESSAGE }) group!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 120) region?: string | null;
+  @Field(() => String, { nullable: true, description: 'commune → district → province' }) @IsOptional() @Matches(ID_PATTERN, { message: ID_MESSAGE }) parentId?: string | null;
+}
+
+@Resolver()
+export class UnitResolver {
+  constructor(private readonly dispatch: CommandDispatch) {}
+
+  private send(actor: RequestActor, unitId: string, request: UnitRequest) {
+    return this.dispatch.send(new ExecuteUnitCommand(unitId, request, this.dispatch.envelope(actor)));
+  }
+
+  @Mutation(() => CommandResult, { description: 'Register a province, ministry, department, district, commune or central agency.' })
+  registerUnit(@Actor() actor: RequestActor, @Args('input') input: RegisterUnitInput) {
+    return this.send(actor, input.unitId, { type: 'RegisterUnit', ...input, region: input.region ?? null, parentId: input.parentId ?? null });
+  }
+
+  @Mutation(() => CommandResult)
+  renameUnit(@Actor() actor: RequestActor, @Args('unitId') unitId: string, @Args('name') name: string) {
+    return this.send(actor, unitId, { type: 'RenameUnit', name });
+  }
+
+  @Mutation(() => CommandResult, { description: 'Move the unit to another ranking group (block).' })
+  moveUnitToGroup(@Actor() actor: RequestActor, @Args('unitId') unitId: string, @Args('group') group: string) {
+    return this.send(actor, unitId, { type: 'MoveUnitToGroup', group });
+  }
+
+  @Mutation(() => CommandResult, { description: 'Administrative merger: the unit joins `intoId`; both histories stay readable.' })
+  mergeUnit(@Actor() actor: RequestActor, @Args('unitId') unitId: string, @Args('intoId') intoId: string) {
+    return this.send(actor, unitId, { type: 'MergeUnit', intoId });
+  }
+
+  @Mutation(() => CommandResult)
+  deactivateUnit(@Actor() actor: RequestActor, @Args('unitId') unitId: string, @Args('reason') reason: string) {
+    return this.send(actor, unitId, { type: 'DeactivateUnit', reason });
+  }
+}

@@ -1,0 +1,15 @@
+import type { ParConfig, Logger } from '@par-index/config';
+import type { EventStore } from '@par-index/eventstore';
+import type { DataSource } from 'typeorm';
+
+/** Everything the API needs from outside, created before Nest boots (and by tests, for real). */
+export interface Infrastructure {
+  config: ParConfig;
+  logger: Logger;
+  eventStore: EventStore;
+  readModel: DataSource;
+  /** projection names whose checkpoints a mutation waits for (read-your-writes) */
+  projectionNames: readonly string[];
+}
+
+export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { ConfigError, isPortFree, loadConfig } from '@par-index/config';
+import { startPlatform } from '@par-index/projector';
+import { READ_MODEL_PROJECTION_NAMES } from '@par-index/read-model';
+import { startApi } from './start-api';
+
+/** `npm start`: the embedded default (or production settings from the environment). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!(await isPortFree(config.apiPort, config.apiHost))) {
+    throw new ConfigError(
+      `Port ${config.apiPort} on ${config.apiHost} is already in use: is par-index already running? ` +
+        'Stop it first, or set API_PORT to another port.',
+    );
+  }
+  const platform = await startPlatform(config, { runProjector: config.runProjector });
+  const { logger, eventStore, readModel } = platform;
+  const api = await startApi({ config, logger, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES });
+  logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase }, 'par-index is up');
+  process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await api.close();
+    await platform.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`\npar-index cannot start: ${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\npar-index failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

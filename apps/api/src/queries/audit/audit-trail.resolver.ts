@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { assessmentStreamName } from '@par-index/domain';
+import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+
+@ObjectType({ description: 'One fact of the audit trail: what happened, who did it, when, and why.' })
+export class AuditEvent {
+  @Field() streamName!: string;
+  @Field() revision!: string;
+  @Field() position!: string;
+  @Field() type!: string;
+  @Field({ description: 'the event data as JSON' }) data!: string;
+  @Field() actorId!: string;
+  @Field() actorRole!: string;
+  @Field() occurredAt!: string;
+  @Field() correlationId!: string;
+  @Field() hash!: string;
+}
+
+@ObjectType()
+export class ChainVerification {
+  @Field() ok!: boolean;
+  @Field(() => Int) eventsChecked!: number;
+  @Field(() => String, { nullable: true }) brokenStream!: string | null;
+  @Field(() => String, { nullable: true }) brokenRevision!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@Resolver()
+export class AuditTrailResolver {
+  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+
+  @Query(() => [AuditEvent], { description: "Every event of a unit-year assessment, oldest first, optionally as of a moment (ISO-8601)." })
+  async assessmentHistory(
+    @Args('unitId') unitId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('asOf', { nullable: true }) asOf?: string,
+  ): Promise<AuditEvent[]> {
+    const events = await this.infrastructure.eventStore.readStream(assessmentStreamName(unitId, year));
+    return events
+      .filter((event) => !asOf || event.metadata.occurredAt <= asOf)
+      .map((event) => ({
+        streamName: event.streamName, revision: event.revision.toString(), position: event.position.toString(), type: event.type,
+        data: JSON.stringify(event.data), actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
+        occurredAt: event.metadata.occurredAt, correlationId: event.metadata.correlationId, hash: event.hash,
+      }));
+  }
+
+  @Query(() => ChainVerification, { description: 'Recompute the tamper-evident hash chain of one stream (or of all).' })
+  async verifyAuditTrail(@Args('streamName', { nullable: true }) streamName?: string): Promise<ChainVerification> {
+    const result = await this.infrastructure.eventStore.verify(streamName ?? undefined);
+    return {
+      ok: result.ok, eventsChecked: result.eventsChecked, brokenStream: result.firstBrokenLink?.streamName ?? null,
+      brokenRevision: result.firstBrokenLink?.revision.toString() ?? null, reason: result.firstBrokenLink?.reason ?? null,
+    };
+  }
+}

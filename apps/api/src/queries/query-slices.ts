@@ -1,0 +1,4 @@
+import { AuditTrailResolver } from './audit/audit-trail.resolver';
+import { ScorecardResolver } from './scorecards/scorecard.resolver';
+
+export const QUERY_SLICES = [ScorecardResolver, AuditTrailResolver];

@@ -1,0 +1,22 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import type { Infrastructure } from './infrastructure/infrastructure';
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(infrastructure: Infrastructure): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(infrastructure), {
+    logger: ['error', 'warn'],
+  });
+  app.enableShutdownHooks();
+  await app.listen(infrastructure.config.apiPort, infrastructure.config.apiHost);
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    url: `http://${infrastructure.config.apiHost}:${address.port}/graphql`,
+    close: () => app.close(),
+  };
+}

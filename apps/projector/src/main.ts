@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '@par-index/config';
+import { rebuildProjections } from '@par-index/read-model';
+import { startPlatform } from './platform';
+
+/** The projector as its own process (docker-compose) plus the ops commands around it. */
+const program = new Command()
+  .name('par-projector')
+  .description('Builds the par-index read models in PostgreSQL from the event store');
+
+program
+  .command('run', { isDefault: true })
+  .description('catch up from the checkpoints, then follow new events until stopped')
+  .action(async () => {
+    const platform = await startPlatform(loadConfig(), { runProjector: true });
+    const stop = async () => {
+      await platform.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+  });
+
+program
+  .command('status')
+  .description('print each projection checkpoint against the event store head')
+  .action(async () => {
+    const platform = await startPlatform(loadConfig(), { runProjector: false });
+    const { createProjectionDaemon } = await import('@par-index/read-model');
+    const status = await createProjectionDaemon(platform.eventStore, platform.readModel).status();
+    process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+    await platform.stop();
+  });
+
+program
+  .command('rebuild')
+  .description('reset the read models and replay every event (the API keeps serving meanwhile)')
+  .action(async () => {
+    const platform = await startPlatform(loadConfig(), { runProjector: false });
+    const replayed = await rebuildProjections(platform.eventStore, platform.readModel, platform.logger);
+    process.stdout.write(`rebuilt the read models from ${replayed} events\n`);
+    await platform.stop();
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`par-projector: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import type { AssessmentEvent } from '@par-index/domain';
+import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
+import type { ProjectedEvent, Projection } from '../../runtime/projection';
+
+export const ASSESSMENT_PROJECTION_EVENT_TYPES = [
+  'AssessmentOpened',
+  'SelfScoreRecorded',
+  'SelfAssessmentSubmitted',
+  'AppraisalScoreRecorded',
+  'ObjectionFiled',
+  'ObjectionDecided',
+  'SurveyResultRecorded',
+  'IndicatorResultRecorded',
+  'AppraisalFinalised',
+  'AssessmentApproved',
+  'AssessmentPublished',
+  'AssessmentReopened',
+] as const satisfies readonly AssessmentEvent['type'][];
+
+/** `assessment-{unitId}-{year}`: the year is the last segment (unit ids may contain dashes). */
+export function assessmentKeyOf(streamName: string): { unitId: string; year: number } {
+  const body = streamName.slice('assessment-'.length);
+  const cut = body.lastIndexOf('-');
+  return { unitId: body.slice(0, cut), year: Number(body.slice(cut + 1)) };
+}
+
+function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): Record<string, LeafInputRow> {
+  return { ...row.leafInputs, [leafCode]: { ...row.leafInputs[leafCode], ...change } };
+}
+
+/** The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows. */
+export function evolveAssessment(row: AssessmentRow | null, projected: ProjectedEvent): AssessmentRow | null {
+  const event = projected as unknown as AssessmentEvent;
+  if (event.type === 'AssessmentOpened') {
+    const d = event.data;
+    return {
+      unitId: d.unitId, year: d.year, level: d.level, groupCode: d.group, criteriaSetCode: d.criteriaSetCode,
+      criteriaSetVersion: d.criteriaSetVersion, status: 'open', leafInputs: {}, lastEventAt: d.at,
+      lastPosition: projected.position.toString(),
+    };
+  }
+  if (row === null) return null;
+  const next = { ...row, lastEventAt: event.data.at, lastPosition: projected.position.toString() };
+  switch (event.type) {
+    case 'SelfScoreRecorded':
+      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { selfScore: event.data.score }) };
+    case 'AppraisalScoreRecorded':
+      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { appraisedScore: event.data.score }) };
+    case 'ObjectionDecided':
+      return event.data.correctedScore === null
+        ? next
+        : { ...next, leafInputs: withLeaf(row, event.data.leafCode, { appraisedScore: event.data.correctedScore }) };
+    case 'SurveyResultRecorded':
+    case 'IndicatorResultRecorded':
+      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { rawValue: event.data.rawValue }) };
+    case 'SelfAssessmentSubmitted':
+      return { ...next, status: 'submitted' };
+    case 'ObjectionFiled':
+      return next;
+    case 'AppraisalFinalised':
+      return { ...next, status: 'appraisal_final' };
+    case 'AssessmentApproved':
+      return { ...next, status: 'approved' };
+    case 'AssessmentPublished':
+      return { ...next, status: 'published' };
+    case 'AssessmentReopened':
+      return { ...next, status: 'reopened' };
+    default: {
+      const _exhaustive: never = event;
+      throw new Error(`assessments projection cannot handle ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+export const assessmentsProjection: Projection<AssessmentRow> = {
+  name: 'assessments',
+  entity: AssessmentEntity,
+  eventTypes: ASSESSMENT_PROJECTION_EVENT_TYPES,
+  keyOf: (event) => assessmentKeyOf(event.streamName),
+  evolve: evolveAssessment,
+};

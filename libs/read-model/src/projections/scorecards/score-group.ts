@@ -1,0 +1,48 @@
+import { rankScorecards, scoreUnit, type CriteriaSet, type UnitScorecard } from '@par-index/scoring';
+import type { AssessmentRow } from '../../entities/assessment.entity';
+import type { ScorecardRow } from '../../entities/scorecard.entity';
+
+const toPercent = (percentHundredths: number | null) => (percentHundredths === null ? 0 : percentHundredths / 100);
+
+/**
+ * Pure: the scorecards of one group (year, level, block) from its assessments, scored and ranked by
+ * libs/scoring. `setOf` resolves the criteria-set version each assessment was opened against.
+ */
+export function scoreGroup(
+  assessments: readonly AssessmentRow[],
+  setOf: (code: string, version: number) => CriteriaSet | undefined,
+  updatedAt: string,
+): ScorecardRow[] {
+  const scored: { row: AssessmentRow; scorecard: UnitScorecard }[] = [];
+  for (const row of assessments) {
+    const set = setOf(row.criteriaSetCode, row.criteriaSetVersion);
+    if (set) scored.push({ row, scorecard: scoreUnit(set, row.leafInputs) });
+  }
+  const rankings = rankScorecards(scored.map(({ row, scorecard }) => ({ unitId: row.unitId, scorecard })));
+  const overall = new Map(rankings.overall.map((entry) => [entry.unitId, entry]));
+  const fieldRank = (fieldCode: string, unitId: string) =>
+    rankings.fields[fieldCode]?.find((entry) => entry.unitId === unitId)?.rank ?? 0;
+  return scored.map(({ row, scorecard }) => ({
+    unitId: row.unitId,
+    year: row.year,
+    level: row.level,
+    groupCode: row.groupCode,
+    status: row.status,
+    total: scorecard.total,
+    applicableMax: scorecard.max,
+    percent: toPercent(scorecard.percent),
+    rank: overall.get(row.unitId)?.rank ?? 0,
+    groupSize: scored.length,
+    fields: scorecard.fields.map((field) => ({
+      code: field.code,
+      name: field.name,
+      points: field.points,
+      max: field.max,
+      percent: toPercent(field.percent),
+      rank: fieldRank(field.code, row.unitId),
+    })),
+    bySource: Object.fromEntries(scorecard.bySource.map((source) => [source.key, source.points])),
+    zeroLeaves: scorecard.zeroLeaves,
+    updatedAt,
+  }));
+}
