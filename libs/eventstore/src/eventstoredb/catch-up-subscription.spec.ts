@@ -65,8 +65,9 @@ async function until(condition: () => boolean): Promise<void> {
   if (!condition()) throw new Error('condition not met');
 }
 
-const settings = (logs: string[] = []) => ({
+const settings = (logs: string[] = [], maxConsecutiveFailures = Number.POSITIVE_INFINITY) => ({
   backoff: { ...DEFAULT_BACKOFF, initialMs: 1, maxMs: 4, jitter: 0 },
+  maxConsecutiveFailures,
   log: (m: string) => void logs.push(m),
 });
 
@@ -269,5 +270,34 @@ describe('catch-up subscription runner', () => {
     await tick(20);
     expect(source.streams).toHaveLength(1);
     expect(seen).toEqual([]);
+  });
+
+  it('gives up through onError after too many consecutive failures', async () => {
+    const source = new FakeSource(1_000n);
+    const onError = jest.fn();
+    const subscription = new CatchUpSubscription(source, () => undefined, { onError }, settings([], 2));
+    for (let i = 1; i <= 3; i++) {
+      await until(() => source.streams.length === i);
+      source.current.destroy(new Error(`down ${i}`));
+    }
+    await until(() => onError.mock.calls.length === 1);
+    expect((onError.mock.calls[0][0] as Error).message).toBe('down 3');
+    await tick(20);
+    expect(source.streams).toHaveLength(3);
+    await subscription.close();
+  });
+
+  it('stops for good when an event cannot be decoded', async () => {
+    const source = new FakeSource(1_000n);
+    source.toEvent = () => {
+      throw new Error('not a JSON object');
+    };
+    const onError = jest.fn();
+    const subscription = new CatchUpSubscription(source, () => undefined, { onError }, settings());
+    await until(() => source.streams.length === 1);
+    source.current.send(1);
+    await until(() => onError.mock.calls.length === 1);
+    expect(source.streams).toHaveLength(1);
+    await subscription.close();
   });
 });

@@ -29,12 +29,21 @@ export interface SubscriptionSource<M> {
 
 export interface RunnerSettings {
   backoff: BackoffOptions;
+  /** Consecutive failed (re)subscriptions before giving up through onError. */
+  maxConsecutiveFailures: number;
   log: (message: string) => void;
 }
 
-class HandlerFailed extends Error {
+export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
+  backoff: DEFAULT_BACKOFF,
+  maxConsecutiveFailures: Number.POSITIVE_INFINITY,
+  log: () => undefined,
+};
+
+/** A failure that a resubscription cannot fix: the handler threw, or an event could not be decoded or upcast. */
+class Unrecoverable extends Error {
   constructor(readonly original: unknown) {
-    super('subscription handler failed');
+    super('subscription failed for good');
   }
 }
 
@@ -62,7 +71,7 @@ export class CatchUpSubscription<M> implements Subscription {
     private readonly source: SubscriptionSource<M>,
     private readonly handler: EventHandler,
     private readonly options: SubscribeOptions = {},
-    private readonly settings: RunnerSettings = { backoff: DEFAULT_BACKOFF, log: () => undefined },
+    private readonly settings: RunnerSettings = DEFAULT_RUNNER_SETTINGS,
   ) {
     this.progress = { fromPosition: options.fromPosition ?? 'start', lastDelivered: null, lastCheckpoint: null };
     this.finished = this.run();
@@ -101,10 +110,10 @@ export class CatchUpSubscription<M> implements Subscription {
         if (!this.closed) throw new Error('subscription ended by the server');
       } catch (error) {
         if (this.closed) break;
-        if (error instanceof HandlerFailed) {
+        if (error instanceof Unrecoverable || attempt >= this.settings.maxConsecutiveFailures) {
           this.closed = true;
           await this.stopStream();
-          this.options.onError?.(asError(error.original));
+          this.options.onError?.(asError(error instanceof Unrecoverable ? error.original : error));
           break;
         }
         const delay = backoffDelayMs(attempt++, this.settings.backoff);
@@ -117,14 +126,20 @@ export class CatchUpSubscription<M> implements Subscription {
   }
 
   private async handle(message: M): Promise<void> {
-    const { position, event } = this.source.toEvent(message);
+    let decoded: ReturnType<SubscriptionSource<M>['toEvent']>;
+    try {
+      decoded = this.source.toEvent(message);
+    } catch (error) {
+      throw new Unrecoverable(error);
+    }
+    const { position, event } = decoded;
     if (!shouldDeliver(position, this.progress)) return;
     if (event) {
       this.handling = true;
       try {
         await this.handler(event);
       } catch (error) {
-        throw new HandlerFailed(error);
+        throw new Unrecoverable(error);
       } finally {
         this.handling = false;
       }
