@@ -27,7 +27,9 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
-  requireRole(command.context, ASSESSMENT_COMMAND_ROLES[command.type] ?? [], `issue ${command.type}`);
+  const allowedRoles = ASSESSMENT_COMMAND_ROLES[command.type];
+  if (!allowedRoles) fail('VALIDATION_FAILED', `unknown assessment command ${String(command.type)}`, { field: 'type' });
+  requireRole(command.context, allowedRoles, `issue ${command.type}`);
   switch (command.type) {
     case 'OpenAssessment':
       return decideOpen(command, state);

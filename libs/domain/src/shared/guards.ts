@@ -3,7 +3,7 @@ import { fail } from './domain-error';
 
 /** Ids appear in stream names, so they are restricted to characters that need no escaping. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -50,10 +50,18 @@ export function requireFiniteNumber(value: unknown, field: string): number {
 }
 
 export function requireIsoTimestamp(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!match || !isCalendarInstant(match.slice(1).map((part) => Number(part ?? 0)))) {
     invalid(field, 'must be an ISO-8601 timestamp with a zone', value);
   }
-  return value;
+  return value as string;
+}
+
+/** Range checks without the Date API (the domain never touches clocks or time zones). */
+function isCalendarInstant([year, month, day, hour, minute, second, offsetHours, offsetMinutes]: number[]): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
 }
 
 export function requireYear(value: unknown, field: string): number {
