@@ -13,8 +13,9 @@ import type {
   VerifyResult,
 } from '../port';
 import { createUpcastChain, type UpcastChain, type Upcaster } from '../upcasting/upcaster';
-import { appendEvents } from './append';
+import { appendNothing, toStoredShape } from './append';
 import { toRecordedEvent } from './event-row';
+import { GroupCommitter } from './group-commit';
 import { NotificationListener } from './notification-listener';
 import { selectAll, selectHeadPosition, selectStream } from './read';
 import { migrationSql, storeNames, type StoreNames } from './schema';
@@ -31,6 +32,8 @@ export interface PostgresEventStoreOptions {
   subscriptionBatchSize?: number;
   /** Consecutive database failures a subscription retries (with backoff) before giving up. Default 8. */
   maxConsecutiveFailures?: number;
+  /** Most appends written in one transaction by group commit. Default 64. */
+  maxAppendsPerCommit?: number;
   /** Pool size when the store creates its own pool from a connection string. Default 10. */
   poolSize?: number;
 }
@@ -43,6 +46,7 @@ export class PostgresEventStore implements EventStore {
   private readonly upcast: UpcastChain;
   private readonly listener: NotificationListener;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly committer: GroupCommitter;
   private migrated?: Promise<void>;
 
   constructor(
@@ -59,6 +63,7 @@ export class PostgresEventStore implements EventStore {
     this.names = storeNames(options.schema ?? 'eventstore');
     this.upcast = createUpcastChain(options.upcasters ?? []);
     this.listener = new NotificationListener(this.pool, this.names.channel);
+    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64);
   }
 
   /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
@@ -72,7 +77,8 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamName: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     await this.migrate();
-    return appendEvents(this.pool, this.names, streamName, events, expected);
+    if (events.length === 0) return appendNothing(this.pool, this.names, streamName, expected);
+    return this.committer.append({ streamName, events: toStoredShape(events), expected });
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -1,0 +1,81 @@
+import type { Pool } from 'pg';
+import type { AppendResult } from '../port';
+import { appendAlone, resolveConflict } from './append';
+import type { StoreNames } from './schema';
+import { writeBatch, type AppendRequest } from './write-batch';
+
+interface Pending {
+  request: AppendRequest;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit. Positions are assigned under a lock held until COMMIT, so appends from one store
+ * commit one after another; instead of paying one fsync each, appends that arrive while a
+ * transaction is committing are queued and written together in the next one. Each request keeps
+ * its own expected-revision check. If the combined transaction fails as a whole (a unique
+ * violation from a racing writer or a repeated event id), every request in it is retried alone, so
+ * one bad request never fails its neighbours.
+ */
+export class GroupCommitter {
+  private readonly queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly names: StoreNames,
+    private readonly maxRequestsPerCommit: number,
+  ) {}
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        await this.commit(this.queue.splice(0, this.maxRequestsPerCommit));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) return settle(batch[0], appendAlone(this.pool, this.names, batch[0].request));
+    let outcomes;
+    try {
+      const client = await this.pool.connect();
+      try {
+        outcomes = await writeBatch(client, this.names, batch.map((p) => p.request));
+        client.release();
+      } catch (error) {
+        client.release(error as Error); // do not reuse a connection whose state is uncertain
+        throw error;
+      }
+    } catch {
+      await Promise.all(batch.map((p) => settle(p, appendAlone(this.pool, this.names, p.request))));
+      return;
+    }
+    // conflicts are resolved (idempotent retry or not) without holding up the next commit
+    void Promise.all(
+      batch.map((pending, i) => {
+        const outcome = outcomes[i];
+        return settle(pending, 'ok' in outcome ? Promise.resolve(outcome.ok) : resolveConflict(this.pool, this.names, pending.request, outcome.conflict));
+      }),
+    );
+  }
+}
+
+async function settle(pending: Pending, result: Promise<AppendResult>): Promise<void> {
+  try {
+    pending.resolve(await result);
+  } catch (error) {
+    pending.reject(error);
+  }
+}
