@@ -16,19 +16,19 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          useFactory: () => ({
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+            driver: ApolloDriver,
             autoSchemaFile: true,
+            includeStacktraceInErrorResponses: false,
             sortSchema: true,
             path: '/graphql',
             context: ({ req }: { req: unknown }) => ({ req }),
-            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity)],
+            // The cast bridges @apollo/server's CJS and ESM typings of the same plugin interface.
+            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;
               return schema;
             },
-          }),
         }),
       ],
       providers: [

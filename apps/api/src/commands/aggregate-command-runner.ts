@@ -52,7 +52,7 @@ export async function runAggregateCommand<C, E extends DomainEvent, S>(
       id: deterministicEventId(envelope.idempotencyKey, streamName, index),
       type: event.type,
       data: event.data as Record<string, unknown>,
-      metadata: buildEventMetadata(envelope, EVENT_SCHEMA_VERSIONS[event.type as keyof typeof EVENT_SCHEMA_VERSIONS] ?? 1),
+      metadata: { ...buildEventMetadata(envelope, EVENT_SCHEMA_VERSIONS[event.type as keyof typeof EVENT_SCHEMA_VERSIONS] ?? 1) },
     }));
     try {
       const result = await store.appendToStream(streamName, toAppend, last ? current : 'no_stream');

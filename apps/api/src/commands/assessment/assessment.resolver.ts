@@ -44,7 +44,7 @@ export class AssessmentResolver {
 
   @Mutation(() => CommandResult, { description: "The unit's explanation or objection on an appraised leaf." })
   fileObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
-    @Args('objectionId') objectionId: string, @Args('leafCode') leafCode: string, @Args('kind') kind: 'explanation' | 'objection',
+    @Args('objectionId') objectionId: string, @Args('leafCode') leafCode: string, @Args('kind', { type: () => String }) kind: 'explanation' | 'objection',
     @Args('text') text: string, @Args('evidenceRefs', { type: () => [String], nullable: true }) evidenceRefs?: string[],
     @Args('proposedPoints', { type: () => Float, nullable: true }) proposedPoints?: number) {
     return this.send(actor, unitId, year, {
@@ -55,7 +55,7 @@ export class AssessmentResolver {
 
   @Mutation(() => CommandResult, { description: "The council's decision on an objection; upheld with correctedPoints changes the appraisal score." })
   decideObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
-    @Args('objectionId') objectionId: string, @Args('outcome') outcome: 'upheld' | 'rejected', @Args('reason') reason: string,
+    @Args('objectionId') objectionId: string, @Args('outcome', { type: () => String }) outcome: 'upheld' | 'rejected', @Args('reason') reason: string,
     @Args('correctedPoints', { type: () => Float, nullable: true }) correctedPoints?: number) {
     return this.send(actor, unitId, year, {
       type: 'DecideObjection', objectionId, outcome, reason, correctedScore: correctedPoints == null ? null : pointsArg(correctedPoints, 'correctedPoints'),

@@ -14,7 +14,7 @@ import { toCriteriaTree } from './criteria-tree.mapping';
 export class DraftCriteriaSetInput {
   @Field({ description: 'e.g. PAR-2022-province' }) @Matches(ID_PATTERN, { message: ID_MESSAGE }) code!: string;
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @Field({ description: `one of ${ASSESSED_LEVELS.join(', ')}` }) @IsIn(ASSESSED_LEVELS) level!: AssessedLevel;
+  @Field(() => String, { description: `one of ${ASSESSED_LEVELS.join(', ')}` }) @IsIn(ASSESSED_LEVELS) level!: AssessedLevel;
   @Field() @IsString() @Length(1, 300) name!: string;
 }
 

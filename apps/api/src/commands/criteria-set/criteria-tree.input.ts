@@ -13,7 +13,7 @@ export class BandInput {
 
 @InputType({ description: 'how a survey/indicator raw value becomes points' })
 export class ConversionRuleInput {
-  @Field() @IsIn(['linear', 'bands']) kind!: 'linear' | 'bands';
+  @Field(() => String) @IsIn(['linear', 'bands']) kind!: 'linear' | 'bands';
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() from?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() to?: number;
   @Field(() => [BandInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) @Type(() => BandInput) bands?: BandInput[];
@@ -24,7 +24,7 @@ export class LeafInput {
   @Field() @Matches(ID_PATTERN, { message: ID_MESSAGE }) code!: string;
   @Field() @IsString() @Length(1, 500) name!: string;
   @Field(() => Float, { description: 'maximum points (0 for deductions)' }) @IsNumber() max!: number;
-  @Field({ description: `one of ${LEAF_KINDS.join(', ')}` }) @IsIn(LEAF_KINDS) kind!: (typeof LEAF_KINDS)[number];
+  @Field(() => String, { description: `one of ${LEAF_KINDS.join(', ')}` }) @IsIn(LEAF_KINDS) kind!: (typeof LEAF_KINDS)[number];
   @Field({ nullable: true, description: 'survey name (survey leaves)' }) @IsOptional() @IsString() survey?: string;
   @Field({ nullable: true, description: 'indicator name (indicator leaves)' }) @IsOptional() @IsString() indicator?: string;
   @Field(() => ConversionRuleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ConversionRuleInput) rule?: ConversionRuleInput;

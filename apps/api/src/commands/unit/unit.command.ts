@@ -44,10 +44,10 @@ export class UnitCommandHandler implements ICommandHandler<ExecuteUnitCommand, C
       }
       case 'MergeUnit': {
         const into = (await this.reference(request.intoId)) ?? { unitId: request.intoId, level: 'province', active: false };
-        const outcome = await runAggregateCommand(store, unitDecider, unitStreamName(unitId), () => ({ type: 'MergeUnit', into, context }), envelope);
+        const outcome = await runAggregateCommand(store, unitDecider, unitStreamName(unitId), (): UnitCommand => ({ type: 'MergeUnit', into, context }), envelope);
         // The merge's second half, on the surviving unit's stream (same idempotency key: retry-safe).
         const from = await this.reference(unitId);
-        await runAggregateCommand(store, unitDecider, unitStreamName(request.intoId), () => ({ type: 'AbsorbUnit', from: { unitId, level: from!.level }, context }), { ...envelope, expectedRevision: undefined });
+        await runAggregateCommand(store, unitDecider, unitStreamName(request.intoId), (): UnitCommand => ({ type: 'AbsorbUnit', from: { unitId, level: from!.level }, context }), { ...envelope, expectedRevision: undefined });
         return outcome;
       }
       default:

@@ -11,7 +11,7 @@ import { ExecuteUnitCommand, type UnitRequest } from './unit.command';
 export class RegisterUnitInput {
   @Field() @Matches(ID_PATTERN, { message: ID_MESSAGE }) unitId!: string;
   @Field() @IsString() @Length(1, 300) name!: string;
-  @Field({ description: `one of ${ASSESSED_LEVELS.join(', ')}` }) @IsIn(ASSESSED_LEVELS) level!: AssessedLevel;
+  @Field(() => String, { description: `one of ${ASSESSED_LEVELS.join(', ')}` }) @IsIn(ASSESSED_LEVELS) level!: AssessedLevel;
   @Field({ description: 'the ranking group (block), e.g. "provinces" or "ha-tinh:districts"' }) @Matches(ID_PATTERN, { message: ID_MESSAGE }) group!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 120) region?: string | null;
   @Field(() => String, { nullable: true, description: 'commune → district → province' }) @IsOptional() @Matches(ID_PATTERN, { message: ID_MESSAGE }) parentId?: string | null;
