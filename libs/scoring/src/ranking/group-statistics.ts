@@ -2,7 +2,7 @@ import type { Hundredths } from '../criteria/criteria-set';
 import { formatPoints } from '../points/hundredths';
 import {
   addRationals,
-  compareRationals,
+  compareIndex,
   divideRational,
   rational,
   rationalToHundredths,
@@ -50,12 +50,12 @@ export interface GroupStatistics {
  * bands ≥ 90%, 80–90%, < 80%.
  */
 export function groupStatistics(entries: readonly RankEntry[], bandThresholds: readonly PercentHundredths[] = [9000, 8000]): GroupStatistics {
-  const indexed = entries.filter((entry) => entry.max > 0);
-  const ratios = indexed.map((entry) => ({ unitId: entry.unitId, value: rational(entry.total, entry.max) }));
-  const sorted = [...ratios].sort((a, b) => compareRationals(a.value, b.value) || compareIds(a.unitId, b.unitId));
+  const sorted = entries
+    .filter((entry) => entry.max > 0)
+    .sort((a, b) => compareIndex(a.total, a.max, b.total, b.max) || compareIds(a.unitId, b.unitId));
   const bands = makeBands(bandThresholds);
-  for (const { unitId, value } of sorted) {
-    const band = bands.find((b) => b.from === null || compareRationals(value, rational(b.from, 10000)) >= 0)!;
+  for (const { unitId, total, max } of sorted) {
+    const band = bands.find((b) => b.from === null || compareIndex(total, max, b.from, 10000) >= 0)!;
     band.count++;
     band.unitIds.push(unitId);
   }
@@ -66,25 +66,37 @@ export function groupStatistics(entries: readonly RankEntry[], bandThresholds: r
       lowestUnitIds: [], highestUnitIds: [], countAboveAverage: 0, averagePoints: null, bands,
     };
   }
-  const average = divideRational(ratios.reduce((sum, r) => addRationals(sum, r.value), rational(0)), n);
+  const average = averageIndex(sorted);
+  const indexOf = (entry: RankEntry): Rational => rational(entry.total, entry.max);
   const median: Rational =
-    n % 2 === 1 ? sorted[(n - 1) / 2].value : divideRational(addRationals(sorted[n / 2 - 1].value, sorted[n / 2].value), 2);
-  const lowest = sorted[0].value;
-  const highest = sorted[n - 1].value;
-  const totalPoints = indexed.reduce((sum, entry) => sum + BigInt(entry.total), 0n);
+    n % 2 === 1 ? indexOf(sorted[(n - 1) / 2]) : divideRational(addRationals(indexOf(sorted[n / 2 - 1]), indexOf(sorted[n / 2])), 2);
+  const [lowest, highest] = [sorted[0], sorted[n - 1]];
+  const same = (a: RankEntry) => (b: RankEntry) => compareIndex(a.total, a.max, b.total, b.max) === 0;
+  const totalPoints = sorted.reduce((sum, entry) => sum + BigInt(entry.total), 0n);
   return {
     count: entries.length,
     indexed: n,
     averagePercent: rationalToPercent(average),
     medianPercent: rationalToPercent(median),
-    minPercent: rationalToPercent(lowest),
-    maxPercent: rationalToPercent(highest),
-    lowestUnitIds: sorted.filter((r) => compareRationals(r.value, lowest) === 0).map((r) => r.unitId),
-    highestUnitIds: sorted.filter((r) => compareRationals(r.value, highest) === 0).map((r) => r.unitId),
-    countAboveAverage: ratios.filter((r) => compareRationals(r.value, average) > 0).length,
+    minPercent: rationalToPercent(indexOf(lowest)),
+    maxPercent: rationalToPercent(indexOf(highest)),
+    lowestUnitIds: sorted.filter(same(lowest)).map((entry) => entry.unitId),
+    highestUnitIds: sorted.filter(same(highest)).map((entry) => entry.unitId),
+    // index > average  ⇔  total · average.den > average.num · max  (max > 0, den > 0)
+    countAboveAverage: sorted.filter((entry) => BigInt(entry.total) * average.den > average.num * BigInt(entry.max)).length,
     averagePoints: rationalToHundredths(rational(totalPoints, n)),
     bands,
   };
+}
+
+/** Mean of total ÷ max over the entries, exact: totals are summed per distinct maximum first, so
+ * a block sharing one maximum costs a single division instead of one fraction per unit. */
+function averageIndex(entries: readonly RankEntry[]): Rational {
+  const totalsByMax = new Map<number, bigint>();
+  for (const { total, max } of entries) totalsByMax.set(max, (totalsByMax.get(max) ?? 0n) + BigInt(total));
+  let sum = rational(0);
+  for (const [max, total] of totalsByMax) sum = addRationals(sum, rational(total, max));
+  return divideRational(sum, entries.length);
 }
 
 function makeBands(thresholds: readonly PercentHundredths[]): PercentBand[] {

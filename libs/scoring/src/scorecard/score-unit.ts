@@ -19,48 +19,53 @@ export class ScoringInputError extends RangeError {
  */
 export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafInputs): UnitScorecard {
   const compiled = 'leafKind' in set ? set : compileCriteriaSet(set);
-  const lookup = inputLookup(inputs, compiled);
   const { leaves, leafKind, leafMax, leafFloor, leafField, leafSource, leafRule, fields, sources } = compiled;
-  const fieldPoints = new Array<number>(fields.length).fill(0);
-  const fieldMax = new Array<number>(fields.length).fill(0);
-  const sourcePoints = new Array<number>(sources.length).fill(0);
-  const sourceMax = new Array<number>(sources.length).fill(0);
+  // Inputs are read by direct indexing when safe (the hot path), else through Map#get or own-property checks.
+  const map = inputs instanceof Map ? (inputs as ReadonlyMap<string, LeafInput>) : null;
+  const record = map === null ? (inputs as Readonly<Record<string, LeafInput | undefined>>) : null;
+  const guarded = record !== null && !isPlainLookupSafe(record, compiled);
+  const fieldPoints = zeros(fields.length);
+  const fieldMax = zeros(fields.length);
+  const sourcePoints = zeros(sources.length);
+  const sourceMax = zeros(sources.length);
   const leafScores = new Array<LeafScore>(leaves.length);
   const zeroLeaves: string[] = [];
   let matched = 0;
 
   for (let i = 0; i < leaves.length; i++) {
     const code = leaves[i].code;
-    const input = lookup(code);
-    if (input !== undefined) matched++;
+    const input = map !== null ? map.get(code) : guarded && !Object.hasOwn(record!, code) ? undefined : record![code];
     const kind = leafKind[i];
-    const fieldIndex = leafField[i];
     let points = 0;
     let max = leafMax[i];
-    let origin: PointsOrigin;
-    if (input?.notApplicable === true) {
-      max = 0;
-      origin = 'not_applicable';
-    } else if ((kind === LEAF_KIND.survey || kind === LEAF_KIND.indicator) && input?.rawValue !== undefined) {
-      points = applyConversionRule(leafRule[i]!, max, input.rawValue, code);
-      origin = 'converted';
-    } else if (input?.appraisedScore !== undefined) {
-      points = checkedPoints(code, input.appraisedScore, kind === LEAF_KIND.deduction ? leafFloor[i] : 0, max);
-      origin = 'appraised';
-    } else if (input?.selfScore !== undefined) {
-      points = checkedPoints(code, input.selfScore, kind === LEAF_KIND.deduction ? leafFloor[i] : 0, max);
-      origin = 'self';
-    } else {
-      origin = 'missing';
+    let origin: PointsOrigin = 'missing';
+    if (input !== undefined) {
+      matched++;
+      const { notApplicable, rawValue, appraisedScore, selfScore } = input;
+      if (notApplicable === true) {
+        max = 0;
+        origin = 'not_applicable';
+      } else if (rawValue !== undefined && (kind === LEAF_KIND.survey || kind === LEAF_KIND.indicator)) {
+        points = applyConversionRule(leafRule[i]!, max, rawValue, code);
+        origin = 'converted';
+      } else if (appraisedScore !== undefined) {
+        points = checkedPoints(code, appraisedScore, kind === LEAF_KIND.deduction ? leafFloor[i] : 0, max);
+        origin = 'appraised';
+      } else if (selfScore !== undefined) {
+        points = checkedPoints(code, selfScore, kind === LEAF_KIND.deduction ? leafFloor[i] : 0, max);
+        origin = 'self';
+      }
     }
+    const fieldIndex = leafField[i];
+    const sourceIndex = leafSource[i];
     fieldPoints[fieldIndex] += points;
     fieldMax[fieldIndex] += max;
-    sourcePoints[leafSource[i]] += points;
-    sourceMax[leafSource[i]] += max;
+    sourcePoints[sourceIndex] += points;
+    sourceMax[sourceIndex] += max;
     if (points === 0 && max > 0) zeroLeaves.push(code);
-    leafScores[i] = { code, fieldCode: fields[fieldIndex].code, source: sources[leafSource[i]].key, points, max, origin };
+    leafScores[i] = { code, fieldCode: fields[fieldIndex].code, source: sources[sourceIndex].key, points, max, origin };
   }
-  if (matched !== countInputs(inputs)) throw unknownCodeError(compiled, inputs);
+  if (matched !== countInputs(inputs, matched)) throw unknownCodeError(compiled, inputs);
 
   let total = 0;
   let applicableMax = 0;
@@ -69,7 +74,9 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
     applicableMax += fieldMax[f];
     return { code: field.code, name: field.name, points: fieldPoints[f], max: fieldMax[f], nominalMax: field.max, percent: percentOf(fieldPoints[f], fieldMax[f]) };
   });
-  const bySource = sources.map((source, s): SourceScore => ({ ...source, points: sourcePoints[s], max: sourceMax[s] }));
+  const bySource = sources.map(
+    (source, s): SourceScore => ({ key: source.key, kind: source.kind, name: source.name, points: sourcePoints[s], max: sourceMax[s] }),
+  );
   const set0 = compiled.set;
   return {
     setCode: set0.code,
@@ -95,18 +102,23 @@ function checkedPoints(code: string, value: Hundredths, min: Hundredths, max: Hu
 }
 
 /**
- * Reads inputs by code. A plain object is indexed directly (the hot path) unless a leaf code is
- * also an Object.prototype member such as "constructor", in which case own-property checks apply.
+ * A plain object can be indexed directly unless a leaf code is also an Object.prototype member
+ * such as "constructor" (an inherited value would be read as an input).
  */
-function inputLookup(inputs: LeafInputs, compiled: CompiledCriteriaSet): (code: string) => LeafInput | undefined {
-  if (inputs instanceof Map) return (code) => inputs.get(code);
-  const record = inputs as Readonly<Record<string, LeafInput | undefined>>;
+function isPlainLookupSafe(record: object, compiled: CompiledCriteriaSet): boolean {
   const prototype: unknown = Object.getPrototypeOf(record);
-  if ((prototype === Object.prototype && !compiled.hasPrototypeCollision) || prototype === null) return (code) => record[code];
-  return (code) => (Object.hasOwn(record, code) ? record[code] : undefined);
+  return prototype === null || (prototype === Object.prototype && !compiled.hasPrototypeCollision);
 }
 
-function countInputs(inputs: LeafInputs): number {
+function zeros(length: number): number[] {
+  const array: number[] = [];
+  for (let i = 0; i < length; i++) array.push(0);
+  return array;
+}
+
+/** Inputs holding a value; `matched` short-cuts the common case where every own key was matched. */
+function countInputs(inputs: LeafInputs, matched: number): number {
+  if (!(inputs instanceof Map) && Object.keys(inputs).length === matched) return matched;
   let count = 0;
   if (inputs instanceof Map) {
     for (const value of inputs.values()) if (value !== undefined) count++;
