@@ -1,3 +1,18 @@
+/**
+ * @par-index/scoring — the PAR Index methodology as pure functions (no I/O, clock or randomness).
+ *
+ * Decisions that hold across the library:
+ * - Points are integer hundredths (8693 = 86.93). Parsing goes through decimal text, never floats.
+ * - A unit's index is its points ÷ its OWN applicable maximum (not-applicable leaves are excluded),
+ *   as in published tables (68.32 of 84 → 81.33%).
+ * - Rankings rank on that index, compared exactly as rationals by integer cross-multiplication
+ *   (BigInt past 2^53); percentages in results are display values rounded half up to 2 decimals
+ *   and are never used to order anything. `rankGroup(…, { by: 'points' })` ranks on points alone.
+ * - Ties share a rank (standard competition ranking 1, 2, 2, 4); for ordering only, tied units are
+ *   listed by unitId ascending (code-unit order). Units without an applicable maximum are unranked.
+ * - Signed changes (index change, contributions) round half away from zero so rises and falls
+ *   mirror; conversions of survey/indicator results round half up.
+ */
 // Criteria sets: the contract types, validation and navigation.
 export * from './criteria/criteria-set';
 export { validateCriteriaSet, type CriteriaSetIssue } from './criteria/validate';

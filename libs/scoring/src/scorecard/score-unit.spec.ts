@@ -116,6 +116,11 @@ describe('scoreUnit', () => {
     expect(() => scoreUnit(set, inputs as Record<string, LeafInput>)).toThrow(message);
   });
 
+  it('given a Map holding an undefined input, when scored, then it counts as no input rather than an unknown code', () => {
+    expect(scoreUnit(set, new Map([['F2.1', undefined as unknown as LeafInput]])).total).toBe(0);
+    expect(() => scoreUnit(set, new Map([['F2.1', { selfScore: 1 }], ['X', { selfScore: 1 }]]))).toThrow(/no leaf "X"/);
+  });
+
   it('given a leaf code that is also an Object.prototype name, when scored from a record, then inherited members are not read as inputs', () => {
     const odd = criteriaSet([group('F1', [appraisedLeaf('constructor', 100), appraisedLeaf('toString', 100)])]);
     expect(scoreUnit(odd, { toString: { selfScore: 40 } }).total).toBe(40);
