@@ -1,6 +1,8 @@
 // Benchmark: a national year of the PAR Index — 12,000 units × 90 leaves scored, then ranked within
 // 63 groups overall and per field, plus group statistics. Target: the whole year in < 1 s on one core.
-// Uses the BUILT package: `npx turbo run build --filter=@par-index/scoring && node bench/scoring.bench.mjs`
+// Uses the BUILT package: `npx turbo run build --filter=@par-index/scoring && node --expose-gc bench/scoring.bench.mjs`
+// (--expose-gc lets the bench collect garbage before reading the heap; without it "heap held"
+// includes uncollected garbage from earlier runs). UNITS=… overrides the unit count.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
