@@ -3,3 +3,4 @@ export * from './hash-chain';
 export * from './postgres';
 export * from './upcasting';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
+export * from './eventstoredb';
