@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@par-index/config/testing
 import { Client } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { makeEvent, makeEvents, sleep } from '../contract/fixtures';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port';
 import { PostgresEventStore } from './postgres-event-store';
 
 describeEventStoreContract('PostgreSQL', async () => {
@@ -62,6 +63,30 @@ describe('PostgresEventStore specifics', () => {
     await store.appendToStream('unit-a', [event], 'no_stream');
     await expect(store.appendToStream('unit-b', [event], 'any')).rejects.toThrow(/already appended/);
     expect(await store.readStream('unit-b')).toEqual([]);
+  });
+
+  it('group commit: a bad request fails alone and concurrent retries of one batch are accepted once', async () => {
+    const taken = makeEvent('UnitRegistered');
+    await store.appendToStream('group-owner', [taken], 'no_stream');
+    const retried = makeEvents(2);
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('group-1', makeEvents(1), 'no_stream'),
+      store.appendToStream('group-2', makeEvents(1), 'no_stream'),
+      store.appendToStream('group-3', [makeEvent('X'), taken], 'no_stream'),
+      store.appendToStream('group-4', retried, 'no_stream'),
+      store.appendToStream('group-4', retried, 'no_stream'),
+      store.appendToStream('group-1', makeEvents(1), 0n),
+      store.appendToStream('group-2', makeEvents(1), 5n),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    expect((outcomes[6] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    const [first, again] = outcomes.slice(3, 5) as Array<PromiseFulfilledResult<unknown>>;
+    expect(again.value).toEqual(first.value);
+    expect(await store.readStream('group-3')).toEqual([]);
+    expect((await store.readStream('group-4')).map((e) => e.id)).toEqual(retried.map((e) => e.id));
+    expect((await store.readStream('group-1')).map((e) => e.revision)).toEqual([0n, 1n]);
+    expect((await store.verify()).ok).toBe(true);
   });
 
   it('assigns positions in commit order: an append waits for an in-flight position holder', async () => {
