@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { PostgresEventStore, type EventStore } from '@par-index/eventstore';
+import type { CriteriaSet } from '@par-index/scoring';
+import type { DataSource } from 'typeorm';
+import { openReadModel } from '../data-source';
+import { AssessmentEntity, ScorecardEntity } from '../entities';
+import { readCheckpoints } from '../runtime/checkpoints';
+import { createProjectionDaemon, rebuildProjections } from './index';
+
+const at = '2024-03-01T08:00:00.000Z';
+const set: CriteriaSet = {
+  code: 'PAR-2024-district', year: 2024, level: 'district', version: 1, maxTotal: 1000,
+  fields: [{ type: 'group', code: 'F1', name: 'Direction', max: 1000, children: [
+    { type: 'leaf', code: 'L1', name: 'Plan', max: 600, scoring: { kind: 'appraised' } },
+    { type: 'leaf', code: 'L2', name: 'Reports', max: 400, scoring: { kind: 'appraised' } },
+  ] }],
+};
+
+function append(store: EventStore, stream: string, type: string, data: Record<string, unknown>) {
+  return store.appendToStream(stream, [{
+    id: randomUUID(), type, data: { at, by: 'tester', ...data },
+    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion: 1 },
+  }], 'any');
+}
+
+async function openAssessment(store: EventStore, unitId: string, selfScores: Record<string, number>) {
+  await append(store, `unit-${unitId}`, 'UnitRegistered', { unitId, name: unitId, level: 'district', group: 'ha-tinh:districts', region: null, parentUnitId: 'ha-tinh' });
+  const stream = `assessment-${unitId}-2024`;
+  await append(store, stream, 'AssessmentOpened', { unitId, year: 2024, level: 'district', group: 'ha-tinh:districts', criteriaSetCode: set.code, criteriaSetVersion: 1, maxTotal: 1000 });
+  for (const [leafCode, score] of Object.entries(selfScores)) {
+    await append(store, stream, 'SelfScoreRecorded', { leafCode, score, evidenceRefs: [], note: null, previousScore: null });
+  }
+}
+
+describe('projection daemon (real PostgreSQL event store and read model)', () => {
+  let db: TestDatabase;
+  let store: EventStore;
+  let readModel: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.url);
+    readModel = await openReadModel(db.url);
+    await append(store, `criteria-set-${set.code}`, 'CriteriaSetPublished', { version: 1, name: 'Districts 2024', criteriaSet: set });
+    await openAssessment(store, 'loc-ha', { L1: 500, L2: 300 });
+    await openAssessment(store, 'can-loc', { L1: 600, L2: 200 });
+    await openAssessment(store, 'thach-ha', { L1: 450 });
+  });
+  afterAll(async () => {
+    await readModel.destroy();
+    await store.close();
+    await db.drop();
+  });
+
+  const ranking = async () =>
+    (await readModel.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [r.unitId, r.total, r.rank]);
+
+  it('given stored events, when the daemon catches up, then scorecards rank the group with ties sharing a rank', async () => {
+    expect(await createProjectionDaemon(store, readModel).catchUp()).toBe(12);
+    expect(await ranking()).toEqual([['can-loc', 800, 1], ['loc-ha', 800, 1], ['thach-ha', 450, 3]]);
+  });
+
+  it('given checkpoints at the head, when a new daemon starts, then nothing is re-applied', async () => {
+    const head = await store.headPosition();
+    const checkpoints = await readCheckpoints(readModel.manager);
+    expect([...checkpoints.values()].every((position) => position === head)).toBe(true);
+    expect(await createProjectionDaemon(store, readModel).catchUp()).toBe(0);
+    const row = await readModel.getRepository(AssessmentEntity).findOneByOrFail({ unitId: 'loc-ha', year: 2024 });
+    expect(row.leafInputs).toEqual({ L1: { selfScore: 500 }, L2: { selfScore: 300 } });
+  });
+
+  it('given a live daemon, when a new event is appended, then the scorecards follow it', async () => {
+    const daemon = createProjectionDaemon(store, readModel);
+    await daemon.start();
+    const { position } = await append(store, 'assessment-thach-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', score: 400, evidenceRefs: [], note: null, previousScore: null });
+    expect(await daemon.waitFor(position)).toBe(true);
+    await daemon.stop();
+    expect(await ranking()).toEqual([['thach-ha', 850, 1], ['can-loc', 800, 2], ['loc-ha', 800, 2]]);
+  });
+
+  it('given existing read models, when rebuilt from the store, then the same rows come back', async () => {
+    const before = await ranking();
+    expect(await rebuildProjections(store, readModel)).toBe(13);
+    expect(await ranking()).toEqual(before);
+  });
+});
