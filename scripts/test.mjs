@@ -1,7 +1,7 @@
 // Runs every workspace's jest suite through turbo, then prints one summary line for CI:
 // "tests: N passed, M failed[, K skipped]". Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,10 @@ const workspaces = ['apps', 'libs'].flatMap((dir) =>
   readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)),
 );
 const reportOf = (workspace) => path.join(workspace, 'reports', 'jest.json');
-for (const workspace of workspaces) rmSync(reportOf(workspace), { force: true });
+for (const workspace of workspaces) {
+  rmSync(reportOf(workspace), { force: true });
+  mkdirSync(path.dirname(reportOf(workspace)), { recursive: true }); // jest does not create it
+}
 
 const turbo = spawnSync(
   'npx',

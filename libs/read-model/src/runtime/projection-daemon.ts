@@ -141,7 +141,9 @@ export class ProjectionDaemon {
     const checkpoints = await readCheckpoints(this.dataSource.manager);
     return {
       state: this.state,
-      checkpoints: Object.fromEntries([...checkpoints].map(([name, position]) => [name, position.toString()])),
+      checkpoints: Object.fromEntries(
+        [...this.projections, ...this.derived].map(({ name }) => [name, (checkpoints.get(name) ?? NO_POSITION).toString()]),
+      ),
       headPosition: (await this.store.headPosition()).toString(),
       lastError: this.lastError,
     };
