@@ -28,7 +28,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   UnitAbsorbed: 1,
   UnitDeactivated: 1,
   AssessmentOpened: 1,
-  SelfScoreRecorded: 1,
+  SelfScoreRecorded: 2, // v1 (decimal points, one evidence string) is upcast on read: libs/eventstore upcasting
   SelfAssessmentSubmitted: 1,
   AppraisalScoreRecorded: 1,
   ObjectionFiled: 1,

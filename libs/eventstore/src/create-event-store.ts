@@ -1,5 +1,9 @@
 import type { EventStore } from './port';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres';
+import { selfScoreRecordedV1ToV2, type Upcaster } from './upcasting';
+
+/** The upcasters of the platform's own event history, applied on every read by both adapters. */
+export const PLATFORM_UPCASTERS: readonly Upcaster[] = [selfScoreRecordedV1ToV2];
 
 export interface EventStoreConfig {
   /** esdb:// connection string; when set, EventStoreDB is used instead of PostgreSQL. */
@@ -16,7 +20,7 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     // loaded lazily so the PostgreSQL path never loads the EventStoreDB client
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EventStoreDbEventStore } = require('./eventstoredb') as { EventStoreDbEventStore: EventStoreDbConstructor };
-    return new EventStoreDbEventStore(config.eventStoreUrl);
+    return new EventStoreDbEventStore(config.eventStoreUrl, { upcasters: PLATFORM_UPCASTERS });
   }
-  return new PostgresEventStore(config.databaseUrl, config.postgres);
+  return new PostgresEventStore(config.databaseUrl, { upcasters: PLATFORM_UPCASTERS, ...config.postgres });
 }

@@ -2,5 +2,5 @@ export * from './port';
 export * from './hash-chain';
 export * from './postgres';
 export * from './upcasting';
-export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { createEventStore, PLATFORM_UPCASTERS, type EventStoreConfig } from './create-event-store';
 export * from './eventstoredb';

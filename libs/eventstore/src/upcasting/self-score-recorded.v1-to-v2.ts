@@ -2,7 +2,8 @@ import type { Upcaster } from './upcaster';
 
 /**
  * SelfScoreRecorded v1 stored `points` as a decimal number (12.5) and one `evidence` string.
- * v2 carries `points` in integer hundredths (1250), so sums are exact, and `evidenceRefs: string[]`.
+ * v2 (the domain's current shape) carries `score` in integer hundredths (1250), so sums are exact,
+ * `evidenceRefs: string[]`, and the `note` / `previousScore` fields v1 did not have.
  */
 export const selfScoreRecordedV1ToV2: Upcaster = {
   eventType: 'SelfScoreRecorded',
@@ -11,7 +12,7 @@ export const selfScoreRecordedV1ToV2: Upcaster = {
     const { points, evidence, ...rest } = data;
     if (typeof points !== 'number') throw new Error(`SelfScoreRecorded v1 without numeric points: ${JSON.stringify(data)}`);
     return {
-      data: { ...rest, points: decimalToHundredths(points), evidenceRefs: evidenceRefsOf(evidence) },
+      data: { note: null, previousScore: null, ...rest, score: decimalToHundredths(points), evidenceRefs: evidenceRefsOf(evidence) },
       metadata,
     };
   },

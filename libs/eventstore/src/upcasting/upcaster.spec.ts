@@ -18,7 +18,7 @@ describe('createUpcastChain', () => {
     const stored = { data: { criterionId: 'c-1.2', points: 12.5, evidence: 'decision-123.pdf' }, metadata: metadata(1) };
     const snapshot = structuredClone(stored);
     const read = chain('SelfScoreRecorded', stored);
-    expect(read.data).toEqual({ criterionId: 'c-1.2', points: 1250, evidenceRefs: ['decision-123.pdf'] });
+    expect(read.data).toEqual({ criterionId: 'c-1.2', score: 1250, evidenceRefs: ['decision-123.pdf'], note: null, previousScore: null });
     expect(read.metadata.schemaVersion).toBe(2);
     expect(stored).toEqual(snapshot);
   });

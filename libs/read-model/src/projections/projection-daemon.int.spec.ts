@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
-import { PostgresEventStore, type EventStore } from '@par-index/eventstore';
+import { createEventStore, type EventStore } from '@par-index/eventstore';
 import type { CriteriaSet } from '@par-index/scoring';
 import type { DataSource } from 'typeorm';
 import { openReadModel } from '../data-source';
@@ -17,10 +17,10 @@ const set: CriteriaSet = {
   ] }],
 };
 
-function append(store: EventStore, stream: string, type: string, data: Record<string, unknown>) {
+function append(store: EventStore, stream: string, type: string, data: Record<string, unknown>, schemaVersion = type === 'SelfScoreRecorded' ? 2 : 1) {
   return store.appendToStream(stream, [{
     id: randomUUID(), type, data: { at, by: 'tester', ...data },
-    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion: 1 },
+    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion },
   }], 'any');
 }
 
@@ -40,7 +40,7 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.url);
+    store = createEventStore({ databaseUrl: db.url });
     readModel = await openReadModel(db.url);
     await append(store, `criteria-set-${set.code}`, 'CriteriaSetPublished', { version: 1, name: 'Districts 2024', criteriaSet: set });
     await openAssessment(store, 'loc-ha', { L1: 500, L2: 300 });
@@ -77,11 +77,24 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
     expect(await daemon.waitFor(position)).toBe(true);
     await daemon.stop();
     expect(await ranking()).toEqual([['thach-ha', 850, 1], ['can-loc', 800, 2], ['loc-ha', 800, 2]]);
+    // (the next test re-scores loc-ha with a legacy event)
+  });
+
+  it('given a stored v1 SelfScoreRecorded (decimal points), when projected, then it is read upcast to hundredths', async () => {
+    const daemon = createProjectionDaemon(store, readModel);
+    const { position } = await append(store, 'assessment-loc-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', points: 3.5, evidence: 'report-2019.pdf' }, 1);
+    await daemon.start();
+    expect(await daemon.waitFor(position)).toBe(true);
+    await daemon.stop();
+    const row = await readModel.getRepository(AssessmentEntity).findOneByOrFail({ unitId: 'loc-ha', year: 2024 });
+    expect(row.leafInputs.L2).toEqual({ selfScore: 350 });
+    const [stored] = await store.readStream('assessment-loc-ha-2024', { direction: 'backwards', maxCount: 1 });
+    expect(stored).toMatchObject({ data: { score: 350, evidenceRefs: ['report-2019.pdf'] }, metadata: { schemaVersion: 2 } });
   });
 
   it('given existing read models, when rebuilt from the store, then the same rows come back', async () => {
     const before = await ranking();
-    expect(await rebuildProjections(store, readModel)).toBe(13);
+    expect(await rebuildProjections(store, readModel)).toBe(14);
     expect(await ranking()).toEqual(before);
   });
 });
