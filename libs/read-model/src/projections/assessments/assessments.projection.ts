@@ -1,21 +1,9 @@
-import type { AssessmentEvent } from '@par-index/domain';
+import { ASSESSMENT_EVENT_TYPES, type AssessmentEvent } from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 
-export const ASSESSMENT_PROJECTION_EVENT_TYPES = [
-  'AssessmentOpened',
-  'SelfScoreRecorded',
-  'SelfAssessmentSubmitted',
-  'AppraisalScoreRecorded',
-  'ObjectionFiled',
-  'ObjectionDecided',
-  'SurveyResultRecorded',
-  'IndicatorResultRecorded',
-  'AppraisalFinalised',
-  'AssessmentApproved',
-  'AssessmentPublished',
-  'AssessmentReopened',
-] as const satisfies readonly AssessmentEvent['type'][];
+/** Every assessment event changes the row (inputs, status or last-event stamps). */
+export const ASSESSMENT_PROJECTION_EVENT_TYPES = ASSESSMENT_EVENT_TYPES;
 
 /** `assessment-{unitId}-{year}`: the year is the last segment (unit ids may contain dashes). */
 export function assessmentKeyOf(streamName: string): { unitId: string; year: number } {

@@ -1,16 +1,8 @@
-import type { UnitEvent } from '@par-index/domain';
+import { UNIT_EVENT_TYPES, type UnitEvent } from '@par-index/domain';
 import { UnitEntity, type UnitRow } from '../../entities/unit.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 
-export const UNIT_PROJECTION_EVENT_TYPES = [
-  'UnitRegistered',
-  'UnitRenamed',
-  'UnitMovedToGroup',
-  'UnitParentChanged',
-  'UnitMerged',
-  'UnitAbsorbed',
-  'UnitDeactivated',
-] as const satisfies readonly UnitEvent['type'][];
+export const UNIT_PROJECTION_EVENT_TYPES = UNIT_EVENT_TYPES;
 
 const unitIdOf = (event: ProjectedEvent) => event.streamName.slice('unit-'.length);
 
