@@ -1,4 +1,4 @@
-import { findLeaf, leafBounds, type CriteriaSet, type Hundredths, type LeafCriterion } from '@par-index/scoring';
+import { findLeaf, formatPoints, leafBounds, type CriteriaSet, type Hundredths, type LeafCriterion } from '@par-index/scoring';
 import type { ResolvedCriteriaSet } from '../criteria-set/state';
 import { fail } from '../shared/domain-error';
 import { requireHundredths, requireNonEmptyId } from '../shared/guards';
@@ -47,8 +47,8 @@ export function requireScoredByHand(leaf: LeafCriterion): LeafCriterion {
 export function requireScoreWithinBounds(leaf: LeafCriterion, score: unknown, field: string): Hundredths {
   const value = requireHundredths(score, field);
   const { min, max } = leafBounds(leaf);
-  if (value > max) fail('SCORE_ABOVE_MAXIMUM', `${field} ${value} exceeds the maximum ${max} of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, max });
-  if (value < min) fail('SCORE_BELOW_FLOOR', `${field} ${value} is below the floor ${min} of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, min });
+  if (value > max) fail('SCORE_ABOVE_MAXIMUM', `${field} ${formatPoints(value)} exceeds the maximum ${formatPoints(max)} points of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, max });
+  if (value < min) fail('SCORE_BELOW_FLOOR', `${field} ${formatPoints(value)} is below the floor ${formatPoints(min)} points of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, min });
   return value;
 }
 
