@@ -1,8 +1,9 @@
 import type { Decider } from '@par-index/domain';
 import { buildEventMetadata, EVENT_SCHEMA_VERSIONS } from '@par-index/domain';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@par-index/eventstore';
+import { WrongExpectedRevisionError, type EventStore } from '@par-index/eventstore';
 import { ConcurrencyConflictError } from '../errors/application-errors';
 import { deterministicEventId, type CommandEnvelope } from './command-envelope';
+import { foldRecorded } from './shared/load-aggregate';
 
 export interface CommandOutcome {
   streamName: string;
@@ -31,7 +32,8 @@ export async function runAggregateCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamName: string,
-  buildCommand: (state: S, history: readonly RecordedEvent[]) => C,
+  /** builds the command from the freshly folded state; may load what decide needs from other streams */
+  buildCommand: (state: S) => C | Promise<C>,
   envelope: CommandEnvelope,
 ): Promise<CommandOutcome> {
   for (let attempt = 1; ; attempt += 1) {
@@ -45,8 +47,8 @@ export async function runAggregateCommand<C, E extends DomainEvent, S>(
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
       throw new ConcurrencyConflictError(streamName, envelope.expectedRevision, current);
     }
-    const state = history.reduce<S>((s, event) => decider.evolve(s, { type: event.type, data: event.data } as unknown as E), decider.initialState());
-    const events = decider.decide(buildCommand(state, history), state);
+    const state = foldRecorded(decider, history);
+    const events = decider.decide(await buildCommand(state), state);
     if (events.length === 0) return { streamName, revision: current, position: last?.position ?? null, eventTypes: [], replayed: false };
     const toAppend = events.map((event, index) => ({
       id: deterministicEventId(envelope.idempotencyKey, streamName, index),

@@ -12,6 +12,7 @@ import {
   unitDecider,
   unitStreamName,
   type AssessmentCommand,
+  type AssessmentState,
   type ResolvedCriteriaSet,
 } from '@par-index/domain';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
@@ -49,20 +50,19 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
 
   async execute({ unitId, year, request, envelope, criteriaSet }: ExecuteAssessmentCommand): Promise<CommandOutcome> {
     const store = this.infrastructure.eventStore;
-    const streamName = assessmentStreamName(unitId, year);
     const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
-    const current = await loadAggregate(store, assessmentDecider, streamName);
-    const bound = boundCriteriaSet(current);
-    let command: AssessmentCommand;
-    if (request.type === 'OpenAssessment') {
-      const code = criteriaSet?.code ?? bound?.code;
-      if (!code) throw new DomainError('VALIDATION_FAILED', 'criteriaSetCode is required to open an assessment', { field: 'criteriaSetCode' });
-      const unit = toAssessedUnit(await loadAggregate(store, unitDecider, unitStreamName(unitId)));
-      command = { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
-    } else {
+    // The bound criteria-set version comes from the state runAggregateCommand folded (one read).
+    const buildCommand = async (current: AssessmentState): Promise<AssessmentCommand> => {
+      const bound = boundCriteriaSet(current);
+      if (request.type === 'OpenAssessment') {
+        const code = criteriaSet?.code ?? bound?.code;
+        if (!code) throw new DomainError('VALIDATION_FAILED', 'criteriaSetCode is required to open an assessment', { field: 'criteriaSetCode' });
+        const unit = toAssessedUnit(await loadAggregate(store, unitDecider, unitStreamName(unitId)));
+        return { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
+      }
       if (!bound) throw new DomainError('ASSESSMENT_NOT_OPEN', `No assessment of ${unitId} for ${year} has been opened`, { unitId, year });
-      command = { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;
-    }
-    return runAggregateCommand(store, assessmentDecider, streamName, () => command, envelope);
+      return { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;
+    };
+    return runAggregateCommand(store, assessmentDecider, assessmentStreamName(unitId, year), buildCommand, envelope);
   }
 }

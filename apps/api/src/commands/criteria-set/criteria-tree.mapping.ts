@@ -1,5 +1,6 @@
-import { toHundredths, type ConversionRule, type CriterionGroup, type LeafCriterion, type LeafScoring } from '@par-index/scoring';
+import { type ConversionRule, type CriterionGroup, type LeafCriterion, type LeafScoring } from '@par-index/scoring';
 import { DomainError } from '@par-index/domain';
+import { pointsArg as points } from '../shared/points';
 
 interface RuleShape { kind: 'linear' | 'bands'; from?: number; to?: number; bands?: { min: number; points: number }[] }
 interface LeafShape { code: string; name: string; max: number; kind: string; survey?: string; indicator?: string; rule?: RuleShape; floor?: number }
@@ -7,14 +8,6 @@ interface FieldShape { code: string; name: string; criteria: { code: string; nam
 
 function invalid(message: string, field: string): never {
   throw new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function points(value: number, field: string): number {
-  try {
-    return toHundredths(value);
-  } catch {
-    return invalid(`${field} must have at most 2 decimals`, field);
-  }
 }
 
 function rule(leaf: LeafShape): ConversionRule {

@@ -1,8 +1,12 @@
-import type { Decider } from '@par-index/domain';
-import type { EventStore } from '@par-index/eventstore';
+import { foldEvents, type Decider } from '@par-index/domain';
+import type { EventStore, RecordedEvent } from '@par-index/eventstore';
+
+/** Folds recorded events (the store's envelope) into the decider's state. */
+export function foldRecorded<C, E, S>(decider: Decider<C, E, S>, events: readonly RecordedEvent[]): S {
+  return foldEvents(decider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as E));
+}
 
 /** Folds another aggregate's stream so a handler can pass what it found into a pure decide. */
 export async function loadAggregate<C, E, S>(store: EventStore, decider: Decider<C, E, S>, streamName: string): Promise<S> {
-  const events = await store.readStream(streamName);
-  return events.reduce<S>((state, event) => decider.evolve(state, { type: event.type, data: event.data } as unknown as E), decider.initialState());
+  return foldRecorded(decider, await store.readStream(streamName));
 }
