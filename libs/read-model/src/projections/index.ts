@@ -1,5 +1,6 @@
 import type { EventStore } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
+import { ScorecardEntity } from '../entities/scorecard.entity';
 import type { DerivedReadModel } from '../runtime/apply-batch';
 import type { AnyProjection } from '../runtime/projection';
 import { ProjectionDaemon, type DaemonLogger } from '../runtime/projection-daemon';
@@ -29,9 +30,8 @@ export function createProjectionDaemon(store: EventStore, readModel: DataSource,
  */
 export async function rebuildProjections(store: EventStore, readModel: DataSource, logger?: DaemonLogger): Promise<number> {
   await readModel.transaction(async (manager) => {
-    for (const model of [...READ_MODEL_PROJECTIONS.map((p) => p.entity), 'scorecards']) {
-      const table = typeof model === 'string' ? model : manager.getRepository(model).metadata.tableName;
-      await manager.query(`TRUNCATE ${table}`);
+    for (const entity of [...READ_MODEL_PROJECTIONS.map((p) => p.entity), ScorecardEntity]) {
+      await manager.query(`TRUNCATE ${manager.getRepository(entity).metadata.tableName}`);
     }
     await manager.query('DELETE FROM projection_checkpoints WHERE projection_name = ANY($1)', [READ_MODEL_PROJECTION_NAMES]);
   });

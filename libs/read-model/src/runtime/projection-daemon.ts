@@ -2,6 +2,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@par-index/eventst
 import type { DataSource } from 'typeorm';
 import { applyBatch, type DerivedReadModel } from './apply-batch';
 import { NO_POSITION, readCheckpoints } from './checkpoints';
+import { waitForCheckpoints } from './wait-for-checkpoints';
 import type { AnyProjection, ProjectedEvent } from './projection';
 
 export interface DaemonLogger {
@@ -38,6 +39,8 @@ export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
 }
 
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };
+// EventStoreDB commit positions are unsigned 64-bit: this bound is above every one of them.
+const ABOVE_ANY_POSITION = 2n ** 64n;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -62,13 +65,15 @@ export class ProjectionDaemon {
     return this.options.logger ?? silent;
   }
 
+  private get names(): string[] {
+    return [...this.projections, ...this.derived].map((p) => p.name);
+  }
+
   async lowestCheckpoint(): Promise<bigint> {
     const checkpoints = await readCheckpoints(this.dataSource.manager);
-    const names = [...this.projections, ...this.derived].map((p) => p.name);
-    return names.reduce((lowest, name) => {
-      const position = checkpoints.get(name) ?? NO_POSITION;
-      return position < lowest ? position : lowest;
-    }, BigInt(Number.MAX_SAFE_INTEGER) ** 2n);
+    return this.names
+      .map((name) => checkpoints.get(name) ?? NO_POSITION)
+      .reduce((lowest, position) => (position < lowest ? position : lowest), ABOVE_ANY_POSITION);
   }
 
   private async applyWithRetry(events: ProjectedEvent[]): Promise<void> {
@@ -142,7 +147,7 @@ export class ProjectionDaemon {
     return {
       state: this.state,
       checkpoints: Object.fromEntries(
-        [...this.projections, ...this.derived].map(({ name }) => [name, (checkpoints.get(name) ?? NO_POSITION).toString()]),
+        this.names.map((name) => [name, (checkpoints.get(name) ?? NO_POSITION).toString()]),
       ),
       headPosition: (await this.store.headPosition()).toString(),
       lastError: this.lastError,
@@ -150,13 +155,7 @@ export class ProjectionDaemon {
   }
 
   /** Resolves once every projection has applied `position` (read-your-writes for callers). */
-  async waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if ((await this.lowestCheckpoint()) >= position) return true;
-      if (this.state === 'failed') return false;
-      await sleep(25);
-    }
-    return false;
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
+    return waitForCheckpoints(this.dataSource, this.names, position, timeoutMs, () => this.state === 'failed');
   }
 }

@@ -10,12 +10,14 @@ export async function waitForCheckpoints(
   projectionNames: readonly string[],
   position: bigint,
   timeoutMs = 5_000,
+  /** stop waiting early (answering false), e.g. once the projector has failed */
+  givenUp: () => boolean = () => false,
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const checkpoints = await readCheckpoints(dataSource.manager);
     if (projectionNames.every((name) => (checkpoints.get(name) ?? -1n) >= position)) return true;
-    if (Date.now() >= deadline) return false;
+    if (Date.now() >= deadline || givenUp()) return false;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,15 +1,14 @@
-import { ASSESSMENT_EVENT_TYPES, type AssessmentEvent } from '@par-index/domain';
+import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, type AssessmentEvent } from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
+import { streamKey } from '../../runtime/stream-key';
 
 /** Every assessment event changes the row (inputs, status or last-event stamps). */
 export const ASSESSMENT_PROJECTION_EVENT_TYPES = ASSESSMENT_EVENT_TYPES;
 
-/** `assessment-{unitId}-{year}`: the year is the last segment (unit ids may contain dashes). */
+/** The row key of an assessment stream (`assessment-{unitId}-{year}`), via the domain's own parser. */
 export function assessmentKeyOf(streamName: string): { unitId: string; year: number } {
-  const body = streamName.slice('assessment-'.length);
-  const cut = body.lastIndexOf('-');
-  return { unitId: body.slice(0, cut), year: Number(body.slice(cut + 1)) };
+  return streamKey(parseAssessmentStreamName, streamName, 'assessment');
 }
 
 function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): Record<string, LeafInputRow> {

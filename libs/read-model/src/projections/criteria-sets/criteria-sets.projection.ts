@@ -1,12 +1,15 @@
-import type { CriteriaSetEvent } from '@par-index/domain';
+import { parseCriteriaSetStreamName, type CriteriaSetEvent } from '@par-index/domain';
 import { CriteriaSetEntity, type CriteriaSetRow } from '../../entities/criteria-set.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
+import { streamKey } from '../../runtime/stream-key';
 
 /**
  * One row per published version, written by the event that created that version (drafts are not
  * projected). The version in force is the highest one; retirement marks the latest version row.
  */
 export const CRITERIA_SET_PROJECTION_EVENT_TYPES = ['CriteriaSetPublished', 'CriteriaSetRevised', 'CriteriaSetRetired'] as const satisfies readonly CriteriaSetEvent['type'][];
+
+const criteriaSetCodeOf = (event: ProjectedEvent) => streamKey(parseCriteriaSetStreamName, event.streamName, 'criteria-set').code;
 
 export function criteriaSetVersionOf(projected: ProjectedEvent): number {
   const event = projected as unknown as CriteriaSetEvent;
@@ -44,6 +47,6 @@ export const criteriaSetsProjection: Projection<CriteriaSetRow> = {
   name: 'criteria_sets',
   entity: CriteriaSetEntity,
   eventTypes: CRITERIA_SET_PROJECTION_EVENT_TYPES,
-  keyOf: (event) => ({ code: event.streamName.slice('criteria-set-'.length), version: criteriaSetVersionOf(event) }),
+  keyOf: (event) => ({ code: criteriaSetCodeOf(event), version: criteriaSetVersionOf(event) }),
   evolve: evolveCriteriaSet,
 };

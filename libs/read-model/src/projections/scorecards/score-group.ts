@@ -20,8 +20,10 @@ export function scoreGroup(
   }
   const rankings = rankScorecards(scored.map(({ row, scorecard }) => ({ unitId: row.unitId, scorecard })));
   const overall = new Map(rankings.overall.map((entry) => [entry.unitId, entry]));
-  const fieldRank = (fieldCode: string, unitId: string) =>
-    rankings.fields[fieldCode]?.find((entry) => entry.unitId === unitId)?.rank ?? 0;
+  const fieldRanks = new Map(
+    Object.entries(rankings.fields).map(([code, entries]) => [code, new Map(entries.map((entry) => [entry.unitId, entry.rank]))]),
+  );
+  const fieldRank = (fieldCode: string, unitId: string) => fieldRanks.get(fieldCode)?.get(unitId) ?? 0;
   return scored.map(({ row, scorecard }) => ({
     unitId: row.unitId,
     year: row.year,

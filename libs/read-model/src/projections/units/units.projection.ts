@@ -1,10 +1,11 @@
-import { UNIT_EVENT_TYPES, type UnitEvent } from '@par-index/domain';
+import { parseUnitStreamName, UNIT_EVENT_TYPES, type UnitEvent } from '@par-index/domain';
 import { UnitEntity, type UnitRow } from '../../entities/unit.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
+import { streamKey } from '../../runtime/stream-key';
 
 export const UNIT_PROJECTION_EVENT_TYPES = UNIT_EVENT_TYPES;
 
-const unitIdOf = (event: ProjectedEvent) => event.streamName.slice('unit-'.length);
+const unitIdOf = (event: ProjectedEvent) => streamKey(parseUnitStreamName, event.streamName, 'unit').unitId;
 
 export function evolveUnit(row: UnitRow | null, projected: ProjectedEvent): UnitRow | null {
   const event = projected as unknown as UnitEvent;
