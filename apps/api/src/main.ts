@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, isPortFree, loadConfig } from '@par-index/config';
-import { startPlatform } from '@par-index/projector';
-import { READ_MODEL_PROJECTION_NAMES } from '@par-index/read-model';
+import { READ_MODEL_PROJECTION_NAMES, startPlatform } from '@par-index/read-model';
 import { startApi } from './start-api';
 
 /** `npm start`: the embedded default (or production settings from the environment). */

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@par-index/config';
-import { rebuildProjections } from '@par-index/read-model';
-import { startPlatform } from './platform';
+import { rebuildProjections, startPlatform } from '@par-index/read-model';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()

@@ -6,3 +6,4 @@ export { ProjectionDaemon, toProjectedEvent, type DaemonStatus, type DaemonOptio
 export { readCheckpoints, NO_POSITION } from './runtime/checkpoints';
 export { waitForCheckpoints } from './runtime/wait-for-checkpoints';
 export * from './projections';
+export { startPlatform, type Platform } from './runtime/platform';

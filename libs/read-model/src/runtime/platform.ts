@@ -1,6 +1,8 @@
 import { createLogger, openDatabase, type Logger, type ParConfig } from '@par-index/config';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
-import { createProjectionDaemon, openReadModel, type ProjectionDaemon } from '@par-index/read-model';
+import { openReadModel } from '../data-source';
+import { createProjectionDaemon } from '../projections';
+import type { ProjectionDaemon } from './projection-daemon';
 import type { DataSource } from 'typeorm';
 
 export interface Platform {
