@@ -12,7 +12,7 @@ program
   .command('run', { isDefault: true })
   .description('catch up from the checkpoints, then follow new events until stopped')
   .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: true });
+    const platform = await startPlatform(loadConfig(), { runProjector: true, serveApi: false });
     const stop = async () => {
       await platform.stop();
       process.exit(0);
@@ -25,7 +25,7 @@ program
   .command('status')
   .description('print each projection checkpoint against the event store head')
   .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: false });
+    const platform = await startPlatform(loadConfig(), { runProjector: false, serveApi: false });
     const { createProjectionDaemon } = await import('@par-index/read-model');
     const status = await createProjectionDaemon(platform.eventStore, platform.readModel).status();
     process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
@@ -36,7 +36,7 @@ program
   .command('rebuild')
   .description('reset the read models and replay every event (the API keeps serving meanwhile)')
   .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: false });
+    const platform = await startPlatform(loadConfig(), { runProjector: false, serveApi: false });
     const replayed = await rebuildProjections(platform.eventStore, platform.readModel, platform.logger);
     process.stdout.write(`rebuilt the read models from ${replayed} events\n`);
     await platform.stop();

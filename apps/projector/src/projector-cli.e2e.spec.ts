@@ -14,7 +14,15 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
   afterAll(() => db.drop());
 
   const projector = (...args: string[]) =>
-    run(process.execPath, [MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn' } });
+    run(process.execPath, [MAIN, ...args], {
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PROJECTOR_DATABASE_URL: db.roleUrls.projector,
+        EVENTSTORE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+    });
 
   it('given an empty store, when rebuilt, then it replays nothing and status shows every projection at the head', async () => {
     expect((await projector('rebuild')).stdout).toContain('rebuilt the read models from 0 events');

@@ -1,21 +1,26 @@
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './entities';
 import { InitialReadModel1764000000000 } from './migrations/1764000000000-initial-read-model';
+import { ReadModelPrivileges1764100000000 } from './migrations/1764100000000-read-model-privileges';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
 
-/** The read model's TypeORM connection, migrated before it is returned. */
-export async function openReadModel(databaseUrl: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+/**
+ * The read model's TypeORM connection, migrated before it is returned unless `migrate: false` (a
+ * least-privileged role: the owner migrates, see runtime/platform-storage.ts).
+ */
+export async function openReadModel(databaseUrl: string, options: { poolSize?: number; migrate?: boolean } = {}): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000],
+    migrations: [InitialReadModel1764000000000, ReadModelPrivileges1764100000000],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     extra: { max: options.poolSize ?? 10 },
   });
   await dataSource.initialize();
+  if (options.migrate === false) return dataSource;
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();

@@ -6,4 +6,6 @@ export { ProjectionDaemon, toProjectedEvent, type DaemonStatus, type DaemonOptio
 export { readCheckpoints, NO_POSITION } from './runtime/checkpoints';
 export { waitForCheckpoints } from './runtime/wait-for-checkpoints';
 export * from './projections';
-export { startPlatform, type Platform } from './runtime/platform';
+export { startPlatform, type Platform, type PlatformOptions } from './runtime/platform';
+export { STORE_ROLES } from './runtime/platform-storage';
+export { READ_MODEL_TABLES } from './migrations/1764100000000-read-model-privileges';

@@ -19,7 +19,16 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 export async function startRunningApi(): Promise<RunningApi> {
   const database = await createTestDatabase();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      EVENTSTORE_DATABASE_URL: database.roleUrls.writer,
+      PROJECTOR_DATABASE_URL: database.roleUrls.projector,
+      API_DATABASE_URL: database.roleUrls.reader,
+      API_PORT: '0',
+      LOG_LEVEL: 'warn',
+      EVENTSTORE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

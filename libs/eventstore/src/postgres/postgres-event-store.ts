@@ -18,7 +18,7 @@ import { toRecordedEvent } from './event-row';
 import { GroupCommitter } from './group-commit';
 import { NotificationListener } from './notification-listener';
 import { selectAll, selectHeadPosition, selectStream } from './read';
-import { migrationSql, storeNames, type StoreNames } from './schema';
+import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
 import { PostgresSubscription, type SubscriptionPage } from './subscription';
 import { verifyChains } from './verify';
 
@@ -36,6 +36,13 @@ export interface PostgresEventStoreOptions {
   maxAppendsPerCommit?: number;
   /** Pool size when the store creates its own pool from a connection string. Default 10. */
   poolSize?: number;
+  /**
+   * Run the idempotent migration before first use. Default true. A least-privileged store (the
+   * writer or projector role) sets false: the owner migrates, the role cannot and must not.
+   */
+  migrateOnFirstUse?: boolean;
+  /** Group roles the migration grants to. Default DEFAULT_STORE_ROLES. */
+  roles?: StoreRoles;
 }
 
 /** The embedded default EventStore: append-only tables in PostgreSQL (see libs/eventstore/README.md). */
@@ -75,20 +82,24 @@ export class PostgresEventStore implements EventStore {
     return this.migrated;
   }
 
+  private ready(): Promise<void> {
+    return this.options.migrateOnFirstUse === false ? Promise.resolve() : this.migrate();
+  }
+
   async appendToStream(streamName: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    await this.migrate();
+    await this.ready();
     if (events.length === 0) return appendNothing(this.pool, this.names, streamName, expected);
     return this.committer.append({ streamName, events: toStoredShape(events), expected });
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    await this.migrate();
+    await this.ready();
     const rows = await selectStream(this.pool, this.names, streamName, options);
     return rows.map((row) => toRecordedEvent(row, this.upcast));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    await this.migrate();
+    await this.ready();
     const page = await selectAll(this.pool, this.names, options);
     return page.rows.map((row) => toRecordedEvent(row, this.upcast));
   }
@@ -116,12 +127,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    await this.migrate();
+    await this.ready();
     return selectHeadPosition(this.pool, this.names);
   }
 
   async verify(streamName?: string): Promise<VerifyResult> {
-    await this.migrate();
+    await this.ready();
     return verifyChains(this.pool, this.names, streamName);
   }
 
@@ -135,7 +146,7 @@ export class PostgresEventStore implements EventStore {
     limit: number,
     filter: ReadAllOptions['filter'],
   ): Promise<SubscriptionPage> {
-    await this.migrate();
+    await this.ready();
     const page = await selectAll(this.pool, this.names, { fromPosition, maxCount: limit, filter });
     return { events: page.rows.map((row) => toRecordedEvent(row, this.upcast)), scannedUpTo: page.scannedUpTo };
   }
@@ -147,7 +158,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('BEGIN');
       // concurrent CREATE ... IF NOT EXISTS can still collide in the catalogs; one migrator at a time
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('par-index.eventstore.migrate', 0))`);
-      await client.query(migrationSql(this.names));
+      await client.query(migrationSql(this.names, this.options.roles));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
