@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@par-index/config';
-import { rebuildProjections, startPlatform } from '@par-index/read-model';
+import { anchorHeadNow, rebuildProjections, startPlatform } from '@par-index/read-model';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()
@@ -40,6 +40,33 @@ program
     const replayed = await rebuildProjections(platform.eventStore, platform.readModel, platform.logger);
     process.stdout.write(`rebuilt the read models from ${replayed} events\n`);
     await platform.stop();
+  });
+
+program
+  .command('anchor')
+  .description('sign the event store head with the chain key and append it to the anchor file')
+  .action(async () => {
+    const platform = await startPlatform({ ...loadConfig(), anchorIntervalSeconds: 0 }, { runProjector: false, serveApi: false });
+    try {
+      const anchor = await anchorHeadNow(platform.eventStore);
+      process.stdout.write(anchor ? `${JSON.stringify(anchor)}\n` : 'nothing to anchor (empty store, or the head is already anchored)\n');
+    } finally {
+      await platform.stop();
+    }
+  });
+
+program
+  .command('verify')
+  .description('check the keyed hash chain and the latest anchor; exit code 2 when broken')
+  .action(async () => {
+    const platform = await startPlatform({ ...loadConfig(), anchorIntervalSeconds: 0 }, { runProjector: false, serveApi: false });
+    try {
+      const result = await platform.eventStore.verify();
+      process.stdout.write(`${JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2)}\n`);
+      if (!result.ok) process.exitCode = 2;
+    } finally {
+      await platform.stop();
+    }
   });
 
 program.parseAsync().catch((error: unknown) => {

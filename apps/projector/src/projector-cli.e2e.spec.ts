@@ -1,17 +1,27 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { PostgresEventStore } from '@par-index/eventstore';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 const run = promisify(execFile);
 const MAIN = path.resolve(__dirname, '../dist/main.js');
+const HMAC_KEY = 'projector-cli-test-key-0123456789abcdef';
 
 describe('par-projector CLI (built, against a real PostgreSQL)', () => {
   let db: TestDatabase;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-index-projector-'));
   beforeAll(async () => {
     db = await createTestDatabase();
   });
-  afterAll(() => db.drop());
+  afterAll(async () => {
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const projector = (...args: string[]) =>
     run(process.execPath, [MAIN, ...args], {
@@ -19,6 +29,9 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
         ...process.env,
         DATABASE_URL: db.url,
         PROJECTOR_DATABASE_URL: db.roleUrls.projector,
+        PAR_DATA_DIR: dataDir,
+        EVENTSTORE_HMAC_KEY: HMAC_KEY,
+        EVENTSTORE_ANCHOR_FILE: '',
         EVENTSTORE_URL: '',
         LOG_LEVEL: 'warn',
       },
@@ -29,6 +42,27 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     const status = JSON.parse((await projector('status')).stdout) as { headPosition: string; checkpoints: Record<string, string> };
     expect(status.headPosition).toBe('-1');
     expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+  });
+
+  it('given appended events, when anchored and later truncated by a superuser, then verify reports the truncation (exit 2)', async () => {
+    const store = new PostgresEventStore(db.url, { hmacKey: Buffer.from(HMAC_KEY) });
+    const metadata = { actorId: 'a', actorRole: 'admin', occurredAt: '2024-03-01T08:00:00.000Z', correlationId: 'c', causationId: 'c', idempotencyKey: 'k', schemaVersion: 1 };
+    await store.appendToStream('cli-unit', [0, 1, 2].map((n) => ({ id: randomUUID(), type: 'CliTest', data: { n }, metadata })), 'any');
+    await store.close();
+    const anchor = JSON.parse((await projector('anchor')).stdout) as { position: string; streamName: string; hash: string };
+    expect(anchor).toMatchObject({ streamName: 'cli-unit', revision: '2', hash: expect.stringMatching(/^hmac-sha256:/) });
+    expect(JSON.parse((await projector('verify')).stdout)).toMatchObject({ ok: true, anchor: { position: anchor.position } });
+
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    await sql.query('ALTER TABLE eventstore.events DISABLE TRIGGER USER');
+    await sql.query(`DELETE FROM eventstore.events WHERE stream_name = 'cli-unit' AND revision = 2`);
+    await sql.query(`UPDATE eventstore.streams SET revision = 1, last_hash = (SELECT hash FROM eventstore.events WHERE stream_name = 'cli-unit' AND revision = 1)`);
+    await sql.query('ALTER TABLE eventstore.events ENABLE TRIGGER USER');
+    await sql.end();
+    const failed = await projector('verify').then(() => undefined, (error: { code: number; stdout: string }) => error);
+    expect(failed?.code).toBe(2);
+    expect(JSON.parse(failed!.stdout).firstBrokenLink).toMatchObject({ reason: 'truncated', anchoredPosition: anchor.position, streamName: 'cli-unit', revision: '2' });
   });
 
   it('given a bad setting, when started, then it fails with a clear message and exit code 1', async () => {

@@ -9,3 +9,4 @@ export * from './projections';
 export { startPlatform, type Platform, type PlatformOptions } from './runtime/platform';
 export { STORE_ROLES } from './runtime/platform-storage';
 export { READ_MODEL_TABLES } from './migrations/1764100000000-read-model-privileges';
+export { anchorHeadNow } from './runtime/tamper-evidence';

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
@@ -18,6 +20,8 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
 export async function startRunningApi(): Promise<RunningApi> {
   const database = await createTestDatabase();
+  // the hash-chain key and the anchors live in the data folder, outside the database
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-index-api-'));
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -25,6 +29,9 @@ export async function startRunningApi(): Promise<RunningApi> {
       EVENTSTORE_DATABASE_URL: database.roleUrls.writer,
       PROJECTOR_DATABASE_URL: database.roleUrls.projector,
       API_DATABASE_URL: database.roleUrls.reader,
+      PAR_DATA_DIR: dataDir,
+      EVENTSTORE_HMAC_KEY: '',
+      EVENTSTORE_ANCHOR_FILE: '',
       API_PORT: '0',
       LOG_LEVEL: 'warn',
       EVENTSTORE_URL: '',
@@ -59,6 +66,7 @@ export async function startRunningApi(): Promise<RunningApi> {
         child.kill('SIGTERM');
       });
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,9 @@ import { selectAll, selectHeadPosition, selectStream } from './read';
 import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
 import { PostgresSubscription, type SubscriptionPage } from './subscription';
 import { verifyChains } from './verify';
+import { appendAnchor, readLatestAnchor } from '../anchors/anchor-file';
+import type { HeadAnchor } from '../anchors/head-anchor';
+import { anchorProblem, takeHeadAnchor } from './anchors';
 
 export interface PostgresEventStoreOptions {
   /** PostgreSQL schema holding the tables (created by migrate). Default `eventstore`. */
@@ -43,6 +46,12 @@ export interface PostgresEventStoreOptions {
   migrateOnFirstUse?: boolean;
   /** Group roles the migration grants to. Default DEFAULT_STORE_ROLES. */
   roles?: StoreRoles;
+  /** HMAC key of the hash chain (kept outside the database); unset → the unkeyed v1 chain. */
+  hmacKey?: Uint8Array;
+  /** With a key: unkeyed hashes at or below this position are accepted as pre-key history. */
+  acceptUnkeyedUpToPosition?: bigint;
+  /** JSONL file of signed head anchors (needs hmacKey): written by writeAnchor, checked by verify. */
+  anchorFile?: string;
 }
 
 /** The embedded default EventStore: append-only tables in PostgreSQL (see libs/eventstore/README.md). */
@@ -70,7 +79,7 @@ export class PostgresEventStore implements EventStore {
     this.names = storeNames(options.schema ?? 'eventstore');
     this.upcast = createUpcastChain(options.upcasters ?? []);
     this.listener = new NotificationListener(this.pool, this.names.channel);
-    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64);
+    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, options.hmacKey);
   }
 
   /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
@@ -131,9 +140,40 @@ export class PostgresEventStore implements EventStore {
     return selectHeadPosition(this.pool, this.names);
   }
 
+  /**
+   * The keyed chain of one stream or of all; for the whole store also the latest signed anchor:
+   * its event must still be there, with everything that was below it (else `reason: 'truncated'`).
+   */
   async verify(streamName?: string): Promise<VerifyResult> {
     await this.ready();
-    return verifyChains(this.pool, this.names, streamName);
+    const { hmacKey: key, acceptUnkeyedUpToPosition, anchorFile } = this.options;
+    const chains = await verifyChains(this.pool, this.names, streamName, { key, acceptUnkeyedUpToPosition });
+    if (streamName !== undefined || !anchorFile || !key) return chains;
+    const anchor = await readLatestAnchor(anchorFile);
+    if (!anchor) return chains;
+    const checked = { ...chains, anchor: { position: BigInt(anchor.position), anchoredAt: anchor.anchoredAt } };
+    if (!chains.ok) return checked;
+    const problem = await anchorProblem(this.pool, this.names, anchor, key);
+    return problem ? { ...checked, ok: false, firstBrokenLink: problem } : checked;
+  }
+
+  /**
+   * Signs the current head with the chain key and appends it to the anchor file; returns undefined
+   * (writing nothing) when the store is empty or the head has not moved since the last anchor.
+   */
+  async writeAnchor(now: Date = new Date()): Promise<HeadAnchor | undefined> {
+    await this.ready();
+    const { hmacKey: key, anchorFile } = this.options;
+    if (!key || !anchorFile) throw new Error('writeAnchor needs hmacKey and anchorFile');
+    const latest = await readLatestAnchor(anchorFile);
+    // never bless a rewound store with a fresh anchor: the previous one must still hold
+    const problem = latest && (await anchorProblem(this.pool, this.names, latest, key));
+    if (problem) throw new Error(`refusing to anchor: the store no longer matches the latest anchor (${problem.reason}: ${problem.detail ?? ''})`);
+    const anchor = await takeHeadAnchor(this.pool, this.names, key, now);
+    if (!anchor) return undefined;
+    if (latest?.position === anchor.position && latest.hash === anchor.hash) return undefined;
+    await appendAnchor(anchorFile, anchor);
+    return anchor;
   }
 
   async close(): Promise<void> {

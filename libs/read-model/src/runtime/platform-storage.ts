@@ -11,6 +11,7 @@ import {
 import { createEventStore, PostgresEventStore, type EventStore, type PostgresEventStoreOptions } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
 import { openReadModel } from '../data-source';
+import { loadTamperEvidence } from './tamper-evidence';
 
 export const STORE_ROLES = { writer: DATABASE_GROUP_ROLES.writer, readers: [DATABASE_GROUP_ROLES.projector] };
 
@@ -36,9 +37,13 @@ export async function openPlatformStorage(
   database: DatabaseHandle,
   logger: Logger,
   needs: { api: boolean; projector: boolean },
-  storeOptions: PostgresEventStoreOptions = {},
 ): Promise<PlatformStorage> {
   await migrateAsOwner(config, database.url);
+  const evidence = await loadTamperEvidence(config, database.url, database.embedded, logger);
+  const storeOptions: PostgresEventStoreOptions = {
+    anchorFile: evidence.anchorFile,
+    acceptUnkeyedUpToPosition: evidence.acceptUnkeyedUpToPosition,
+  };
   await provisionLoginRoles(database.url, database.roleUrls);
   const used = new Set<DatabaseRole>([...(needs.api ? (['writer', 'reader'] as const) : []), ...(needs.projector ? (['projector'] as const) : [])]);
   const onOwnerUrl = database.rolesOnOwnerUrl.filter((role) => used.has(role));
@@ -50,7 +55,7 @@ export async function openPlatformStorage(
   }
   await refuseSuperusers(database);
   const roleStore = (url: string) =>
-    createEventStore({ eventStoreUrl: config.eventStoreUrl, databaseUrl: url, postgres: { ...storeOptions, migrateOnFirstUse: false, roles: STORE_ROLES } });
+    createEventStore({ eventStoreUrl: config.eventStoreUrl, databaseUrl: url, hmacKey: evidence.hmacKey, postgres: { ...storeOptions, migrateOnFirstUse: false, roles: STORE_ROLES } });
   const api: RoleConnections | undefined = needs.api
     ? { eventStore: roleStore(database.roleUrls.writer), readModel: await openReadModel(database.roleUrls.reader, { migrate: false }) }
     : undefined;

@@ -3,6 +3,7 @@ import type { EventStore } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
 import { createProjectionDaemon } from '../projections';
 import { openPlatformStorage } from './platform-storage';
+import { scheduleAnchors } from './tamper-evidence';
 import type { ProjectionDaemon } from './projection-daemon';
 
 export interface Platform {
@@ -40,6 +41,7 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
     ? createProjectionDaemon(storage.projector!.eventStore, storage.projector!.readModel, logger)
     : undefined;
   await daemon?.start();
+  const anchors = scheduleAnchors(primary.eventStore, config.anchorIntervalSeconds, logger);
   logger.info(
     { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: daemon ? 'in-process' : 'external' },
     'platform started',
@@ -53,6 +55,7 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
     embeddedDatabase: database.embedded,
     async stop() {
       await daemon?.stop();
+      await anchors.stop();
       await storage.close();
       await database.stop();
     },
