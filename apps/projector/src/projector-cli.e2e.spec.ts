@@ -65,6 +65,14 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     expect(JSON.parse(failed!.stdout).firstBrokenLink).toMatchObject({ reason: 'truncated', anchoredPosition: anchor.position, streamName: 'cli-unit', revision: '2' });
   });
 
+  it('given DATABASE_URL without EVENTSTORE_HMAC_KEY, when started, then it refuses naming the key', async () => {
+    const env = { ...process.env, DATABASE_URL: db.url, PAR_DATA_DIR: dataDir, EVENTSTORE_HMAC_KEY: '', EVENTSTORE_URL: '', LOG_LEVEL: 'warn' };
+    await expect(run(process.execPath, [MAIN, 'status'], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('EVENTSTORE_HMAC_KEY is not set'),
+    });
+  });
+
   it('given a bad setting, when started, then it fails with a clear message and exit code 1', async () => {
     await expect(run(process.execPath, [MAIN, 'status'], { env: { ...process.env, API_PORT: 'eighty' } })).rejects.toMatchObject({
       code: 1,

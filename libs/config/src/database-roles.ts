@@ -47,7 +47,11 @@ function userOf(url: string): string {
  * the owner connection. A URL naming the owner itself is left alone (the caller warns about it).
  * Without CREATEROLE on the owner, the login roles must already exist (the operator's job).
  */
-export async function provisionLoginRoles(ownerUrl: string, roleUrls: RoleUrls): Promise<void> {
+export async function provisionLoginRoles(
+  ownerUrl: string,
+  roleUrls: RoleUrls,
+  roles: readonly DatabaseRole[] = Object.keys(DATABASE_GROUP_ROLES) as DatabaseRole[],
+): Promise<void> {
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
@@ -55,7 +59,7 @@ export async function provisionLoginRoles(ownerUrl: string, roleUrls: RoleUrls):
       'SELECT rolsuper OR rolcreaterole AS may FROM pg_roles WHERE rolname = current_user',
     );
     if (!rows[0]?.may) return;
-    for (const role of Object.keys(DATABASE_GROUP_ROLES) as DatabaseRole[]) {
+    for (const role of roles) {
       const url = new URL(roleUrls[role]);
       const login = assertRoleName(userOf(roleUrls[role]));
       if (login === userOf(ownerUrl)) continue;

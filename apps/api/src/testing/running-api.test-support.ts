@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export async function startRunningApi(): Promise<RunningApi> {
       PROJECTOR_DATABASE_URL: database.roleUrls.projector,
       API_DATABASE_URL: database.roleUrls.reader,
       PAR_DATA_DIR: dataDir,
-      EVENTSTORE_HMAC_KEY: '',
+      EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
       EVENTSTORE_ANCHOR_FILE: '',
       API_PORT: '0',
       LOG_LEVEL: 'warn',

@@ -42,6 +42,7 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
       PROJECTOR_DATABASE_URL: db.roleUrls.projector,
       API_DATABASE_URL: db.roleUrls.reader,
       PAR_DATA_DIR: dataDir,
+      EVENTSTORE_HMAC_KEY: 'privileges-test-key-0123456789abcdef',
       LOG_LEVEL: 'silent',
       EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
     });

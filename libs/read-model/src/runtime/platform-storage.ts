@@ -39,13 +39,18 @@ export async function openPlatformStorage(
   needs: { api: boolean; projector: boolean },
 ): Promise<PlatformStorage> {
   await migrateAsOwner(config, database.url);
-  const evidence = await loadTamperEvidence(config, database.url, database.embedded, logger);
+  const evidence = await loadTamperEvidence(config, database.url, database.embedded);
   const storeOptions: PostgresEventStoreOptions = {
     anchorFile: evidence.anchorFile,
     acceptUnkeyedUpToPosition: evidence.acceptUnkeyedUpToPosition,
   };
-  await provisionLoginRoles(database.url, database.roleUrls);
-  const used = new Set<DatabaseRole>([...(needs.api ? (['writer', 'reader'] as const) : []), ...(needs.projector ? (['projector'] as const) : [])]);
+  const used = new Set<DatabaseRole>([
+    ...(needs.api && !config.eventStoreUrl ? (['writer'] as const) : []), // EventStoreDB: no PostgreSQL writer
+    ...(needs.api ? (['reader'] as const) : []),
+    ...(needs.projector ? (['projector'] as const) : []),
+  ]);
+  // only this process's roles: an API and a projector starting together never re-password the same role
+  await provisionLoginRoles(database.url, database.roleUrls, [...used]);
   const onOwnerUrl = database.rolesOnOwnerUrl.filter((role) => used.has(role));
   if (onOwnerUrl.length > 0) {
     logger.warn(
@@ -53,7 +58,7 @@ export async function openPlatformStorage(
       'connecting with the owner DATABASE_URL: set EVENTSTORE_DATABASE_URL, PROJECTOR_DATABASE_URL and API_DATABASE_URL for least privilege',
     );
   }
-  await refuseSuperusers(database);
+  await refuseSuperusers(database, used);
   const roleStore = (url: string) =>
     createEventStore({ eventStoreUrl: config.eventStoreUrl, databaseUrl: url, hmacKey: evidence.hmacKey, postgres: { ...storeOptions, migrateOnFirstUse: false, roles: STORE_ROLES } });
   const api: RoleConnections | undefined = needs.api
@@ -90,10 +95,10 @@ async function migrateAsOwner(config: ParConfig, ownerUrl: string): Promise<void
   await readModel.destroy();
 }
 
-async function refuseSuperusers(database: DatabaseHandle): Promise<void> {
-  for (const [role, url] of Object.entries(database.roleUrls)) {
-    if (database.rolesOnOwnerUrl.includes(role as never)) continue;
-    const connection = await describeConnectionRole(url);
+async function refuseSuperusers(database: DatabaseHandle, used: ReadonlySet<DatabaseRole>): Promise<void> {
+  for (const role of used) {
+    if (database.rolesOnOwnerUrl.includes(role)) continue;
+    const connection = await describeConnectionRole(database.roleUrls[role]);
     if (connection.superuser) {
       throw new ConfigError(`The ${role} connection logs in as ${connection.user}, a superuser: give it a least-privileged login role`);
     }

@@ -13,27 +13,35 @@ export interface TamperEvidence {
 }
 
 /**
- * The chain key comes from EVENTSTORE_HMAC_KEY, else from a key file generated once under
- * `<dataDir>/keys/` (0600). Neither lives in the database.
+ * The chain key comes from EVENTSTORE_HMAC_KEY; in the embedded mode, when unset, from a key file
+ * generated once under `<dataDir>/keys/` (0600). Neither lives in the database. A production
+ * configuration (DATABASE_URL) without the key refuses to start: a key regenerated on every start
+ * of a container would make every earlier event fail verification.
  */
-export async function loadTamperEvidence(config: ParConfig, ownerUrl: string, embedded: boolean, logger: Logger): Promise<TamperEvidence> {
+export async function loadTamperEvidence(config: ParConfig, ownerUrl: string, embedded: boolean): Promise<TamperEvidence> {
   const keysDir = path.join(config.dataDir, 'keys');
+  if (!config.hmacKey && !embedded) {
+    throw new ConfigError(
+      'EVENTSTORE_HMAC_KEY is not set: with DATABASE_URL the hash-chain key must come from configuration ' +
+        '(at least 32 characters, kept off the database host; e.g. `openssl rand -hex 32`).',
+    );
+  }
   let hmacKey: Uint8Array;
   try {
     hmacKey = chainKeyFrom(config.hmacKey) ?? Buffer.from(readOrCreateSecretFile(path.join(keysDir, 'eventstore-hmac.key')), 'utf8');
   } catch (error) {
     throw new ConfigError(`EVENTSTORE_HMAC_KEY: ${(error as Error).message}`);
   }
-  if (!config.hmacKey && !embedded) {
-    logger.warn({ keysDir }, 'EVENTSTORE_HMAC_KEY is unset: the hash-chain key is a file under the data folder; keep it off the database host');
-  }
-  const acceptUnkeyedUpToPosition = config.eventStoreUrl ? undefined : await unkeyedHistory(path.join(keysDir, 'unkeyed-history.json'), hmacKey, ownerUrl);
+  // only the embedded data folder persists beside its key; production stores start keyed
+  const acceptUnkeyedUpToPosition =
+    embedded && !config.eventStoreUrl ? await unkeyedHistory(path.join(keysDir, 'unkeyed-history.json'), hmacKey, ownerUrl) : undefined;
   return { hmacKey, anchorFile: config.anchorFile, acceptUnkeyedUpToPosition };
 }
 
 /**
- * Chain-version boundary: the first time the platform runs with a key, it records (signed) the
- * highest position still hashed without a key; later unkeyed hashes are rewrites and fail verify.
+ * Chain-version boundary of an embedded store that predates the key: the first time the platform
+ * runs with a key it records, signed, the highest position still hashed without one (-1 for a new
+ * store); any unkeyed hash above it is a rewrite and fails verify.
  */
 async function unkeyedHistory(file: string, key: Uint8Array, ownerUrl: string): Promise<bigint | undefined> {
   const sign = (upTo: string) => createHmac('sha256', key).update(`par-index unkeyed history up to ${upTo}`).digest('hex');
