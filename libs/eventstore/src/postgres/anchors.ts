@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+import { appendAnchor, readLatestAnchor } from '../anchors/anchor-file';
 import { anchorSignatureValid, signAnchor, type HeadAnchor } from '../anchors/head-anchor';
 import type { VerifyResult } from '../port';
 import { selectHeadPosition } from './read';
@@ -71,4 +72,25 @@ export async function anchorProblem(pool: Pool, names: StoreNames, anchor: HeadA
     return truncated('$all', -1n, `up to the anchored position ${anchoredPosition}: ${anchor.events} events in ${anchor.streams} streams were anchored, ${now.events} in ${now.streams} remain or their heads changed`);
   }
   return undefined;
+}
+
+/** Adds the latest anchor's verdict to a chain verification of the whole store. */
+export async function checkLatestAnchor(pool: Pool, names: StoreNames, chains: VerifyResult, anchorFile: string, key: Uint8Array): Promise<VerifyResult> {
+  const anchor = await readLatestAnchor(anchorFile);
+  if (!anchor) return chains;
+  const checked = { ...chains, anchor: { position: BigInt(anchor.position), anchoredAt: anchor.anchoredAt } };
+  if (!chains.ok) return checked;
+  const problem = await anchorProblem(pool, names, anchor, key);
+  return problem ? { ...checked, ok: false, firstBrokenLink: problem } : checked;
+}
+
+/** Never blesses a rewound store with a fresh anchor: the previous one must still hold. */
+export async function anchorHead(pool: Pool, names: StoreNames, anchorFile: string, key: Uint8Array, now: Date): Promise<HeadAnchor | undefined> {
+  const latest = await readLatestAnchor(anchorFile);
+  const problem = latest && (await anchorProblem(pool, names, latest, key));
+  if (problem) throw new Error(`refusing to anchor: the store no longer matches the latest anchor (${problem.reason}: ${problem.detail ?? ''})`);
+  const anchor = await takeHeadAnchor(pool, names, key, now);
+  if (!anchor || (latest?.position === anchor.position && latest.hash === anchor.hash)) return undefined;
+  await appendAnchor(anchorFile, anchor);
+  return anchor;
 }

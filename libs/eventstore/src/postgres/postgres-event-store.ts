@@ -21,9 +21,8 @@ import { selectAll, selectHeadPosition, selectStream } from './read';
 import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
 import { PostgresSubscription, type SubscriptionPage } from './subscription';
 import { verifyChains } from './verify';
-import { appendAnchor, readLatestAnchor } from '../anchors/anchor-file';
 import type { HeadAnchor } from '../anchors/head-anchor';
-import { anchorProblem, takeHeadAnchor } from './anchors';
+import { anchorHead, checkLatestAnchor } from './anchors';
 
 export interface PostgresEventStoreOptions {
   /** PostgreSQL schema holding the tables (created by migrate). Default `eventstore`. */
@@ -148,32 +147,19 @@ export class PostgresEventStore implements EventStore {
     await this.ready();
     const { hmacKey: key, acceptUnkeyedUpToPosition, anchorFile } = this.options;
     const chains = await verifyChains(this.pool, this.names, streamName, { key, acceptUnkeyedUpToPosition });
-    if (streamName !== undefined || !anchorFile || !key) return chains;
-    const anchor = await readLatestAnchor(anchorFile);
-    if (!anchor) return chains;
-    const checked = { ...chains, anchor: { position: BigInt(anchor.position), anchoredAt: anchor.anchoredAt } };
-    if (!chains.ok) return checked;
-    const problem = await anchorProblem(this.pool, this.names, anchor, key);
-    return problem ? { ...checked, ok: false, firstBrokenLink: problem } : checked;
+    return streamName === undefined && anchorFile && key ? checkLatestAnchor(this.pool, this.names, chains, anchorFile, key) : chains;
   }
 
   /**
    * Signs the current head with the chain key and appends it to the anchor file; returns undefined
    * (writing nothing) when the store is empty or the head has not moved since the last anchor.
+   * Refuses when the store no longer matches the previous anchor.
    */
   async writeAnchor(now: Date = new Date()): Promise<HeadAnchor | undefined> {
     await this.ready();
     const { hmacKey: key, anchorFile } = this.options;
     if (!key || !anchorFile) throw new Error('writeAnchor needs hmacKey and anchorFile');
-    const latest = await readLatestAnchor(anchorFile);
-    // never bless a rewound store with a fresh anchor: the previous one must still hold
-    const problem = latest && (await anchorProblem(this.pool, this.names, latest, key));
-    if (problem) throw new Error(`refusing to anchor: the store no longer matches the latest anchor (${problem.reason}: ${problem.detail ?? ''})`);
-    const anchor = await takeHeadAnchor(this.pool, this.names, key, now);
-    if (!anchor) return undefined;
-    if (latest?.position === anchor.position && latest.hash === anchor.hash) return undefined;
-    await appendAnchor(anchorFile, anchor);
-    return anchor;
+    return anchorHead(this.pool, this.names, anchorFile, key, now);
   }
 
   async close(): Promise<void> {
