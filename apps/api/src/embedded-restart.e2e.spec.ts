@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -88,6 +88,11 @@ describe('npm start after kill -9 (built API, embedded PostgreSQL, real processe
     expect(first.url).toBeDefined();
     await superuserQuery(pgPort, `CREATE TABLE kill9_marker (v text); INSERT INTO kill9_marker VALUES ('still here')`);
     const orphanPid = Number.parseInt(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'par-index.owner.json'), 'utf8'))).toMatchObject({ pid: first.child.pid, postmasterPid: orphanPid });
+    // the secrets the embedded mode generated: owner-only files under the data folder
+    for (const file of ['secrets/database-writer.password', 'secrets/database-projector.password', 'secrets/database-reader.password', 'keys/eventstore-hmac.key']) {
+      expect((statSync(path.join(dataDir, file)).mode & 0o777).toString(8)).toBe('600');
+    }
 
     first.child.kill('SIGKILL');
     await exited(first.child);

@@ -10,6 +10,8 @@ interface OwnerRecord {
   pid: number;
   /** the owner's start time in clock ticks since boot (Linux), so a recycled pid is not mistaken for it */
   startTicks: string | null;
+  /** the postmaster it started, once started: the only PostgreSQL a later start may stop */
+  postmasterPid?: number;
 }
 
 const ownerFile = (dataDir: string) => path.join(dataDir, 'par-index.owner.json');
@@ -39,8 +41,8 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-export function recordOwner(dataDir: string): void {
-  const record: OwnerRecord = { pid: process.pid, startTicks: processStartTicks(process.pid) };
+export function recordOwner(dataDir: string, postmasterPid?: number): void {
+  const record: OwnerRecord = { pid: process.pid, startTicks: processStartTicks(process.pid), postmasterPid };
   writeFileSync(ownerFile(dataDir), `${JSON.stringify(record)}\n`, { mode: 0o600 });
 }
 
@@ -48,7 +50,10 @@ export function forgetOwner(dataDir: string): void {
   rmSync(ownerFile(dataDir), { force: true });
 }
 
-export type OwnerState = { kind: 'unknown' } | { kind: 'alive'; pid: number } | { kind: 'gone'; pid: number };
+export type OwnerState =
+  | { kind: 'unknown' }
+  | { kind: 'alive'; pid: number }
+  | { kind: 'gone'; pid: number; postmasterPid?: number };
 
 export function ownerState(dataDir: string): OwnerState {
   if (!existsSync(ownerFile(dataDir))) return { kind: 'unknown' };
@@ -59,7 +64,7 @@ export function ownerState(dataDir: string): OwnerState {
     return { kind: 'unknown' };
   }
   const alive = isProcessAlive(record.pid) && (record.startTicks === null || processStartTicks(record.pid) === record.startTicks);
-  return alive ? { kind: 'alive', pid: record.pid } : { kind: 'gone', pid: record.pid };
+  return alive ? { kind: 'alive', pid: record.pid } : { kind: 'gone', pid: record.pid, postmasterPid: record.postmasterPid };
 }
 
 /**

@@ -97,6 +97,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new ConfigError(`The embedded PostgreSQL did not start (${String(error ?? 'process exited')}); see its log above.`);
   }
+  recordOwner(options.dataDir, livePostmasterPid(clusterDir));
   if (firstRun) await pg.createDatabase(EMBEDDED_DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${EMBEDDED_DATABASE}`,
@@ -115,7 +116,8 @@ async function recoverOrRefuse(dataDir: string, clusterDir: string, log: (messag
   const postmasterPid = livePostmasterPid(clusterDir);
   if (postmasterPid === undefined) return;
   const owner = ownerState(dataDir);
-  if (owner.kind === 'gone' && isPostmasterOf(postmasterPid, clusterDir)) {
+  const startedByOwner = owner.kind === 'gone' && (owner.postmasterPid === undefined || owner.postmasterPid === postmasterPid);
+  if (owner.kind === 'gone' && startedByOwner && isPostmasterOf(postmasterPid, clusterDir)) {
     log(`stopping the PostgreSQL (pid ${postmasterPid}) left running by par-index pid ${owner.pid}, which exited without stopping it`);
     await stopPostmaster(postmasterPid);
     return;
