@@ -9,6 +9,7 @@ export const ACTOR_BY_ROLE: Record<ActorRole, string> = {
   council: 'user-council-1',
   approver: 'user-approver-1',
   admin: 'user-admin-1',
+  auditor: 'user-auditor-1',
 };
 
 export function ctx(actorRole: ActorRole, now = NOW): CommandContext {
