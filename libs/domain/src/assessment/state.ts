@@ -60,6 +60,8 @@ export interface OpenedAssessment {
   /** the approval in force (null before approval and after a reopen) */
   approval: { decisionReference: string; approvalRound: number; at: string; by: string } | null;
   approvalRounds: number;
+  /** actors who set appraisal scores or finalised the appraisal (in any round): none of them may approve */
+  appraisedBy: readonly string[];
   reopenCount: number;
   lastReopenReason: string | null;
 }
@@ -77,7 +79,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
       selfScores: {}, appraisalScores: {}, objections: {}, surveyResults: {}, indicatorResults: {},
-      finalTotals: null, approval: null, approvalRounds: 0, reopenCount: 0, lastReopenReason: null,
+      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
     };
   }
   if (state.status === 'not_opened') return state;
@@ -91,7 +93,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'appraisal' };
     case 'AppraisalScoreRecorded': {
       const { leafCode, score, reason } = event.data;
-      return { ...state, appraisalScores: { ...state.appraisalScores, [leafCode]: { score, reason, objectionId: null, at, by } } };
+      return { ...state, appraisalScores: { ...state.appraisalScores, [leafCode]: { score, reason, objectionId: null, at, by } }, appraisedBy: withActor(state.appraisedBy, by) };
     }
     case 'ObjectionFiled': {
       const { objectionId, leafCode, kind, text, evidenceRefs, proposedScore } = event.data;
@@ -107,7 +109,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         correctedScore === null
           ? state.appraisalScores
           : { ...state.appraisalScores, [leafCode]: { score: correctedScore, reason, objectionId, at, by } };
-      return { ...state, objections, appraisalScores };
+      return { ...state, objections, appraisalScores, appraisedBy: correctedScore === null ? state.appraisedBy : withActor(state.appraisedBy, by) };
     }
     case 'SurveyResultRecorded': {
       const { leafCode, survey, rawValue, sampleSize, source, points } = event.data;
@@ -118,7 +120,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, indicatorResults: { ...state.indicatorResults, [leafCode]: { indicator, rawValue, source, points } } };
     }
     case 'AppraisalFinalised':
-      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals };
+      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals, appraisedBy: withActor(state.appraisedBy, by) };
     case 'AssessmentApproved': {
       const { decisionReference, approvalRound } = event.data;
       return { ...state, status: 'approved', approval: { decisionReference, approvalRound, at, by }, approvalRounds: approvalRound };
@@ -132,6 +134,10 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);
     }
   }
+}
+
+function withActor(actors: readonly string[], actorId: string): readonly string[] {
+  return actors.includes(actorId) ? actors : [...actors, actorId];
 }
 
 /** Which criteria set version the handler must resolve for this assessment's commands. */
