@@ -39,6 +39,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   AssessmentApproved: 1,
   AssessmentPublished: 1,
   AssessmentReopened: 1,
+  AssessmentCriteriaVersionChanged: 1,
 };
 
 export function isDomainEventType(type: string): type is DomainEventType {
