@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './entities';
 import { InitialReadModel1764000000000 } from './migrations/1764000000000-initial-read-model';
+import { ScorecardCriteriaVersion1764100000000 } from './migrations/1764100000000-scorecard-criteria-version';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
 
@@ -10,7 +11,7 @@ export async function openReadModel(databaseUrl: string, options: { poolSize?: n
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000],
+    migrations: [InitialReadModel1764000000000, ScorecardCriteriaVersion1764100000000],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     extra: { max: options.poolSize ?? 10 },
