@@ -1,5 +1,5 @@
 import { fail } from '../shared/domain-error';
-import { requireNonEmptyText } from '../shared/guards';
+import { requireNonEmptyText, TEXT_LIMITS } from '../shared/guards';
 import type { ApproveAssessment, PublishAssessment, ReopenAssessment } from './commands';
 import type { AssessmentEvent } from './events';
 import { requireBoundSet, requireOpened } from './rules';
@@ -9,7 +9,7 @@ import type { AssessmentState } from './state';
 export function decideApprove(command: ApproveAssessment, current: AssessmentState): AssessmentEvent[] {
   const state = requireOpened(current);
   requireBoundSet(state, command.criteriaSet);
-  const decisionReference = requireNonEmptyText(command.decisionReference, 'decisionReference');
+  const decisionReference = requireNonEmptyText(command.decisionReference, 'decisionReference', TEXT_LIMITS.reference);
   if (state.status === 'approved' || state.status === 'published') {
     if (state.approval?.decisionReference === decisionReference) return [];
     fail('ASSESSMENT_ALREADY_APPROVED', `already approved by decision ${state.approval?.decisionReference}`, { decisionReference: state.approval?.decisionReference });
