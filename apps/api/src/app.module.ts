@@ -3,8 +3,11 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { formatGraphQLError } from './errors/format-error';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
+import { httpStatusPlugin } from './errors/http-status.plugin';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
 import { COMMAND_SLICES } from './commands/command-slices';
 import { QUERY_SLICES } from './queries/query-slices';
@@ -23,8 +26,15 @@ export class AppModule {
             sortSchema: true,
             path: '/graphql',
             context: ({ req }: { req: unknown }) => ({ req }),
-            // The cast bridges @apollo/server's CJS and ESM typings of the same plugin interface.
-            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never],
+            formatError: formatGraphQLError,
+            // Statuses follow the errors (errors/http-status.ts), execution errors included.
+            preserveHttpStatusForExecutionErrors: false,
+            // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
+            plugins: [
+              unstorableTextPlugin() as never,
+              complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
+              httpStatusPlugin() as never,
+            ],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;
               return schema;

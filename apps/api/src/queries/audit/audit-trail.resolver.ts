@@ -1,7 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { assessmentStreamName } from '@par-index/domain';
+import { NotFoundError } from '../../errors/application-errors';
+import { truncateText } from '../../errors/echo-limit';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { parseInstant } from '../query-args';
 
 @ObjectType({ description: 'One fact of the audit trail: what happened, who did it, when, and why.' })
 export class AuditEvent {
@@ -36,9 +39,10 @@ export class AuditTrailResolver {
     @Args('year', { type: () => Int }) year: number,
     @Args('asOf', { nullable: true }) asOf?: string,
   ): Promise<AuditEvent[]> {
+    const until = asOf == null ? null : parseInstant(asOf, 'asOf');
     const events = await this.infrastructure.eventStore.readStream(assessmentStreamName(unitId, year));
     return events
-      .filter((event) => !asOf || event.metadata.occurredAt <= asOf)
+      .filter((event) => until === null || Date.parse(event.metadata.occurredAt) <= until)
       .map((event) => ({
         streamName: event.streamName, revision: event.revision.toString(), position: event.position.toString(), type: event.type,
         data: JSON.stringify(event.data), actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
@@ -49,6 +53,9 @@ export class AuditTrailResolver {
   @Query(() => ChainVerification, { description: 'Recompute the tamper-evident hash chain of one stream (or of all).' })
   async verifyAuditTrail(@Args('streamName', { nullable: true }) streamName?: string): Promise<ChainVerification> {
     const result = await this.infrastructure.eventStore.verify(streamName ?? undefined);
+    if (streamName != null && result.eventsChecked === 0) {
+      throw new NotFoundError(`There is no stream named "${truncateText(streamName)}"`);
+    }
     return {
       ok: result.ok, eventsChecked: result.eventsChecked, brokenStream: result.firstBrokenLink?.streamName ?? null,
       brokenRevision: result.firstBrokenLink?.revision.toString() ?? null, reason: result.firstBrokenLink?.reason ?? null,

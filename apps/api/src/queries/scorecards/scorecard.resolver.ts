@@ -3,6 +3,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ScorecardEntity, UnitEntity, type ScorecardRow } from '@par-index/read-model';
 import { In } from 'typeorm';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { requirePageSize } from '../query-args';
 import { Scorecard } from './scorecard.types';
 
 const points = (hundredths: number) => hundredths / 100;
@@ -44,7 +45,7 @@ export class ScorecardResolver {
     const rows = await this.infrastructure.readModel.getRepository(ScorecardEntity).find({
       where: { year, level, groupCode: group },
       order: { rank: 'ASC', unitId: 'ASC' },
-      take: Math.min(Math.max(first, 1), 1000),
+      take: requirePageSize(first),
     });
     return this.withNames(rows);
   }
