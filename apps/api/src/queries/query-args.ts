@@ -1,3 +1,5 @@
+import { requireNonEmptyId, requireOneOf, requireYear } from '@par-index/domain';
+import { ASSESSED_LEVELS } from '@par-index/scoring';
 import { BadUserInputError } from '../errors/application-errors';
 import { truncateText } from '../errors/echo-limit';
 
@@ -22,4 +24,16 @@ export function parseInstant(value: string, field: string): number {
     });
   }
   return millis;
+}
+
+/** A query for something no id can name is a mistake (400), not an empty answer. */
+export function requireUnitYear(unitId: string, year: number): void {
+  requireNonEmptyId(unitId, 'unitId');
+  requireYear(year, 'year');
+}
+
+export function requireGroupKey(year: number, level: string, group: string): void {
+  requireYear(year, 'year');
+  requireOneOf(level, ASSESSED_LEVELS, 'level');
+  requireNonEmptyId(group, 'group');
 }

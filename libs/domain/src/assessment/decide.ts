@@ -1,4 +1,4 @@
-import { requireRole, type ActorRole } from '../shared/command-context';
+import { requireRole, requireUnitInScope, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyId, requireYear } from '../shared/guards';
 import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from './commands';
@@ -30,6 +30,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
   const allowedRoles = ASSESSMENT_COMMAND_ROLES[command.type];
   if (!allowedRoles) fail('VALIDATION_FAILED', `unknown assessment command ${String(command.type)}`, { field: 'type' });
   requireRole(command.context, allowedRoles, `issue ${command.type}`);
+  const unitId = command.type === 'OpenAssessment' ? command.unitId : state.status === 'not_opened' ? null : state.unitId;
+  if (unitId !== null) requireUnitInScope(command.context, unitId);
   switch (command.type) {
     case 'OpenAssessment':
       return decideOpen(command, state);

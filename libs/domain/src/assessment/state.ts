@@ -61,6 +61,8 @@ export interface OpenedAssessment {
   /** the approval in force (null before approval and after a reopen) */
   approval: { decisionReference: string; approvalRound: number; at: string; by: string } | null;
   approvalRounds: number;
+  /** actors who set appraisal scores or finalised the appraisal (in any round): none of them may approve */
+  appraisedBy: readonly string[];
   reopenCount: number;
   lastReopenReason: string | null;
 }
@@ -82,7 +84,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
       selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(),
-      finalTotals: null, approval: null, approvalRounds: 0, reopenCount: 0, lastReopenReason: null,
+      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
     };
   }
   if (state.status === 'not_opened') return state;
@@ -96,7 +98,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'appraisal' };
     case 'AppraisalScoreRecorded': {
       const { leafCode, score, reason } = event.data;
-      return { ...state, appraisalScores: withEntry(state.appraisalScores, leafCode, { score, reason, objectionId: null, at, by }) };
+      return { ...state, appraisalScores: withEntry(state.appraisalScores, leafCode, { score, reason, objectionId: null, at, by }), appraisedBy: withActor(state.appraisedBy, by) };
     }
     case 'ObjectionFiled': {
       const { objectionId, leafCode, kind, text, evidenceRefs, proposedScore } = event.data;
@@ -112,7 +114,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         correctedScore === null
           ? state.appraisalScores
           : withEntry(state.appraisalScores, leafCode, { score: correctedScore, reason, objectionId, at, by });
-      return { ...state, objections, appraisalScores };
+      return { ...state, objections, appraisalScores, appraisedBy: correctedScore === null ? state.appraisedBy : withActor(state.appraisedBy, by) };
     }
     case 'SurveyResultRecorded': {
       const { leafCode, survey, rawValue, sampleSize, source, points } = event.data;
@@ -123,7 +125,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, indicatorResults: withEntry(state.indicatorResults, leafCode, { indicator, rawValue, source, points }) };
     }
     case 'AppraisalFinalised':
-      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals };
+      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals, appraisedBy: withActor(state.appraisedBy, by) };
     case 'AssessmentApproved': {
       const { decisionReference, approvalRound } = event.data;
       return { ...state, status: 'approved', approval: { decisionReference, approvalRound, at, by }, approvalRounds: approvalRound };
@@ -137,6 +139,10 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);
     }
   }
+}
+
+function withActor(actors: readonly string[], actorId: string): readonly string[] {
+  return actors.includes(actorId) ? actors : [...actors, actorId];
 }
 
 /** Which criteria set version the handler must resolve for this assessment's commands. */

@@ -1,5 +1,5 @@
 import { ASSESSED_LEVELS, type CriteriaSet } from '@par-index/scoring';
-import { requireRole } from '../shared/command-context';
+import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyId, requireNonEmptyText, requireOneOf, requireYear, TEXT_LIMITS } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
@@ -19,8 +19,11 @@ import {
   requireDraft,
 } from './decide-draft';
 
+/** Who may issue any criteria-set command. */
+export const CRITERIA_SET_COMMAND_ROLES: readonly ActorRole[] = ['admin'];
+
 export function decideCriteriaSet(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaSetEvent[] {
-  requireRole(command.context, ['admin'], 'manage criteria sets');
+  requireRole(command.context, CRITERIA_SET_COMMAND_ROLES, 'manage criteria sets');
   switch (command.type) {
     case 'DraftCriteriaSet':
       return decideDraft(command, state);

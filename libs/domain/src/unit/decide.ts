@@ -1,5 +1,5 @@
 import { ASSESSED_LEVELS, type AssessedLevel } from '@par-index/scoring';
-import { requireRole } from '../shared/command-context';
+import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
 import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf, TEXT_LIMITS } from '../shared/guards';
 import type { AbsorbUnit, ChangeUnitParent, DeactivateUnit, MergeUnit, RegisterUnit, UnitCommand, UnitReference } from './commands';
@@ -7,13 +7,16 @@ import type { UnitEvent } from './events';
 import { EXPECTED_PARENT_LEVEL } from './hierarchy';
 import type { RegisteredUnit, UnitState } from './state';
 
+/** Who may issue any unit command. */
+export const UNIT_COMMAND_ROLES: readonly ActorRole[] = ['admin'];
+
 /**
  * Idempotency: registering the same unit again, renaming to the current name, moving to the
  * current group or parent, re-merging into the same unit, re-absorbing the same unit and
  * deactivating an inactive unit are no-ops (no events).
  */
 export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] {
-  requireRole(command.context, ['admin'], 'manage units');
+  requireRole(command.context, UNIT_COMMAND_ROLES, 'manage units');
   const stamp = { at: command.context.now, by: command.context.actorId };
   switch (command.type) {
     case 'RegisterUnit':

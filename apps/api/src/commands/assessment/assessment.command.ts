@@ -17,7 +17,7 @@ import {
 } from '@par-index/domain';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
-import type { CommandEnvelope } from '../command-envelope';
+import { commandContext, type CommandEnvelope } from '../command-envelope';
 import { loadAggregate } from '../shared/load-aggregate';
 
 type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'unit' | 'unitId' | 'year'> : never;
@@ -50,7 +50,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
 
   async execute({ unitId, year, request, envelope, criteriaSet }: ExecuteAssessmentCommand): Promise<CommandOutcome> {
     const store = this.infrastructure.eventStore;
-    const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
+    const context = commandContext(envelope);
     // The bound criteria-set version comes from the state runAggregateCommand folded (one read).
     const buildCommand = async (current: AssessmentState): Promise<AssessmentCommand> => {
       const bound = boundCriteriaSet(current);
