@@ -104,11 +104,11 @@ describe('DecideObjection', () => {
   it('upholds with a corrected score', () => void spec.given(withObjection).when(decide).then([decided]));
   it('sets the appraisal score to the corrected score', () => {
     const state = spec.given(withObjection).when(decide).thenState();
-    expect(state.status !== 'not_opened' && state.appraisalScores['1.1.2']).toMatchObject({ score: 120, objectionId: 'obj-1' });
+    expect(state.status !== 'not_opened' && state.appraisalScores.get('1.1.2')).toMatchObject({ score: 120, objectionId: 'obj-1' });
   });
   it('rejects an objection, leaving the score', () => {
     const state = spec.given(withObjection).when({ ...decide, outcome: 'rejected', correctedScore: null }).thenState();
-    expect(state.status !== 'not_opened' && state.appraisalScores['1.1.2'].score).toBe(100);
+    expect(state.status !== 'not_opened' && state.appraisalScores.get('1.1.2')!.score).toBe(100);
   });
   it('cannot correct the score when rejecting', () =>
     void spec.given(withObjection).when({ ...decide, outcome: 'rejected' }).thenError('VALIDATION_FAILED'));

@@ -1,4 +1,5 @@
 import { deciderSpec } from '../shared/decider-spec.test-support';
+import { foldEvents } from '../shared/decider';
 import { ctx, NOW } from '../shared/fixtures.test-support';
 import type { FinaliseAppraisal, RecordIndicatorResult, RecordSurveyResult } from './commands';
 import { assessmentDecider } from './decider';
@@ -41,6 +42,12 @@ describe('RecordSurveyResult', () => {
   it('rejects an unknown leaf', () => void spec.given(untilSubmitted).when({ ...record, leafCode: '3' }).thenError('LEAF_NOT_FOUND'));
   it('rejects a negative sample size', () => void spec.given(untilSubmitted).when({ ...record, sampleSize: -1 }).thenError('VALIDATION_FAILED'));
   it('rejects a non-finite raw value', () => void spec.given(untilSubmitted).when({ ...record, rawValue: Number.NaN }).thenError('VALIDATION_FAILED'));
+  it.each([150, 100.01, -5, -0.01, 1e308, -1e308, Number.POSITIVE_INFINITY])('refuses the survey percentage %s instead of capping it', (rawValue) =>
+    void spec.given(untilSubmitted).when({ ...record, rawValue }).thenError('VALIDATION_FAILED'));
+  it('accepts the edges of the percentage domain', () => {
+    expect(assessmentDecider.decide({ ...record, rawValue: 0 }, foldEvents(assessmentDecider, untilSubmitted))).toHaveLength(1);
+    expect(assessmentDecider.decide({ ...record, rawValue: 100 }, foldEvents(assessmentDecider, untilSubmitted))).toHaveLength(1);
+  });
   it('requires a source', () => void spec.given(untilSubmitted).when({ ...record, source: '' }).thenError('VALIDATION_FAILED'));
   it('is closed once the appraisal is final', () => void spec.given(untilFinal).when(record).thenError('APPRAISAL_CLOSED'));
   it('needs an open assessment', () => void spec.given([]).when(record).thenError('ASSESSMENT_NOT_OPEN'));

@@ -6,6 +6,7 @@ import { mayReadUnpublished, unpublishedScope } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
 import { Scorecard } from './scorecard.types';
 
 const points = (hundredths: number) => hundredths / 100;
@@ -36,6 +37,7 @@ export class ScorecardResolver {
 
   @Query(() => Scorecard, { nullable: true, description: "A unit's total, index and rank in its group for a year." })
   async scorecard(@CurrentCaller() caller: Caller, @Args('unitId') unitId: string, @Args('year', { type: () => Int }) year: number): Promise<Scorecard | null> {
+    requireUnitYear(unitId, year);
     const row = await this.infrastructure.readModel.getRepository(ScorecardEntity).findOneBy({ unitId, year });
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
@@ -50,12 +52,14 @@ export class ScorecardResolver {
     @Args('group') group: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
   ): Promise<Scorecard[]> {
+    requireGroupKey(year, level, group);
+    const take = requirePageSize(first);
     const scope = unpublishedScope(caller);
     const inGroup = { year, level, groupCode: group };
     const rows = await this.infrastructure.readModel.getRepository(ScorecardEntity).find({
       where: scope === '*' ? inGroup : [{ ...inGroup, status: PUBLISHED }, { ...inGroup, unitId: In([...scope]) }],
       order: { rank: 'ASC', unitId: 'ASC' },
-      take: Math.min(Math.max(first, 1), 1000),
+      take,
     });
     return this.withNames(rows);
   }

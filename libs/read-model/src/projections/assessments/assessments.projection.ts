@@ -11,8 +11,12 @@ export function assessmentKeyOf(streamName: string): { unitId: string; year: num
   return streamKey(parseAssessmentStreamName, streamName, 'assessment');
 }
 
+/** Leaf codes are user input ("constructor", "toString"): own-property lookups only, defined with a data property. */
 function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): Record<string, LeafInputRow> {
-  return { ...row.leafInputs, [leafCode]: { ...row.leafInputs[leafCode], ...change } };
+  const current = Object.hasOwn(row.leafInputs, leafCode) ? row.leafInputs[leafCode] : undefined;
+  const next: Record<string, LeafInputRow> = { ...row.leafInputs };
+  Object.defineProperty(next, leafCode, { value: { ...current, ...change }, enumerable: true, writable: true, configurable: true });
+  return next;
 }
 
 /** The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows. */
