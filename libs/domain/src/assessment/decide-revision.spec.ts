@@ -44,9 +44,9 @@ describe('MoveAssessmentToCriteriaVersion', () => {
   it('then the assessment is back in appraisal on v2, without the dropped and flagged scores and without its approval', () => {
     const state = spec.given([...untilPublished, ...moved(untilPublished)]).state as OpenedAssessment;
     expect(state).toMatchObject({ status: 'appraisal', criteriaSetVersion: 2, maxTotal: 1100, approval: null, finalTotals: null });
-    expect(Object.keys(state.selfScores)).toEqual(['2.3']);
-    expect(Object.keys(state.appraisalScores)).toEqual([]);
-    expect(state.surveyResults['2.1']?.points).toBe(377);
+    expect([...state.selfScores.keys()]).toEqual(['2.3']);
+    expect([...state.appraisalScores.keys()]).toEqual([]);
+    expect(state.surveyResults.get('2.1')?.points).toBe(377);
   });
 
   it('then finalising waits for the appraiser on the flagged and the new leaf, against v2 only', () => {
@@ -68,7 +68,7 @@ describe('MoveAssessmentToCriteriaVersion', () => {
     const [event] = moved(history);
     expect(event!.data.closedObjectionIds).toEqual(['obj-1']);
     const state = spec.given([...history, event!]).state as OpenedAssessment;
-    expect(state.objections['obj-1']?.decision).toMatchObject({ outcome: 'rejected', reason: 'leaf removed by criteria version 2: Decision 1234: 2023 revision' });
+    expect(state.objections.get('obj-1')?.decision).toMatchObject({ outcome: 'rejected', reason: 'leaf removed by criteria version 2: Decision 1234: 2023 revision' });
   });
 
   it('keeps a self-assessment in self-assessment', () => {
@@ -96,7 +96,7 @@ describe('MoveAssessmentToCriteriaVersion', () => {
         const [event] = assessmentDecider.decide({ ...move, targetCriteriaSet: { set: sampleSet(2), retired: false } }, spec.given(history).state) as AssessmentCriteriaVersionChanged[];
         expect(event!.data).toMatchObject({ droppedLeaves: [], flaggedLeaves: [], addedLeaves: [], reconvertedLeaves: [] });
         const state = spec.given([...history, event!]).state as OpenedAssessment;
-        expect(Object.keys(state.selfScores).sort()).toEqual([...leaves].sort());
+        expect([...state.selfScores.keys()].sort()).toEqual([...leaves].sort());
       }),
     );
   });

@@ -8,11 +8,6 @@ import type { AssessmentState, OpenedAssessment } from './state';
 
 const handScored = (leaf: LeafCriterion) => leaf.scoring.kind === 'appraised' || leaf.scoring.kind === 'deduction';
 
-type Keyed<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
-const get = <T>(keyed: Keyed<T>, key: string): T | undefined =>
-  keyed instanceof Map ? keyed.get(key) : Object.hasOwn(keyed, key) ? (keyed as Readonly<Record<string, T>>)[key] : undefined;
-const valuesOf = <T>(keyed: Keyed<T>): T[] => (keyed instanceof Map ? [...keyed.values()] : Object.values(keyed as Readonly<Record<string, T>>));
-
 /**
  * Moves an assessment to a newer version of its criteria set, by libs/scoring's diff: scores of
  * unchanged leaves carry over; removed leaves (and leaves whose way of scoring changed) lose their
@@ -57,9 +52,9 @@ function planChange(state: OpenedAssessment, bound: CriteriaSet, target: Criteri
   const diff = diffCriteriaSets(bound, target);
   const plan: Plan = { droppedLeaves: [], addedLeaves: [], flaggedLeaves: [], reconvertedLeaves: [], closedObjectionIds: [] };
   const inputsOf = (code: string) => ({
-    selfScore: get(state.selfScores, code)?.score ?? null,
-    appraisalScore: get(state.appraisalScores, code)?.score ?? null,
-    rawValue: get(state.surveyResults, code)?.rawValue ?? get(state.indicatorResults, code)?.rawValue ?? null,
+    selfScore: state.selfScores.get(code)?.score ?? null,
+    appraisalScore: state.appraisalScores.get(code)?.score ?? null,
+    rawValue: state.surveyResults.get(code)?.rawValue ?? state.indicatorResults.get(code)?.rawValue ?? null,
   });
   const hasInputs = (inputs: ReturnType<typeof inputsOf>) => inputs.selfScore !== null || inputs.appraisalScore !== null || inputs.rawValue !== null;
   const dropped = new Set<string>();
@@ -85,11 +80,11 @@ function planChange(state: OpenedAssessment, bound: CriteriaSet, target: Criteri
         plan.flaggedLeaves.push({ leafCode: after.code, min, max, selfScore: inputs.selfScore, appraisalScore: inputs.appraisalScore });
       }
     } else if (inputs.rawValue !== null) {
-      const previousPoints = get(state.surveyResults, after.code)?.points ?? get(state.indicatorResults, after.code)?.points ?? 0;
+      const previousPoints = state.surveyResults.get(after.code)?.points ?? state.indicatorResults.get(after.code)?.points ?? 0;
       plan.reconvertedLeaves.push({ leafCode: after.code, rawValue: inputs.rawValue, previousPoints, points: convertRawValue(after, inputs.rawValue) });
     }
   }
-  for (const objection of valuesOf(state.objections)) {
+  for (const objection of state.objections.values()) {
     if (objection.decision === null && dropped.has(objection.leafCode)) plan.closedObjectionIds.push(objection.objectionId);
   }
   return plan;

@@ -1,13 +1,11 @@
 import type { CriteriaVersionChange } from './events';
 import type { OpenedAssessment } from './state';
 
-type Keyed<T> = Readonly<Record<string, T>>;
+const without = <T>(keyed: ReadonlyMap<string, T>, codes: ReadonlySet<string>): Map<string, T> =>
+  new Map([...keyed].filter(([code]) => !codes.has(code)));
 
-const without = <T>(keyed: Keyed<T>, codes: ReadonlySet<string>): Record<string, T> =>
-  Object.fromEntries(Object.entries(keyed).filter(([code]) => !codes.has(code)));
-
-function withPoints<T extends { points: number }>(keyed: Keyed<T>, points: ReadonlyMap<string, number>): Record<string, T> {
-  return Object.fromEntries(Object.entries(keyed).map(([code, value]) => [code, points.has(code) ? { ...value, points: points.get(code)! } : value]));
+function withPoints<T extends { points: number }>(keyed: ReadonlyMap<string, T>, points: ReadonlyMap<string, number>): Map<string, T> {
+  return new Map([...keyed].map(([code, value]) => [code, points.has(code) ? { ...value, points: points.get(code)! } : value]));
 }
 
 /** Applies AssessmentCriteriaVersionChanged: the assessment follows the new version's tree. */
@@ -17,12 +15,11 @@ export function withCriteriaVersionChange(state: OpenedAssessment, change: Crite
   const cleared = new Set([...dropped, ...flagged]);
   const reconverted = new Map(change.reconvertedLeaves.map((leaf) => [leaf.leafCode, leaf.points]));
   const closed = new Set(change.closedObjectionIds);
-  const objections = Object.fromEntries(
-    Object.entries(state.objections).map(([id, objection]) => [
+  const reason = `leaf removed by criteria version ${change.toVersion}: ${change.reason}`;
+  const objections = new Map(
+    [...state.objections].map(([id, objection]) => [
       id,
-      closed.has(id)
-        ? { ...objection, decision: { outcome: 'rejected' as const, reason: `leaf removed by criteria version ${change.toVersion}: ${change.reason}`, correctedScore: null, at: change.at, by: change.by } }
-        : objection,
+      closed.has(id) ? { ...objection, decision: { outcome: 'rejected' as const, reason, correctedScore: null, at: change.at, by: change.by } } : objection,
     ]),
   );
   const locked = change.fromStatus === 'appraisal_final' || change.fromStatus === 'approved' || change.fromStatus === 'published';
