@@ -23,7 +23,7 @@ export class CommandDispatch {
     const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(command);
     const projected =
       outcome.position === null ||
-      (await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000));
+      (await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000)).projected;
     return {
       streamName: outcome.streamName,
       revision: outcome.revision.toString(),
