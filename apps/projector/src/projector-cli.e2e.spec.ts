@@ -8,6 +8,11 @@ import { PROJECTOR_MAIN as MAIN, startProjectorProcess } from './testing/project
 
 const run = promisify(execFile);
 
+interface StatusOutput {
+  versions: { version: number; status: string; projectorAlive: boolean }[];
+  projections: { version: number; projectionName: string; status: string; holder: string; lagEvents: string; lastError: string | null }[];
+}
+
 describe('par-projector CLI (built, against a real PostgreSQL)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -31,6 +36,14 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     const live = startProjectorProcess(db.url);
     try {
       await live.waitForLine(/projection lease acquired/);
+      await live.waitForLine(/following live events/);
+      const status = JSON.parse((await projector('status')).stdout) as StatusOutput;
+      expect(status.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', projectorAlive: true })]);
+      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+      for (const state of status.projections) {
+        expect(state).toMatchObject({ version: 1, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
+        expect(['catching_up', 'running']).toContain(state.status);
+      }
       await expect(projector('rebuild')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('owned by a running projector') });
     } finally {
       live.child.kill('SIGTERM');

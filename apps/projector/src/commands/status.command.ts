@@ -1,4 +1,4 @@
-import { activeVersion, measureLag, NO_POSITION, READ_MODEL_PROJECTION_NAMES, readCheckpoints, readProjectionStates, type Platform } from '@par-index/read-model';
+import { activeVersion, isVersionLeased, measureLag, NO_POSITION, READ_MODEL_PROJECTION_NAMES, readCheckpoints, readProjectionStates, type Platform } from '@par-index/read-model';
 import { describeDatabase } from './ops-platform';
 
 /**
@@ -21,7 +21,13 @@ export async function projectionStatus(platform: Platform) {
     headPosition: lag.head.toString(),
     checkpoints: Object.fromEntries([...checkpoints].map(([name, position]) => [name, position.toString()])),
     lag: { events: lag.events.toString(), seconds: lag.seconds },
-    versions: versions.map((v) => ({ version: v.version, status: v.status, createdAt: v.created_at, activatedAt: v.activated_at })),
+    versions: await Promise.all(
+      versions.map(async (v) => ({
+        version: v.version, status: v.status, createdAt: v.created_at, activatedAt: v.activated_at,
+        // a state row says `running` until its holder writes again: this says whether anyone holds the lease now
+        projectorAlive: await isVersionLeased(platform.databaseUrl, v.version, READ_MODEL_PROJECTION_NAMES),
+      })),
+    ),
     projections: (await readProjectionStates(manager)).map((s) => ({ ...s, updatedAt: s.updatedAt.toISOString() })),
   };
 }
