@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@par-index/config';
 import { newInstanceId, rebuildActiveVersion, startPlatform } from '@par-index/read-model';
 import { withOpsPlatform } from './commands/ops-platform';
 import { projectionStatus } from './commands/status.command';
+import { resumeProjections, skipEvent } from './commands/recovery.command';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()
@@ -38,6 +39,23 @@ program
       const replayed = await rebuildActiveVersion(platform.eventStore, platform.readModel, platform.databaseUrl, newInstanceId(), platform.logger);
       print(`rebuilt the read models from ${replayed} events`);
     }),
+  );
+
+program
+  .command('resume')
+  .description('retry a failed version from its checkpoint (after a fix, or after `skip`)')
+  .option('--version <vN>', 'read-model version (default: the active one)')
+  .action((options: { version?: string }) => withOpsPlatform(async (platform) => print(await resumeProjections(platform, options))));
+
+program
+  .command('skip')
+  .description('record that the event at a position is not applied (the poison event), with a reason')
+  .requiredOption('--position <n>', 'global position of the event')
+  .requiredOption('--reason <text>', 'why it is skipped (recorded)')
+  .option('--version <vN>', 'read-model version (default: the active one)')
+  .option('--by <name>', 'who decided (default: the OS user)')
+  .action((options: { position: string; reason: string; version?: string; by?: string }) =>
+    withOpsPlatform(async (platform) => print(await skipEvent(platform, options))),
   );
 
 program.parseAsync().catch((error: unknown) => {
