@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
 import { COMMAND_SLICES } from './commands/command-slices';
 import { QUERY_SLICES } from './queries/query-slices';
@@ -24,7 +25,12 @@ export class AppModule {
             path: '/graphql',
             context: ({ req }: { req: unknown }) => ({ req }),
             // The cast bridges @apollo/server's CJS and ESM typings of the same plugin interface.
-            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never],
+            // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
+            graphiql: false,
+            plugins: [
+              complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
+              offlineGraphiqlPlugin() as never,
+            ],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;
               return schema;
