@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       eventStoreUrl: undefined,
       dataDir: path.resolve('/repo', '.data'),
+      demo: true,
       embeddedPgPort: 54329,
       apiPort: 4000,
       apiHost: '127.0.0.1',
@@ -26,6 +27,10 @@ describe('loadConfig', () => {
     expect(config.eventStoreUrl).toBe('esdb://es:2113?tls=false');
     expect(config.apiPort).toBe(8080);
     expect(config.runProjector).toBe(false);
+  });
+
+  it('given PAR_DEMO=false, then the demo data is turned off', () => {
+    expect(loadConfig({ PAR_DEMO: 'false' }, '/repo').demo).toBe(false);
   });
 
   it('given blank variables, then they count as unset', () => {
