@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, isPortFree, loadConfig } from '@par-index/config';
+import { ConfigError, isPortFree, loadConfig, resolveTokenKey } from '@par-index/config';
 import { READ_MODEL_PROJECTION_NAMES, startPlatform } from '@par-index/read-model';
+import { createTokenVerifier } from './auth/token-verifier';
 import { startApi } from './start-api';
 
 /** `npm start`: the embedded default (or production settings from the environment). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // before anything starts: production without a secret or JWKS refuses here
+  const verifyToken = createTokenVerifier(resolveTokenKey(config));
   if (!(await isPortFree(config.apiPort, config.apiHost))) {
     throw new ConfigError(
       `Port ${config.apiPort} on ${config.apiHost} is already in use: is par-index already running? ` +
@@ -14,7 +17,7 @@ async function main(): Promise<void> {
   }
   const platform = await startPlatform(config, { runProjector: config.runProjector });
   const { logger, eventStore, readModel } = platform;
-  const api = await startApi({ config, logger, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES });
+  const api = await startApi({ config, logger, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES, verifyToken });
   logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase }, 'par-index is up');
   process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n`);
 

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, type ParConfig } from './config';
+export { loadConfig, ConfigError, type ParConfig, type AuthConfig } from './config';
 export { startEmbeddedPostgres, EMBEDDED_DATABASE, type RunningPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
 export { isPortFree, findFreePort } from './port-check';
 export { createLogger, type Logger } from './logger';
@@ -13,3 +13,4 @@ export {
   type RoleUrls,
 } from './database-roles';
 export { readOrCreateSecretFile } from './secret-file';
+export { resolveTokenKey, embeddedSecretPath, type TokenKey } from './auth-key';

@@ -14,8 +14,12 @@ export function readOrCreateSecretFile(file: string, create: () => string = () =
     return readFileSync(file, 'utf8').trim();
   }
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const secret = create();
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    // 'wx': of two processes starting together, one writes and both read the same secret
+    writeFileSync(file, `${create()}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   chmodSync(file, 0o600);
-  return secret;
+  return readFileSync(file, 'utf8').trim();
 }

@@ -51,7 +51,7 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
       id: randomUUID(), type: 'UnitRegistered', metadata,
       data: { at, by: 't', unitId: 'hanoi', name: 'Ha Noi', level: 'province', group: 'provinces', region: null, parentUnitId: null },
     }], 'no_stream');
-    await platform.daemon!.waitFor(position);
+    await platform.projector!.daemon!.waitFor(position);
   });
   afterAll(async () => {
     await platform.stop();
@@ -72,8 +72,12 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
   });
 
   it('only the owner owns the tables; the login roles cannot create roles, databases or objects', async () => {
-    const owners = await as<{ tableowner: string }>(db.url, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('public', 'eventstore')`);
-    expect(owners).toEqual([{ tableowner: new URL(db.url).username }]);
+    const owners = await as<{ owner: string }>(
+      db.url,
+      `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname IN ('public', 'eventstore', 'rm_v1') AND c.relkind IN ('r', 'v', 'S')`,
+    );
+    expect(owners).toEqual([{ owner: new URL(db.url).username }]);
     for (const url of Object.values(db.roleUrls)) {
       expect(await as(url, 'SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user')).toEqual([
         { rolsuper: false, rolcreaterole: false, rolcreatedb: false },
@@ -99,16 +103,25 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(writer, 'TRUNCATE eventstore.streams');
     await expectDenied(writer, `UPDATE eventstore.streams SET stream_name = 'renamed'`);
     await expectDenied(writer, 'SELECT * FROM units');
+    await expectDenied(writer, 'SELECT * FROM rm_v1.units');
     await expectDenied(writer, `INSERT INTO projection_checkpoints VALUES ('x', 0, now())`);
   });
 
-  it('the projector reads events and writes the read models, but cannot write events', async () => {
+  it('the projector reads events and writes the versioned read models and its state, but cannot write events', async () => {
     const projector = db.roleUrls.projector;
     expect(await as(projector, 'SELECT type FROM eventstore.events')).toEqual([{ type: 'UnitRegistered' }]);
-    expect(await as(projector, `UPDATE units SET name = 'x' RETURNING unit_id`)).toEqual([{ unit_id: 'hanoi' }]);
-    await expect(as(projector, 'DELETE FROM scorecards')).resolves.toEqual([]);
-    await expect(as(projector, 'TRUNCATE assessments')).resolves.toEqual([]);
-    await expect(as(projector, `UPDATE projection_checkpoints SET position = 0`)).resolves.toEqual([]);
+    expect(await as(projector, `UPDATE rm_v1.units SET name = 'x' RETURNING unit_id`)).toEqual([{ unit_id: 'hanoi' }]);
+    await expect(as(projector, 'DELETE FROM rm_v1.scorecards')).resolves.toEqual([]);
+    await expect(as(projector, 'TRUNCATE rm_v1.assessments')).resolves.toEqual([]);
+    await expect(as(projector, `UPDATE rm_v1.projection_checkpoints SET position = 0`)).resolves.toEqual([]);
+    await expect(as(projector, `UPDATE projection_state SET lag_events = 0`)).resolves.toEqual([]);
+    expect(await as(projector, 'SELECT unit_id FROM units')).toEqual([{ unit_id: 'hanoi' }]);
+    await expectDenied(projector, `UPDATE units SET name = 'x'`); // the API's view: read-only
+    await expectDenied(projector, 'UPDATE read_model_active SET version = 1'); // switching versions is the owner's
+    await expectDenied(projector, 'DROP VIEW units');
+    await expectDenied(projector, 'ALTER TABLE rm_v1.units ADD COLUMN note text');
+    await expectDenied(projector, 'DROP TABLE rm_v1.units');
+    await expectDenied(projector, 'CREATE TABLE rm_v1.sneaky (x int)');
     await expectDenied(projector, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
       VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`);
     await expectDenied(projector, `UPDATE eventstore.events SET type = 'Forged'`);
@@ -116,8 +129,6 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(projector, 'TRUNCATE eventstore.events');
     await expectDenied(projector, `UPDATE eventstore.streams SET revision = 0`);
     await expectDenied(projector, 'ALTER TABLE eventstore.events DISABLE TRIGGER events_append_only');
-    await expectDenied(projector, 'ALTER TABLE units ADD COLUMN note text');
-    await expectDenied(projector, 'DROP TABLE units');
     await expectDenied(projector, 'DELETE FROM read_model_migrations');
   });
 
@@ -128,9 +139,13 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(reader, `INSERT INTO units (unit_id, name, level, group_code, status, updated_at) VALUES ('x', 'x', 'x', 'x', 'x', 'x')`);
     await expectDenied(reader, `UPDATE scorecards SET rank = 1`);
     await expectDenied(reader, 'DELETE FROM units');
-    await expectDenied(reader, 'TRUNCATE units');
+    await expectDenied(reader, 'TRUNCATE rm_v1.units');
     await expectDenied(reader, `UPDATE projection_checkpoints SET position = 0`);
-    await expectDenied(reader, 'ALTER TABLE units ADD COLUMN note text');
+    await expectDenied(reader, 'ALTER VIEW units RENAME TO sneaky');
+    await expectDenied(reader, 'SELECT * FROM rm_v1.units');
+    await expectDenied(reader, `UPDATE rm_v1.units SET name = 'x'`);
+    await expectDenied(reader, `UPDATE projection_state SET status = 'resuming'`);
+    await expectDenied(reader, 'UPDATE read_model_active SET version = 1');
     await expectDenied(reader, 'SELECT * FROM eventstore.events');
     await expectDenied(reader, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
       VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`);

@@ -1,10 +1,10 @@
 import { createLogger, openDatabase, type Logger, type ParConfig } from '@par-index/config';
 import type { EventStore } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
-import { createProjectionDaemon } from '../projections';
+import { createProjector } from '../projections';
 import { openPlatformStorage } from './platform-storage';
+import type { ProjectorRunner } from './projector-runner';
 import { scheduleAnchors } from './tamper-evidence';
-import type { ProjectionDaemon } from './projection-daemon';
 
 export interface Platform {
   config: ParConfig;
@@ -13,8 +13,10 @@ export interface Platform {
   eventStore: EventStore;
   /** the reader role when this process serves the API; the projector role otherwise */
   readModel: DataSource;
-  /** the in-process projector, when this process runs one (always as the projector role) */
-  daemon: ProjectionDaemon | undefined;
+  /** the in-process projector (leader or hot standby), when this process runs one; always the projector role */
+  projector: ProjectorRunner | undefined;
+  /** the login URL behind `readModel` (leases, per-version connections of ops commands) */
+  databaseUrl: string;
   embeddedDatabase: boolean;
   stop(): Promise<void>;
 }
@@ -23,6 +25,8 @@ export interface PlatformOptions {
   runProjector: boolean;
   /** false for the projector's own process and its ops commands. Default true. */
   serveApi?: boolean;
+  /** where logs go; ops commands print their result on stdout and log to stderr. Default stdout. */
+  logTo?: 'stdout' | 'stderr';
 }
 
 /**
@@ -31,19 +35,18 @@ export interface PlatformOptions {
  * are least-privileged roles (see platform-storage.ts).
  */
 export async function startPlatform(config: ParConfig, options: PlatformOptions): Promise<Platform> {
-  const logger = createLogger('par-index', config.logLevel);
+  const logger = createLogger('par-index', config.logLevel, options.logTo);
   const database = await openDatabase(config, (message) => logger.debug({ source: 'postgres' }, message.trim()));
   const serveApi = options.serveApi ?? true;
-  const needsProjectorRole = options.runProjector || !serveApi;
-  const storage = await openPlatformStorage(config, database, logger, { api: serveApi, projector: needsProjectorRole });
+  const storage = await openPlatformStorage(config, database, logger, { api: serveApi, projector: options.runProjector || !serveApi });
   const primary = (serveApi ? storage.api : storage.projector)!;
-  const daemon = options.runProjector
-    ? createProjectionDaemon(storage.projector!.eventStore, storage.projector!.readModel, logger)
+  const projector = options.runProjector
+    ? createProjector({ databaseUrl: database.roleUrls.projector, store: storage.projector!.eventStore, control: storage.projector!.readModel, logger })
     : undefined;
-  await daemon?.start();
+  await projector?.start();
   const anchors = scheduleAnchors(primary.eventStore, config.anchorIntervalSeconds, logger);
   logger.info(
-    { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: daemon ? 'in-process' : 'external' },
+    { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: projector ? 'in-process' : 'external' },
     'platform started',
   );
   return {
@@ -51,10 +54,11 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
     logger,
     eventStore: primary.eventStore,
     readModel: primary.readModel,
-    daemon,
+    projector,
+    databaseUrl: serveApi ? database.roleUrls.reader : database.roleUrls.projector,
     embeddedDatabase: database.embedded,
     async stop() {
-      await daemon?.stop();
+      await projector?.stop();
       await anchors.stop();
       await storage.close();
       await database.stop();
