@@ -44,7 +44,7 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
     ? createProjector({ databaseUrl: database.roleUrls.projector, store: storage.projector!.eventStore, control: storage.projector!.readModel, logger })
     : undefined;
   await projector?.start();
-  const anchors = scheduleAnchors(primary.eventStore, config.anchorIntervalSeconds, logger);
+  const anchors = scheduleAnchors(primary.eventStore, config.anchorIntervalSeconds, logger, !database.embedded);
   logger.info(
     { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: projector ? 'in-process' : 'external' },
     'platform started',

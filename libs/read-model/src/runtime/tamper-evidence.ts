@@ -66,8 +66,12 @@ async function unkeyedHistory(file: string, key: Uint8Array, ownerUrl: string): 
   }
 }
 
-/** Signed head anchors on a schedule (0 = only on demand); a refusal (store rewound) is logged loudly. */
-export function scheduleAnchors(store: EventStore, intervalSeconds: number, logger: Logger): { stop(): Promise<void> } {
+/**
+ * Signed head anchors at start, on a schedule (0 = only on demand) and at stop when `anchorOnStop`
+ * (the embedded PostgreSQL is already shutting down by then: its exit hook runs first). A refusal
+ * (the store no longer matches the last anchor) is logged loudly.
+ */
+export function scheduleAnchors(store: EventStore, intervalSeconds: number, logger: Logger, anchorOnStop = true): { stop(): Promise<void> } {
   if (!(store instanceof PostgresEventStore) || intervalSeconds <= 0) return { stop: async () => undefined };
   const anchor = async () => {
     try {
@@ -83,7 +87,7 @@ export function scheduleAnchors(store: EventStore, intervalSeconds: number, logg
   return {
     async stop() {
       clearInterval(timer);
-      await anchor();
+      if (anchorOnStop) await anchor();
     },
   };
 }
