@@ -132,6 +132,13 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(projector, 'DELETE FROM read_model_migrations');
   });
 
+  it('a role URL that logs in as a superuser is refused at start', async () => {
+    const base = { DATABASE_URL: db.url, EVENTSTORE_DATABASE_URL: db.roleUrls.writer, PAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVENTSTORE_HMAC_KEY: 'privileges-test-key-0123456789abcdef' };
+    await expect(startPlatform(loadConfig({ ...base, API_DATABASE_URL: db.url }), { runProjector: false })).rejects.toThrow(
+      /reader connection \(API_DATABASE_URL\) logs in as \w+, a superuser/,
+    );
+  });
+
   it('the API reader only reads the read models', async () => {
     const reader = db.roleUrls.reader;
     expect(await as(reader, 'SELECT unit_id FROM units')).toEqual([{ unit_id: 'hanoi' }]);

@@ -95,12 +95,24 @@ async function migrateAsOwner(config: ParConfig, ownerUrl: string): Promise<void
   await readModel.destroy();
 }
 
+const ROLE_VARIABLES: Record<DatabaseRole, string> = {
+  writer: 'EVENTSTORE_DATABASE_URL',
+  projector: 'PROJECTOR_DATABASE_URL',
+  reader: 'API_DATABASE_URL',
+};
+
+/** Each role URL must log in, and not as a superuser: otherwise least privilege is a fiction. */
 async function refuseSuperusers(database: DatabaseHandle, used: ReadonlySet<DatabaseRole>): Promise<void> {
   for (const role of used) {
     if (database.rolesOnOwnerUrl.includes(role)) continue;
-    const connection = await describeConnectionRole(database.roleUrls[role]);
+    const connection = await describeConnectionRole(database.roleUrls[role]).catch((error: Error) => {
+      throw new ConfigError(
+        `Cannot connect as the ${role} role (${ROLE_VARIABLES[role]}): ${error.message}. ` +
+          'Create its login role as a member of ' + DATABASE_GROUP_ROLES[role] + ' (README "Database roles").',
+      );
+    });
     if (connection.superuser) {
-      throw new ConfigError(`The ${role} connection logs in as ${connection.user}, a superuser: give it a least-privileged login role`);
+      throw new ConfigError(`The ${role} connection (${ROLE_VARIABLES[role]}) logs in as ${connection.user}, a superuser: give it a least-privileged login role`);
     }
   }
 }
