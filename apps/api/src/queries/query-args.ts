@@ -2,8 +2,10 @@ import { requireNonEmptyId, requireOneOf, requireYear } from '@par-index/domain'
 import { ASSESSED_LEVELS } from '@par-index/scoring';
 import { BadUserInputError } from '../errors/application-errors';
 import { truncateText } from '../errors/echo-limit';
+import { MAX_PAGE_SIZE } from '../graphql/query-cost';
 
-export const MAX_PAGE_SIZE = 1000;
+export { MAX_PAGE_SIZE };
+
 
 export function requirePageSize(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
