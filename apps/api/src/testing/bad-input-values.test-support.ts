@@ -78,6 +78,8 @@ export const BAD_VALUES: Record<ArgKind, BadValue[]> = {
     bad('a date only', '2024-06-30'),
     bad('no offset', '2024-06-30T12:00:00'),
     bad('month 13', '2024-13-01T00:00:00Z'),
+    bad('30 February', '2024-02-30T00:00:00Z'),
+    bad('24:00', '2024-06-30T24:00:00+07:00'),
     bad('empty', ''),
   ],
   choice: [...ANY_STRING, bad('unknown', 'galaxy'), bad('empty', ''), bad('wrong case', 'UPHELD')],
