@@ -46,6 +46,7 @@ describe('bad input corpus: every refusal is typed, has its HTTP status and appe
     expect(body?.errors?.every((error) => error.extensions?.code !== 'INTERNAL_SERVER_ERROR')).toBe(true);
     // never an echo of a large input
     expect(body?.errors?.every((error) => error.message.length <= 400)).toBe(true);
+    expect(JSON.stringify(body?.errors ?? []).length).toBeLessThan(4000);
     expect(await api.countEvents()).toBe(before);
   }
 
