@@ -11,6 +11,7 @@ import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
 import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
+import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
 import { COMMAND_SLICES } from './commands/command-slices';
 import { QUERY_SLICES } from './queries/query-slices';
@@ -39,12 +40,15 @@ export class AppModule {
               }
             },
             formatError: formatGraphQLError,
+            // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
+            graphiql: false,
             // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
             plugins: [
               unstorableTextPlugin() as never,
               complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
               // statuses follow the errors (errors/http-status.ts), execution errors included
               httpStatusPlugin() as never,
+              offlineGraphiqlPlugin() as never,
             ],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;

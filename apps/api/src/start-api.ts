@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { answerClientErrorsAsGraphQL, bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/http-layer-errors';
+import { GRAPHIQL_ASSETS_DIR, GRAPHIQL_ASSETS_PATH } from './graphiql/offline-graphiql.plugin';
 import type { Infrastructure } from './infrastructure/infrastructure';
 
 export interface RunningApi {
@@ -19,6 +20,7 @@ export async function startApi(infrastructure: Infrastructure): Promise<RunningA
   app.use(bodyParserErrorMiddleware);
   answerClientErrorsAsGraphQL(app.getHttpServer());
   app.enableShutdownHooks();
+  app.useStaticAssets(GRAPHIQL_ASSETS_DIR, { prefix: GRAPHIQL_ASSETS_PATH, index: false });
   await app.listen(infrastructure.config.apiPort, infrastructure.config.apiHost);
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -51,7 +51,8 @@ describe('RecordSurveyResult', () => {
   it('requires a source', () => void spec.given(untilSubmitted).when({ ...record, source: '' }).thenError('VALIDATION_FAILED'));
   it('is closed once the appraisal is final', () => void spec.given(untilFinal).when(record).thenError('APPRAISAL_CLOSED'));
   it('needs an open assessment', () => void spec.given([]).when(record).thenError('ASSESSMENT_NOT_OPEN'));
-  it('cannot record against a retired set', () => void spec.given(untilSubmitted).when({ ...record, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still record against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...record, criteriaSet: retiredSet }, spec.given(untilSubmitted).state).length).toBeGreaterThan(0));
   it('is not for unit officers', () => void spec.given(untilSubmitted).when({ ...record, context: ctx('unit_officer') }).thenError('FORBIDDEN_FOR_ROLE'));
 });
 
@@ -89,6 +90,7 @@ describe('FinaliseAppraisal', () => {
   it('is not possible before submission', () => void spec.given([opened]).when(finalise).thenError('APPRAISAL_NOT_STARTED'));
   it('is closed after approval', () => void spec.given(untilApproved).when(finalise).thenError('APPRAISAL_CLOSED'));
   it('needs an open assessment', () => void spec.given([]).when(finalise).thenError('ASSESSMENT_NOT_OPEN'));
-  it('cannot finalise against a retired set', () => void spec.given(untilAppraised).when({ ...finalise, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still finalise against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...finalise, criteriaSet: retiredSet }, spec.given(untilAppraised).state).length).toBeGreaterThan(0));
   it('is for appraisers only', () => void spec.given(untilAppraised).when({ ...finalise, context: ctx('approver') }).thenError('FORBIDDEN_FOR_ROLE'));
 });

@@ -9,9 +9,12 @@ export function requireOpened(state: AssessmentState): OpenedAssessment {
   return state;
 }
 
-/** The command must carry the version the assessment is bound to, and that set must not be retired. */
+/**
+ * The command must carry the version the assessment is bound to. A retired set still serves the
+ * assessments bound to it (corrections go on); only opening or moving to a set needs it unretired.
+ */
 export function requireBoundSet(state: OpenedAssessment, resolved: ResolvedCriteriaSet): CriteriaSet {
-  const set = requireResolvedSet(resolved);
+  const set = requireResolvedSet(resolved, { allowRetired: true });
   if (set.code !== state.criteriaSetCode || set.version !== state.criteriaSetVersion) {
     fail('CRITERIA_SET_MISMATCH', `the assessment is bound to ${state.criteriaSetCode} v${state.criteriaSetVersion}, not ${set.code} v${set.version}`, {
       expected: { code: state.criteriaSetCode, version: state.criteriaSetVersion },
@@ -21,11 +24,11 @@ export function requireBoundSet(state: OpenedAssessment, resolved: ResolvedCrite
   return set;
 }
 
-export function requireResolvedSet(resolved: ResolvedCriteriaSet): CriteriaSet {
+export function requireResolvedSet(resolved: ResolvedCriteriaSet, options: { allowRetired?: boolean } = {}): CriteriaSet {
   if (resolved === null || typeof resolved !== 'object' || resolved.set === null || typeof resolved.set !== 'object') {
     fail('VALIDATION_FAILED', 'criteriaSet must be a resolved published criteria set', { field: 'criteriaSet' });
   }
-  if (resolved.retired) fail('CRITERIA_SET_RETIRED', `criteria set "${resolved.set.code}" is retired`, { code: resolved.set.code });
+  if (resolved.retired && !options.allowRetired) fail('CRITERIA_SET_RETIRED', `criteria set "${resolved.set.code}" is retired`, { code: resolved.set.code });
   return resolved.set;
 }
 

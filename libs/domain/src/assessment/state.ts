@@ -1,5 +1,6 @@
 import type { AssessedLevel, Hundredths } from '@par-index/scoring';
 import type { AssessmentEvent, AssessmentTotals, ObjectionKind } from './events';
+import { withCriteriaVersionChange } from './evolve-revision';
 
 export type AssessmentStatus = 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
 
@@ -134,6 +135,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'published' };
     case 'AssessmentReopened':
       return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
+    case 'AssessmentCriteriaVersionChanged':
+      return withCriteriaVersionChange(state, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);

@@ -1,10 +1,9 @@
-import { ASSESSED_LEVELS, type CriteriaSet } from '@par-index/scoring';
+import { ASSESSED_LEVELS, diffCriteriaSets, type CriteriaSet } from '@par-index/scoring';
 import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyId, requireNonEmptyText, requireOneOf, requireYear, TEXT_LIMITS } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
 import type { CriteriaSetCommand, DraftCriteriaSet, PublishCriteriaSet, ReviseCriteriaSet, RetireCriteriaSet } from './commands';
-import { diffCriteriaTrees } from './diff';
 import type { CriteriaSetEvent } from './events';
 import type { CriteriaSetState } from './state';
 import { sumOfMaxima } from './tree';
@@ -119,7 +118,7 @@ function decideRevise(command: ReviseCriteriaSet, state: CriteriaSetState): Crit
         previousVersion: latest.version,
         reason,
         criteriaSet,
-        diff: diffCriteriaTrees(latest.criteriaSet, criteriaSet),
+        diff: diffCriteriaSets(latest.criteriaSet, criteriaSet),
         at: command.context.now,
         by: command.context.actorId,
       },

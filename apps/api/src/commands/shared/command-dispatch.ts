@@ -30,16 +30,18 @@ export class CommandDispatch {
 
   async send(command: ICommand & { envelope: CommandEnvelope }): Promise<CommandResult> {
     const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(this.withFingerprint(command));
-    const projected =
-      outcome.position === null ||
-      (await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000));
+    const wait =
+      outcome.position === null
+        ? { projected: true as const }
+        : await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000);
     return {
       streamName: outcome.streamName,
       revision: outcome.revision.toString(),
       position: outcome.position?.toString() ?? null,
       eventTypes: outcome.eventTypes,
       replayed: outcome.replayed,
-      projected,
+      projected: wait.projected,
+      notProjectedReason: wait.projected ? null : wait.reason,
     };
   }
 }

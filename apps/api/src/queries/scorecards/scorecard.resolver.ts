@@ -16,6 +16,7 @@ const PUBLISHED = 'published';
 export function toScorecard(row: ScorecardRow, unitName: string | null): Scorecard {
   return {
     unitId: row.unitId, unitName, year: row.year, level: row.level, group: row.groupCode, status: row.status,
+    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
     total: points(row.total), applicableMax: points(row.applicableMax), percent: row.percent, rank: row.rank,
     groupSize: row.groupSize,
     fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max) })),

@@ -56,6 +56,13 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
       return { ...next, status: 'published' };
     case 'AssessmentReopened':
       return { ...next, status: 'reopened' };
+    case 'AssessmentCriteriaVersionChanged': {
+      const d = event.data;
+      const cleared = new Set([...d.droppedLeaves, ...d.flaggedLeaves].map((leaf) => leaf.leafCode));
+      const leafInputs = Object.fromEntries(Object.entries(row.leafInputs).filter(([code]) => !cleared.has(code)));
+      const locked = d.fromStatus === 'appraisal_final' || d.fromStatus === 'approved' || d.fromStatus === 'published';
+      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: locked ? 'reopened' : row.status };
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`assessments projection cannot handle ${JSON.stringify(_exhaustive)}`);
