@@ -100,6 +100,11 @@ export const OPERATIONS: OperationSpec[] = [
   mutation('decideObjection', 'council', { ...unitYear('u2'), objectionId: S('o1', 'id'), outcome: S('rejected', 'choice'), reason: S('no basis', 'text'), correctedPoints: F(null, 'points', false) }),
   mutation('recordSurveyResult', 'appraiser', { ...unitYear('u1'), leafCode: S('S1', 'id'), rawValue: F(75, 'rawValue'), sampleSize: I(100, 'count'), source: S('SIPAS report', 'text') }),
   mutation('recordIndicatorResult', 'appraiser', { ...unitYear('u1'), leafCode: S('I1', 'id'), rawValue: F(6, 'indicator'), source: S('GSO', 'text') }),
+  mutation('moveAssessmentToCriteriaVersion', 'admin', { ...unitYear('u1'), reason: S('revision 2', 'text'), version: I(null, 'version', false) }),
+  {
+    field: 'moveAssessmentsToCriteriaVersion', operation: 'mutation', actor: 'admin',
+    args: { criteriaSetCode: S('PAR', 'id'), reason: S('revision 2', 'text'), version: I(null, 'version', false) }, selection: '{ failed { code } }',
+  },
   mutation('finaliseAppraisal', 'appraiser', unitYear('u2')),
   mutation('approveAssessment', 'approver', { ...unitYear('u2'), decisionReference: S('QD-1', 'name') }),
   mutation('publishAssessment', 'approver', unitYear('u2')),

@@ -1,16 +1,10 @@
 import { Args, Float, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { BadUserInputError } from '../../errors/application-errors';
 import { Actor, type RequestActor } from '../../graphql/actor.decorator';
+import { parseSetVersion } from '../shared/command-args';
 import { CommandDispatch } from '../shared/command-dispatch';
 import { CommandResult } from '../shared/command-result.type';
 import { pointsArg } from '../shared/points';
 import { ExecuteAssessmentCommand, type AssessmentRequest } from './assessment.command';
-
-function requireSetVersion(version: number | null | undefined): number | undefined {
-  if (version === null || version === undefined) return undefined;
-  if (!Number.isInteger(version) || version < 1) throw new BadUserInputError('criteriaSetVersion must be a positive integer', { field: 'criteriaSetVersion', value: version });
-  return version;
-}
 
 const unitArgs = { unitId: () => Args('unitId'), year: () => Args('year', { type: () => Int }) };
 
@@ -26,7 +20,7 @@ export class AssessmentResolver {
   @Mutation(() => CommandResult, { description: 'Open the unit-year assessment against a published criteria set (latest version by default).' })
   openAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
     @Args('criteriaSetCode') criteriaSetCode: string, @Args('criteriaSetVersion', { type: () => Int, nullable: true }) criteriaSetVersion?: number) {
-    return this.send(actor, unitId, year, { type: 'OpenAssessment' }, null, { code: criteriaSetCode, version: requireSetVersion(criteriaSetVersion) });
+    return this.send(actor, unitId, year, { type: 'OpenAssessment' }, null, { code: criteriaSetCode, version: parseSetVersion(criteriaSetVersion, 'criteriaSetVersion') });
   }
 
   @Mutation(() => CommandResult, { description: "The unit's own score for one leaf, with evidence; re-recording before submission supersedes." })
