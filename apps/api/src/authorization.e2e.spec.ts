@@ -78,7 +78,8 @@ describe('authorization: every operation × every role, against the running API'
       '{ __schema { mutationType { fields { name } } queryType { fields { name } } } }', null);
     expect(data!.__schema.mutationType.fields.map((f) => f.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
     expect(data!.__schema.queryType.fields.map((f) => f.name).sort()).toEqual([...new Set(Object.keys(QUERIES).map((q) => q.split(' ')[0]))].sort());
-    expect(CALLERS.filter((c) => c !== 'anonymous' && !c.startsWith('officer')).concat('unit_officer').sort()).toEqual([...ACTOR_ROLES].sort());
+    const roles: string[] = [...CALLERS.filter((c) => c !== 'anonymous' && !c.startsWith('officer')), 'unit_officer'];
+    expect(roles.sort()).toEqual([...ACTOR_ROLES].sort());
   });
 
   describe.each(cases(MUTATIONS))('mutation $name by $caller', ({ caller, query, allowed, refusal }) => {
@@ -129,6 +130,19 @@ describe('authorization: every operation × every role, against the running API'
     });
     it.each(['auditor', 'admin', 'appraiser', 'council', 'approver'])('%s sees every result', async (role) => {
       expect(await unitsIn(role)).toEqual([UNIT_A, UNIT_B, UNIT_C].sort());
+    });
+    it('ranks say nothing about results the caller may not see', async () => {
+      const ranks = async (actor: TestActor | null) =>
+        (await api.gql<{ ranking: { unitId: string; rank: number; groupSize: number }[] }>(
+          '{ ranking(year:2024, level:"province", group:"provinces") { unitId rank groupSize } }', actor)).data!.ranking;
+      expect(await ranks('auditor')).toEqual([
+        { unitId: UNIT_A, rank: 1, groupSize: 3 }, { unitId: UNIT_C, rank: 2, groupSize: 3 }, { unitId: UNIT_B, rank: 3, groupSize: 3 },
+      ]);
+      expect(await ranks(null)).toEqual([{ unitId: UNIT_C, rank: 1, groupSize: 1 }]);
+      expect(await ranks(officerOf(UNIT_A))).toEqual([{ unitId: UNIT_A, rank: 1, groupSize: 2 }, { unitId: UNIT_C, rank: 2, groupSize: 2 }]);
+      const anonymousScorecard = await api.gql<{ scorecard: { rank: number; groupSize: number; fields: { rank: number }[] } }>(
+        `{ scorecard(unitId:"${UNIT_C}", year:2024) { rank groupSize fields { rank } } }`, null);
+      expect(anonymousScorecard.data!.scorecard).toEqual({ rank: 1, groupSize: 1, fields: [{ rank: 1 }] });
     });
   });
 

@@ -15,7 +15,7 @@ async function ok(api: RunningApi, query: string, actor: TestActor): Promise<voi
   if (result.errors) throw new Error(`setup step failed: ${query}\n${JSON.stringify(result.errors)}`);
 }
 
-/** Published set; units A, B, C with open assessments; C self-scored, appraised, approved and published. */
+/** Published set; units A, B, C with open assessments; C self-scored, appraised, approved and published; A self-scored above C. */
 export async function seedAuthorizationWorld(api: RunningApi): Promise<void> {
   await ok(api, `mutation { draftCriteriaSet(input:{code:"${SET}", year:2024, level:"province", name:"Authz 2024"}) { revision } }`, 'admin');
   await ok(api, `mutation { replaceCriteriaTree(input:{code:"${SET}", fields:${TREE}}) { revision } }`, 'admin');
@@ -33,5 +33,7 @@ export async function seedAuthorizationWorld(api: RunningApi): Promise<void> {
   await ok(api, `mutation { finaliseAppraisal(${c}) { revision } }`, 'appraiser');
   await ok(api, `mutation { approveAssessment(${c}, decisionReference:"QD-1") { revision } }`, 'approver');
   await ok(api, `mutation { publishAssessment(${c}) { revision } }`, 'approver');
+  // A (a draft) outscores C (published): restricted callers must not learn that from C's rank
   await ok(api, `mutation { recordSelfScore(unitId:"${UNIT_A}", year:2024, leafCode:"F1.1.1", points:1) { revision } }`, officerOf(UNIT_A));
+  await ok(api, `mutation { recordSelfScore(unitId:"${UNIT_A}", year:2024, leafCode:"F1.1.2", points:2) { revision } }`, officerOf(UNIT_A));
 }
