@@ -5,9 +5,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessGuard } from './auth/access.guard';
 import { authenticate } from './auth/authenticate';
+import { formatGraphQLError } from './errors/format-error';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
+import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
+import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
 import { COMMAND_SLICES } from './commands/command-slices';
 import { QUERY_SLICES } from './queries/query-slices';
@@ -35,8 +39,17 @@ export class AppModule {
                 throw toGraphQLError(error);
               }
             },
-            // The cast bridges @apollo/server's CJS and ESM typings of the same plugin interface.
-            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never],
+            formatError: formatGraphQLError,
+            // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
+            graphiql: false,
+            // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
+            plugins: [
+              unstorableTextPlugin() as never,
+              complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
+              // statuses follow the errors (errors/http-status.ts), execution errors included
+              httpStatusPlugin() as never,
+              offlineGraphiqlPlugin() as never,
+            ],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;
               return schema;

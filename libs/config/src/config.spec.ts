@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       eventStoreUrl: undefined,
       dataDir: path.resolve('/repo', '.data'),
+      demo: true,
       embeddedPgPort: 54329,
       apiPort: 4000,
       apiHost: '127.0.0.1',
@@ -39,6 +40,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' }, '/repo')).toThrow(/AUTH_JWT_SECRET/);
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example/jwks' }, '/repo')).toThrow(/not both/);
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' }, '/repo')).toThrow(/AUTH_AUDIENCE/);
+  });
+
+  it('given PAR_DEMO=false, then the demo data is turned off', () => {
+    expect(loadConfig({ PAR_DEMO: 'false' }, '/repo').demo).toBe(false);
   });
 
   it('given blank variables, then they count as unset', () => {

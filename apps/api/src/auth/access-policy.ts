@@ -43,6 +43,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   approveAssessment: assessment('ApproveAssessment'),
   publishAssessment: assessment('PublishAssessment'),
   reopenAssessment: assessment('ReopenAssessment'),
+  moveAssessmentToCriteriaVersion: assessment('MoveAssessmentToCriteriaVersion'),
+  moveAssessmentsToCriteriaVersion: { roles: ASSESSMENT_COMMAND_ROLES.MoveAssessmentToCriteriaVersion },
   // queries: unpublished results of a unit only for its unit officers and the non-unit roles
   scorecard: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   ranking: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },

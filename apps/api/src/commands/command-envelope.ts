@@ -14,6 +14,8 @@ export interface CommandEnvelope {
   idempotencyKey: string;
   /** when given, the stream must be at exactly this revision (client-side optimistic concurrency) */
   expectedRevision?: bigint;
+  /** fingerprint of what the command asks for (commandFingerprint): a reused key must carry the same one */
+  commandHash?: string;
 }
 
 export function newEnvelope(input: Omit<CommandEnvelope, 'now' | 'causationId' | 'correlationId' | 'idempotencyKey'> & Partial<CommandEnvelope>): CommandEnvelope {
@@ -27,6 +29,7 @@ export function newEnvelope(input: Omit<CommandEnvelope, 'now' | 'causationId' |
     causationId: input.causationId ?? correlationId,
     idempotencyKey: input.idempotencyKey ?? randomUUID(),
     expectedRevision: input.expectedRevision,
+    commandHash: input.commandHash,
   };
 }
 

@@ -1,6 +1,6 @@
 import { DomainError } from '@par-index/domain';
 import { GraphQLError } from 'graphql';
-import { ConcurrencyConflictError, NotFoundError, UnauthenticatedError } from './application-errors';
+import { BadUserInputError, ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError, UnauthenticatedError } from './application-errors';
 
 interface BadRequestLike extends Error {
   getStatus(): number;
@@ -42,6 +42,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
         category: 'conflict',
         details: { streamName: error.streamName, expectedRevision: error.expectedRevision.toString(), actualRevision: error.actualRevision.toString() },
       },
+    });
+  }
+  if (error instanceof BadUserInputError) {
+    return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', category: 'invalid', details: error.details ?? null } });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', category: 'conflict', details: { streamName: error.streamName, idempotencyKey: error.idempotencyKey } },
     });
   }
   if (isBadRequest(error)) {

@@ -5,6 +5,7 @@ import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from '.
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
+import { decideMoveToCriteriaVersion } from './decide-revision';
 import { decideRecordSelfScore, decideSubmit } from './decide-self-assessment';
 import type { AssessmentEvent } from './events';
 import { requireResolvedSet } from './rules';
@@ -24,6 +25,7 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   ApproveAssessment: ['approver'],
   PublishAssessment: ['approver', 'admin'],
   ReopenAssessment: ['approver', 'admin'],
+  MoveAssessmentToCriteriaVersion: ['admin'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
@@ -57,6 +59,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decidePublish(command, state);
     case 'ReopenAssessment':
       return decideReopen(command, state);
+    case 'MoveAssessmentToCriteriaVersion':
+      return decideMoveToCriteriaVersion(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

@@ -12,7 +12,7 @@ import type { AssessmentEvent } from './events';
 import { resolved, unit } from './fixtures.test-support';
 import type { AssessmentState } from './state';
 
-const leafCode = fc.constantFrom('1.1.1', '1.1.2', '2.1', '2.2', '2.3', '1.1', 'nope');
+const leafCode = fc.constantFrom('1.1.1', '1.1.2', '2.1', '2.2', '2.3', '1.1', 'nope', 'constructor', 'toString', 'valueOf');
 const score = fc.integer({ min: -150, max: 450 });
 const text = fc.constantFrom('r1', 'r2', null);
 const role = fc.constantFrom(...ACTOR_ROLES);
@@ -20,7 +20,7 @@ const criteriaSet = fc.constantFrom(resolved, resolved, resolved, { set: sampleS
 
 /** Valid-shaped commands in any order, any role: most are refused, some go through. */
 const command: fc.Arbitrary<AssessmentCommand> = fc
-  .tuple(fc.integer({ min: 0, max: 11 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
+  .tuple(fc.integer({ min: 0, max: 11 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
   .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag, twist]) => {
     const c = buildCommand(kind, leaf, s, t, set, objectionId, flag);
     // mostly the role the command needs, so sequences get past the role check and deep into the lifecycle
@@ -180,13 +180,13 @@ describe('assessment decider properties', () => {
   });
 
   it('keeps every recorded score within its leaf bounds', () => {
-    const bounds: Record<string, [number, number]> = { '1.1.1': [0, 150], '1.1.2': [0, 150], '2.3': [-100, 0] };
+    const bounds = new Map<string, [number, number]>([['1.1.1', [0, 150]], ['1.1.2', [0, 150]], ['2.3', [-100, 0]]]);
     fc.assert(
       fc.property(commands, (cs) => {
         const state = foldEvents(assessmentDecider, run(cs).events);
         if (state.status === 'not_opened') return;
-        for (const [code, s] of [...Object.entries(state.selfScores), ...Object.entries(state.appraisalScores)]) {
-          const [min, max] = bounds[code];
+        for (const [code, s] of [...state.selfScores, ...state.appraisalScores]) {
+          const [min, max] = bounds.get(code)!;
           expect(s.score).toBeGreaterThanOrEqual(min);
           expect(s.score).toBeLessThanOrEqual(max);
         }

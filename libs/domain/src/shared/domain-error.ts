@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_KINDS = {
   // assessment
   ASSESSMENT_NOT_OPEN: 'conflict',
   ASSESSMENT_ALREADY_OPEN: 'conflict',
+  CRITERIA_VERSION_NOT_NEWER: 'conflict',
   LEVEL_MISMATCH: 'invalid',
   YEAR_MISMATCH: 'invalid',
   LEAF_NOT_FOUND: 'not_found',

@@ -1,7 +1,7 @@
 import { ASSESSED_LEVELS, type AssessedLevel } from '@par-index/scoring';
 import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
-import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf } from '../shared/guards';
+import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf, TEXT_LIMITS } from '../shared/guards';
 import type { AbsorbUnit, ChangeUnitParent, DeactivateUnit, MergeUnit, RegisterUnit, UnitCommand, UnitReference } from './commands';
 import type { UnitEvent } from './events';
 import { EXPECTED_PARENT_LEVEL } from './hierarchy';
@@ -23,12 +23,12 @@ export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] 
       return decideRegister(command, state, stamp);
     case 'RenameUnit': {
       const unit = requireActive(state);
-      const name = requireNonEmptyText(command.name, 'name');
+      const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.name);
       return name === unit.name ? [] : [{ type: 'UnitRenamed', data: { name, previousName: unit.name, ...stamp } }];
     }
     case 'MoveUnitToGroup': {
       const unit = requireActive(state);
-      const group = requireNonEmptyText(command.group, 'group');
+      const group = requireNonEmptyId(command.group, 'group');
       return group === unit.group ? [] : [{ type: 'UnitMovedToGroup', data: { group, previousGroup: unit.group, ...stamp } }];
     }
     case 'ChangeUnitParent':
@@ -50,10 +50,10 @@ type Stamp = { at: string; by: string };
 
 function decideRegister(command: RegisterUnit, state: UnitState, stamp: Stamp): UnitEvent[] {
   const unitId = requireNonEmptyId(command.unitId, 'unitId');
-  const name = requireNonEmptyText(command.name, 'name');
+  const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.name);
   const level = requireOneOf(command.level, ASSESSED_LEVELS, 'level');
-  const group = requireNonEmptyText(command.group, 'group');
-  const region = optionalText(command.region, 'region');
+  const group = requireNonEmptyId(command.group, 'group');
+  const region = optionalText(command.region, 'region', TEXT_LIMITS.region);
   const parentUnitId = requireValidParent(unitId, level, command.parent);
   const data = { unitId, name, level, group, region, parentUnitId };
   if (state.status !== 'unregistered') {

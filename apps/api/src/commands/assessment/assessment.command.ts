@@ -20,7 +20,7 @@ import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-r
 import { commandContext, type CommandEnvelope } from '../command-envelope';
 import { loadAggregate } from '../shared/load-aggregate';
 
-type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'unit' | 'unitId' | 'year'> : never;
+type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'targetCriteriaSet' | 'unit' | 'unitId' | 'year'> : never;
 export type AssessmentRequest = WithoutResolved<AssessmentCommand>;
 
 export class ExecuteAssessmentCommand {
@@ -29,8 +29,11 @@ export class ExecuteAssessmentCommand {
     readonly year: number,
     readonly request: AssessmentRequest,
     readonly envelope: CommandEnvelope,
-    /** OpenAssessment only: which criteria set to bind (default: the latest published version) */
-    readonly criteriaSet?: { code: string; version?: number },
+    /**
+     * OpenAssessment: which criteria set to bind (default: its latest published version);
+     * MoveAssessmentToCriteriaVersion: the version to move to (default: the latest).
+     */
+    readonly criteriaSet?: { code?: string; version?: number },
   ) {}
 }
 
@@ -61,6 +64,10 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
         return { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
       }
       if (!bound) throw new DomainError('ASSESSMENT_NOT_OPEN', `No assessment of ${unitId} for ${year} has been opened`, { unitId, year });
+      if (request.type === 'MoveAssessmentToCriteriaVersion') {
+        const [from, to] = await Promise.all([this.resolveSet(bound.code, bound.version), this.resolveSet(bound.code, criteriaSet?.version)]);
+        return { ...request, criteriaSet: from, targetCriteriaSet: to, context };
+      }
       return { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;
     };
     return runAggregateCommand(store, assessmentDecider, assessmentStreamName(unitId, year), buildCommand, envelope);

@@ -6,6 +6,7 @@ import { mayReadUnpublished, unpublishedScope } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
 import { Scorecard } from './scorecard.types';
 import { rankAmongVisible } from './visible-ranks';
 
@@ -16,6 +17,7 @@ const PUBLISHED = 'published';
 export function toScorecard(row: ScorecardRow, unitName: string | null): Scorecard {
   return {
     unitId: row.unitId, unitName, year: row.year, level: row.level, group: row.groupCode, status: row.status,
+    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
     total: points(row.total), applicableMax: points(row.applicableMax), percent: row.percent, rank: row.rank,
     groupSize: row.groupSize,
     fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max) })),
@@ -36,6 +38,7 @@ export class ScorecardResolver {
 
   @Query(() => Scorecard, { nullable: true, description: "A unit's total, index and rank in its group for a year." })
   async scorecard(@CurrentCaller() caller: Caller, @Args('unitId') unitId: string, @Args('year', { type: () => Int }) year: number): Promise<Scorecard | null> {
+    requireUnitYear(unitId, year);
     const row = await this.infrastructure.readModel.getRepository(ScorecardEntity).findOneBy({ unitId, year });
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
@@ -59,7 +62,8 @@ export class ScorecardResolver {
     @Args('group') group: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
   ): Promise<Scorecard[]> {
-    const take = Math.min(Math.max(first, 1), 1000);
+    requireGroupKey(year, level, group);
+    const take = requirePageSize(first);
     if (unpublishedScope(caller) !== '*') return this.withNames((await this.visibleGroup(caller, year, level, group)).slice(0, take));
     const rows = await this.infrastructure.readModel.getRepository(ScorecardEntity).find({
       where: { year, level, groupCode: group },
