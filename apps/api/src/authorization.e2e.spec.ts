@@ -39,6 +39,10 @@ const MUTATIONS: Record<string, { query: string; allowed: readonly Caller[] }> =
   approveAssessment: { query: `mutation { approveAssessment(${A}, decisionReference:"QD-9") { revision } }`, allowed: ['approver'] },
   publishAssessment: { query: `mutation { publishAssessment(${A}) { revision } }`, allowed: ['approver', 'admin'] },
   reopenAssessment: { query: `mutation { reopenAssessment(${A}, reason:"inspection") { revision } }`, allowed: ['approver', 'admin'] },
+  moveAssessmentToCriteriaVersion: { query: `mutation { moveAssessmentToCriteriaVersion(${A}, reason:"revision") { revision } }`, allowed: ['admin'] },
+  moveAssessmentsToCriteriaVersion: {
+    query: `mutation { moveAssessmentsToCriteriaVersion(criteriaSetCode:"${SIDE_SET}", reason:"revision") { moved { revision } failed { code } } }`, allowed: ['admin'],
+  },
 };
 
 const STREAM_A = `assessment-${UNIT_A}-2024`;
