@@ -40,29 +40,24 @@ export interface RunningApi {
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-export async function startRunningApi(): Promise<RunningApi> {
+/** `env` overrides the API's environment (e.g. AUTH_JWKS_URL with AUTH_JWT_SECRET: '' to test an identity provider). */
+export async function startRunningApi(options: { env?: Record<string, string> } = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const secret = newTestSecret();
-  // the hash-chain key and the anchors live in the data folder, outside the database
+  const auth = { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
+  // least-privileged roles; the hash-chain key and the anchors live in the data folder, outside the database
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-index-api-'));
+  const storage = {
+    DATABASE_URL: database.url,
+    EVENTSTORE_DATABASE_URL: database.roleUrls.writer,
+    PROJECTOR_DATABASE_URL: database.roleUrls.projector,
+    API_DATABASE_URL: database.roleUrls.reader,
+    PAR_DATA_DIR: dataDir,
+    EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
+    EVENTSTORE_ANCHOR_FILE: '',
+  };
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      EVENTSTORE_DATABASE_URL: database.roleUrls.writer,
-      PROJECTOR_DATABASE_URL: database.roleUrls.projector,
-      API_DATABASE_URL: database.roleUrls.reader,
-      PAR_DATA_DIR: dataDir,
-      EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
-      EVENTSTORE_ANCHOR_FILE: '',
-      API_PORT: '0',
-      LOG_LEVEL: 'warn',
-      EVENTSTORE_URL: '',
-      AUTH_JWT_SECRET: secret,
-      AUTH_JWKS_URL: '',
-      AUTH_ISSUER: '',
-      AUTH_AUDIENCE: '',
-    },
+    env: { ...process.env, ...storage, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
