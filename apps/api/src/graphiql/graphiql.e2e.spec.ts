@@ -78,7 +78,9 @@ if (!existsSync(CHROMIUM)) {
       const resultEditor = '.graphiql-response .CodeMirror';
       await page.waitForFunction(
         (selector) => {
-          const element = document.querySelector(selector) as unknown as { CodeMirror?: { getValue(): string } } | null;
+          // runs in the page: `document` is the browser's (this project compiles without the DOM lib)
+          const page = globalThis as unknown as { document: { querySelector(s: string): { CodeMirror?: { getValue(): string } } | null } };
+          const element = page.document.querySelector(selector);
           return element?.CodeMirror?.getValue().includes('__typename') ?? false;
         },
         resultEditor,

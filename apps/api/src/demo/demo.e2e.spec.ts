@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { DEMO_QUERIES } from './demo-queries';
+
+const MAIN = path.resolve(__dirname, '../../dist/main.js');
+
+interface Started {
+  url: string;
+  stdout: () => string;
+  stop(): Promise<void>;
+}
+
+/** The built API as its own process; resolves once it printed its URL (after any demo load). */
+function startApi(databaseUrl: string, demo: string): Promise<Started> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      const match = /GraphQL API: (\S+)/.exec(stdout);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          stdout: () => stdout,
+          stop: () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${stderr}`)));
+  });
+}
+
+async function query<T>(url: string, text: string): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+type Row = { rank: number; unitName: string; percent: number };
+type History = { assessmentHistory: { type: string; data: string; occurredAt: string }[]; verifyAuditTrail: { ok: boolean; eventsChecked: number } };
+
+describe('demo data on first start (PAR_DEMO=true on an external test database)', () => {
+  let database: TestDatabase;
+  let api: Started;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi(database.url, 'true');
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('loads once, then prints the URL and the three example queries', () => {
+    expect(api.stdout()).toMatch(/Demo data loaded: \d+ commands/);
+    for (const { query: text } of DEMO_QUERIES) expect(api.stdout()).toContain(text);
+  });
+
+  it('query 1: two years of the departments ranking, with ranks that changed', async () => {
+    const data = await query<{ y2024: Row[]; y2023: Row[] }>(api.url, DEMO_QUERIES[0]!.query);
+    expect(data.y2024).toHaveLength(10);
+    expect(data.y2023).toHaveLength(10);
+    expect(data.y2024.map((r) => r.unitName)).not.toEqual(data.y2023.map((r) => r.unitName));
+    expect(data.y2024[0]!.percent).toBeGreaterThan(data.y2024[9]!.percent);
+  });
+
+  it('query 2: a published scorecard with its fields, sources and rank in a group of 20', async () => {
+    const { scorecard } = await query<{ scorecard: { status: string; groupSize: number; fields: unknown[]; bySource: { source: string }[] } }>(api.url, DEMO_QUERIES[1]!.query);
+    expect(scorecard.status).toBe('published');
+    expect(scorecard.groupSize).toBe(20);
+    expect(scorecard.fields).toHaveLength(7);
+    expect(scorecard.bySource.map((s) => s.source).sort()).toEqual(['appraisal', 'survey:SIPAS']);
+  });
+
+  it('query 3: the audit timeline shows the publication, the reopening and the correction, and the chain verifies', async () => {
+    const data = await query<History>(api.url, DEMO_QUERIES[2]!.query);
+    const types = data.assessmentHistory.map((e) => e.type);
+    const published = types.indexOf('AssessmentPublished');
+    const reopened = types.indexOf('AssessmentReopened');
+    expect(published).toBeGreaterThan(0);
+    expect(reopened).toBeGreaterThan(published);
+    const correction = data.assessmentHistory.slice(reopened).find((e) => e.type === 'AppraisalScoreRecorded')!;
+    expect(JSON.parse(correction.data)).toMatchObject({ correction: true, reason: expect.stringContaining('inspection') });
+    expect(types.at(-1)).toBe('AssessmentPublished');
+    expect(data.verifyAuditTrail.ok).toBe(true);
+  });
+
+  it('the objection story: rejected in 2023, upheld in 2024', async () => {
+    const decisions = async (year: number) => {
+      const { assessmentHistory } = await query<History>(api.url, `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`);
+      return assessmentHistory.filter((e) => e.type === 'ObjectionDecided').map((e) => JSON.parse(e.data).outcome);
+    };
+    expect(await decisions(2023)).toEqual(['rejected']);
+    expect(await decisions(2024)).toEqual(['upheld']);
+  });
+
+  it('a second start finds the demo loaded and appends nothing', async () => {
+    const before = (await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked;
+    await api.stop();
+    api = await startApi(database.url, 'true');
+    expect(api.stdout()).not.toContain('Demo data loaded');
+    expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked).toBe(before);
+  }, 120_000);
+});
+
+describe('PAR_DEMO=false', () => {
+  it('starts empty', async () => {
+    const database = await createTestDatabase();
+    const api = await startApi(database.url, 'false');
+    try {
+      expect(api.stdout()).not.toContain('Demo data');
+      expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked).toBe(0);
+    } finally {
+      await api.stop();
+      await database.drop();
+    }
+  }, 120_000);
+});
