@@ -15,22 +15,45 @@ interface FieldPlan {
   max: Hundredths;
 }
 
-const FIELDS: Record<string, Omit<FieldPlan, 'max'>> = {
-  direction: { code: 'F1', name: 'Direction and implementation of PAR', criteria: [['Yearly PAR plan', 3], ['PAR reporting', 2], ['PAR inspections', 2], ['PAR communication', 2], ['Reform initiatives', 3]] },
-  institutions: { code: 'F2', name: 'Institutional reform', criteria: [['Drafting legal documents', 3], ['Review of legal documents', 3], ['Enforcement of legal documents', 2], ['Legal inspection follow-up', 2]] },
-  procedures: { code: 'F3', name: 'Administrative procedure reform', criteria: [['Publication of procedures', 3], ['One-stop shops', 3], ['Procedures resolved on time', 2], ['Feedback and petitions', 2], ['Online public services', 2]] },
-  apparatus: { code: 'F4', name: 'Administrative apparatus reform', criteria: [['Organisational structure', 3], ['Staffing plans', 2], ['Delegation and decentralisation', 2], ['Public service units', 2]] },
-  civilService: { code: 'F5', name: 'Civil service reform', criteria: [['Job positions', 2], ['Recruitment', 2], ['Training', 2], ['Performance assessment', 3], ['Discipline', 2], ['Commune-level officials', 2]] },
-  finance: { code: 'F6', name: 'Public finance reform', criteria: [['Budget autonomy', 2], ['Public asset management', 2], ['Fees and charges', 2], ['Public investment disbursement', 2]] },
-  digital: { code: 'F7', name: 'E-government and digital government', criteria: [['Digital infrastructure', 2], ['Document management system', 2], ['Online public services portal', 3], ['Shared databases', 2], ['Information security', 2]] },
+type FieldShape = Omit<FieldPlan, 'max' | 'code'>;
+
+const FIELDS: Record<string, FieldShape> = {
+  direction: { name: 'Direction and implementation of PAR', criteria: [
+    ['Yearly PAR plan', 3], ['PAR reporting', 2], ['PAR inspections', 2], ['PAR communication', 2],
+    ['Reform initiatives', 3],
+  ] },
+  institutions: { name: 'Institutional reform', criteria: [
+    ['Drafting legal documents', 3], ['Review of legal documents', 3], ['Enforcement of legal documents', 2],
+    ['Legal inspection follow-up', 2],
+  ] },
+  procedures: { name: 'Administrative procedure reform', criteria: [
+    ['Publication of procedures', 3], ['One-stop shops', 3], ['Procedures resolved on time', 2],
+    ['Feedback and petitions', 2], ['Online public services', 2],
+  ] },
+  apparatus: { name: 'Administrative apparatus reform', criteria: [
+    ['Organisational structure', 3], ['Staffing plans', 2], ['Delegation and decentralisation', 2],
+    ['Public service units', 2],
+  ] },
+  civilService: { name: 'Civil service reform', criteria: [
+    ['Job positions', 2], ['Recruitment', 2], ['Training', 2], ['Performance assessment', 3], ['Discipline', 2],
+    ['Commune-level officials', 2],
+  ] },
+  finance: { name: 'Public finance reform', criteria: [
+    ['Budget autonomy', 2], ['Public asset management', 2], ['Fees and charges', 2],
+    ['Public investment disbursement', 2],
+  ] },
+  digital: { name: 'E-government and digital government', criteria: [
+    ['Digital infrastructure', 2], ['Document management system', 2], ['Online public services portal', 3],
+    ['Shared databases', 2], ['Information security', 2],
+  ] },
 };
 
 /** Shrinks a field to `criteriaCount` criteria with at most `leavesEach` leaves each (smaller sets). */
-function smaller(field: Omit<FieldPlan, 'max'>, criteriaCount: number, leavesEach: number): Omit<FieldPlan, 'max'> {
+function smaller(field: FieldShape, criteriaCount: number, leavesEach: number): FieldShape {
   return { ...field, criteria: field.criteria.slice(0, criteriaCount).map(([name, n]) => [name, Math.min(n, leavesEach)] as const) };
 }
 
-const APPRAISED_FIELDS: Record<string, FieldPlan[]> = {
+const APPRAISED_FIELDS: Record<string, Omit<FieldPlan, 'code'>[]> = {
   province: [
     { ...FIELDS.direction!, max: 900 }, { ...FIELDS.institutions!, max: 850 }, { ...FIELDS.procedures!, max: 1100 },
     { ...FIELDS.apparatus!, max: 800 }, { ...FIELDS.civilService!, max: 1150 }, { ...FIELDS.finance!, max: 750 },

@@ -92,7 +92,11 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
   if (contested && story.objection) {
     day = '02-25';
     const objectionId = `${unit.unitId}-${year}-1`;
-    add('objection', officer(unit.unitId), { type: 'FileObjection', objectionId, leafCode: contested.code, kind: 'objection', text: 'The plan was issued on time: the dated decision is attached', evidenceRefs: [`evidence/${unit.unitId}/${year}/objection-1.pdf`], proposedScore: self.get(contested.code)! });
+    add('objection', officer(unit.unitId), {
+      type: 'FileObjection', objectionId, leafCode: contested.code, kind: 'objection',
+      text: 'The plan was issued on time: the dated decision is attached',
+      evidenceRefs: [`evidence/${unit.unitId}/${year}/objection-1.pdf`], proposedScore: self.get(contested.code)!,
+    });
     day = '03-02';
     add('objection/decision', COUNCIL, story.objection.upheld
       ? { type: 'DecideObjection', objectionId, outcome: 'upheld', reason: 'The dated decision proves the plan was issued on time', correctedScore: self.get(contested.code)! }
@@ -117,7 +121,9 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
 function correctionTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number): DemoStep[] {
   const leaf = listLeaves({ ...set, version: DUMMY_SET_VERSION, maxTotal: 0 } as CriteriaSet).find((l) => l.scoring.kind === 'appraised')!;
   const at = calendar(year + 1);
-  const step = (key: string, actor: DemoStep['actor'], request: AssessmentRequest): DemoStep => ({ kind: 'assessment', unitId: unit.unitId, year, request, key: `${unit.unitId}/${year}/correction/${key}`, now: at('06-12'), actor });
+  const step = (key: string, actor: DemoStep['actor'], request: AssessmentRequest): DemoStep => ({
+    kind: 'assessment', unitId: unit.unitId, year, request, key: `${unit.unitId}/${year}/correction/${key}`, now: at('06-12'), actor,
+  });
   return [
     step('reopen', APPROVER, { type: 'ReopenAssessment', reason: 'Inspection found the unit was wrongly marked down on its PAR plan' }),
     step('appraisal', APPRAISER, { type: 'RecordAppraisalScore', leafCode: leaf.code, score: leaf.max, reason: 'Corrected after the June inspection: the plan was issued on time' }),
@@ -160,6 +166,8 @@ export function demoPlan(): DemoPhase[] {
     [register(units[0]!)],
     units.slice(1).map(register),
     cycle(2023),
-    [...cycle(2024), correctionTrack(corrected, setFor(corrected, DEMO_STORY.correctedYear), DEMO_STORY.correctedYear)],
+    cycle(2024),
+    // last and alone: its final step marks the whole demo as loaded (see load-demo.ts)
+    [correctionTrack(corrected, setFor(corrected, DEMO_STORY.correctedYear), DEMO_STORY.correctedYear)],
   ];
 }
