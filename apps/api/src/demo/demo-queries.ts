@@ -3,20 +3,23 @@ import { DEMO_STORY } from './demo-plan';
 /** The three queries the first start prints: paste them into GraphiQL (or curl) to see the demo. */
 export const DEMO_QUERIES: ReadonlyArray<{ title: string; query: string }> = [
   {
-    title: 'Departments ranked in 2024 beside 2023 (rank changes)',
+    title: 'The 2024 ranking of the departments, with each one\'s move since 2023',
     query: `{
-  y2024: ranking(year: 2024, level: "department", group: "departments", first: 10) { rank unitName percent total }
-  y2023: ranking(year: 2023, level: "department", group: "departments", first: 10) { rank unitName percent total }
+  ranking(year: 2024, level: "department", group: "departments", first: 10) {
+    rank unitName percent
+    change { rankChange scoreChange }
+  }
 }`,
   },
   {
-    title: 'A scorecard explained: fields, sources of points, zero-point leaves (after an upheld objection)',
+    title: 'A scorecard explained: fields, sources of points, zero-point leaves and the change since 2023',
     query: `{
   scorecard(unitId: "${DEMO_STORY.objectionUnitId}", year: 2024) {
-    unitName total applicableMax percent rank groupSize status
-    fields { code name points max percent rank }
+    unitName total percent rank groupSize status
+    fields { code name points max rank }
     bySource { source points }
     zeroLeaves
+    change { rankChange scoreChange fieldsHigher fieldsLower fields { code direction pointsChange rank previousRank } }
   }
 }`,
   },

@@ -65,20 +65,24 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
     for (const { query: text } of DEMO_QUERIES) expect(api.stdout()).toContain(text);
   });
 
-  it('query 1: two years of the departments ranking, with ranks that changed', async () => {
-    const data = await query<{ y2024: Row[]; y2023: Row[] }>(api.url, DEMO_QUERIES[0]!.query);
-    expect(data.y2024).toHaveLength(10);
-    expect(data.y2023).toHaveLength(10);
-    expect(data.y2024.map((r) => r.unitName)).not.toEqual(data.y2023.map((r) => r.unitName));
-    expect(data.y2024[0]!.percent).toBeGreaterThan(data.y2024[9]!.percent);
+  it('query 1: the 2024 departments ranking with each unit\'s move since 2023', async () => {
+    type Ranked = Row & { change: { rankChange: string; scoreChange: string } | null };
+    const { ranking } = await query<{ ranking: Ranked[] }>(api.url, DEMO_QUERIES[0]!.query);
+    expect(ranking).toHaveLength(10);
+    expect(ranking[0]!.percent).toBeGreaterThan(ranking[9]!.percent);
+    for (const row of ranking) expect(row.change?.rankChange).toMatch(/^(up|down) \d+ places?, from \d+\w\w to \d+\w\w$|^unchanged at \d+\w\w$/);
+    expect(ranking.some((row) => row.change!.rankChange.startsWith('up'))).toBe(true);
   });
 
-  it('query 2: a published scorecard with its fields, sources and rank in a group of 20', async () => {
-    const { scorecard } = await query<{ scorecard: { status: string; groupSize: number; fields: unknown[]; bySource: { source: string }[] } }>(api.url, DEMO_QUERIES[1]!.query);
+  it('query 2: a published scorecard with its fields, sources, rank in a group of 20 and its change since 2023', async () => {
+    type Card = { status: string; groupSize: number; fields: unknown[]; bySource: { source: string }[]; change: { fieldsHigher: number; fieldsLower: number; fields: { direction: string }[] } };
+    const { scorecard } = await query<{ scorecard: Card }>(api.url, DEMO_QUERIES[1]!.query);
     expect(scorecard.status).toBe('published');
     expect(scorecard.groupSize).toBe(20);
     expect(scorecard.fields).toHaveLength(7);
     expect(scorecard.bySource.map((s) => s.source).sort()).toEqual(['appraisal', 'survey:SIPAS']);
+    expect(scorecard.change.fields).toHaveLength(7);
+    expect(scorecard.change.fieldsHigher + scorecard.change.fieldsLower).toBeGreaterThan(0);
   });
 
   it('query 3: the audit timeline shows the publication, the reopening and the correction, and the chain verifies', async () => {
