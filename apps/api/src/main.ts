@@ -22,8 +22,7 @@ async function main(): Promise<void> {
     (line) => process.stdout.write(`\n${line}\n`),
   );
   logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase, demo }, 'par-index is up');
-  process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n`);
-  if (demo.loaded) process.stdout.write(demoWelcome(api.url));
+  process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n${demo.loaded ? demoWelcome(api.url) : ''}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -11,8 +11,11 @@ interface Started {
   stop(): Promise<void>;
 }
 
-/** The built API as its own process; resolves once it printed its URL (after any demo load). */
-function startApi(databaseUrl: string, demo: string): Promise<Started> {
+const URL_LINE = /GraphQL API: (\S+)/;
+const WELCOME_END = /PAR_DEMO=false turns the demo off/;
+
+/** The built API as its own process; resolves once its output matches `until` (by default its URL). */
+function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,8 +26,8 @@ function startApi(databaseUrl: string, demo: string): Promise<Started> {
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       stdout += String(chunk);
-      const match = /GraphQL API: (\S+)/.exec(stdout);
-      if (match) {
+      const match = URL_LINE.exec(stdout);
+      if (match && until.test(stdout)) {
         resolve({
           url: match[1]!,
           stdout: () => stdout,
@@ -52,7 +55,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi(database.url, 'true');
+    api = await startApi(database.url, 'true', WELCOME_END);
   }, 180_000);
 
   afterAll(async () => {
