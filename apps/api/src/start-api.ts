@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { answerClientErrorsAsGraphQL, bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/http-layer-errors';
 import { GRAPHIQL_ASSETS_DIR, GRAPHIQL_ASSETS_PATH } from './graphiql/offline-graphiql.plugin';
 import type { Infrastructure } from './infrastructure/infrastructure';
 
@@ -15,7 +16,12 @@ export interface RunningApi {
 export async function startApi(infrastructure: Infrastructure): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(infrastructure), {
     logger: ['error', 'warn'],
+    // Registered by hand so the error middleware sits right behind it (GraphQL-shaped 400/413).
+    bodyParser: false,
   });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrorMiddleware);
+  answerClientErrorsAsGraphQL(app.getHttpServer());
   app.enableShutdownHooks();
   app.useStaticAssets(GRAPHIQL_ASSETS_DIR, { prefix: GRAPHIQL_ASSETS_PATH, index: false });
   await app.listen(infrastructure.config.apiPort, infrastructure.config.apiHost);

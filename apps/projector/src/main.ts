@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@par-index/config';
-import { rebuildProjections, startPlatform } from '@par-index/read-model';
+import { newInstanceId, rebuildActiveVersion, startPlatform } from '@par-index/read-model';
+import { withOpsPlatform } from './commands/ops-platform';
+import { projectionStatus } from './commands/status.command';
+import { resumeProjections, skipEvent } from './commands/recovery.command';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()
   .name('par-projector')
   .description('Builds the par-index read models in PostgreSQL from the event store');
 
+const print = (value: unknown): void => void process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+
 program
   .command('run', { isDefault: true })
-  .description('catch up from the checkpoints, then follow new events until stopped')
+  .description('hold the projection lease and follow new events (or wait as hot standby) until stopped')
   .action(async () => {
     const platform = await startPlatform(loadConfig(), { runProjector: true });
     const stop = async () => {
@@ -23,24 +28,35 @@ program
 
 program
   .command('status')
-  .description('print each projection checkpoint against the event store head')
-  .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: false });
-    const { createProjectionDaemon } = await import('@par-index/read-model');
-    const status = await createProjectionDaemon(platform.eventStore, platform.readModel).status();
-    process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
-    await platform.stop();
-  });
+  .description('print the database, the active version and each projection state (lease holder, checkpoint, lag, errors)')
+  .action(() => withOpsPlatform(async (platform) => print(await projectionStatus(platform))));
 
 program
   .command('rebuild')
-  .description('reset the read models and replay every event (the API keeps serving meanwhile)')
-  .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: false });
-    const replayed = await rebuildProjections(platform.eventStore, platform.readModel, platform.logger);
-    process.stdout.write(`rebuilt the read models from ${replayed} events\n`);
-    await platform.stop();
-  });
+  .description('replay every event into the active version (refused while a projector holds its lease)')
+  .action(() =>
+    withOpsPlatform(async (platform) => {
+      const replayed = await rebuildActiveVersion(platform.eventStore, platform.readModel, platform.databaseUrl, newInstanceId(), platform.logger);
+      print(`rebuilt the read models from ${replayed} events`);
+    }),
+  );
+
+program
+  .command('resume')
+  .description('retry a failed version from its checkpoint (after a fix, or after `skip`)')
+  .option('--version <vN>', 'read-model version (default: the active one)')
+  .action((options: { version?: string }) => withOpsPlatform(async (platform) => print(await resumeProjections(platform, options))));
+
+program
+  .command('skip')
+  .description('record that the event at a position is not applied (the poison event), with a reason')
+  .requiredOption('--position <n>', 'global position of the event')
+  .requiredOption('--reason <text>', 'why it is skipped (recorded)')
+  .option('--version <vN>', 'read-model version (default: the active one)')
+  .option('--by <name>', 'who decided (default: the OS user)')
+  .action((options: { position: string; reason: string; version?: string; by?: string }) =>
+    withOpsPlatform(async (platform) => print(await skipEvent(platform, options))),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`par-projector: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

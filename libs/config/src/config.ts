@@ -16,6 +16,11 @@ const schema = z.object({
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface ParConfig {
@@ -33,6 +38,20 @@ export interface ParConfig {
   runProjector: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   graphqlMaxComplexity: number;
+  /** how bearer tokens are verified; resolve the signing key with `resolveTokenKey` (auth-key.ts) */
+  auth: AuthConfig;
+  /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
+  production: boolean;
+}
+
+export interface AuthConfig {
+  /** HS256 shared secret */
+  jwtSecret?: string;
+  /** RS/ES keys of an identity provider */
+  jwksUrl?: string;
+  /** checked whenever set (required with a JWKS) */
+  issuer?: string;
+  audience?: string;
 }
 
 export class ConfigError extends Error {
@@ -60,5 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     runProjector: c.RUN_PROJECTOR === 'true',
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+    auth: authConfig(c),
+    production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
   };
+}
+
+function authConfig(c: z.infer<typeof schema>): AuthConfig {
+  if (c.AUTH_JWT_SECRET && c.AUTH_JWKS_URL) {
+    throw new ConfigError('Set either AUTH_JWT_SECRET (HS256) or AUTH_JWKS_URL (identity provider), not both');
+  }
+  if (c.AUTH_JWKS_URL && (!c.AUTH_ISSUER || !c.AUTH_AUDIENCE)) {
+    throw new ConfigError('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE, so tokens from the provider are checked for this API');
+  }
+  return { jwtSecret: c.AUTH_JWT_SECRET, jwksUrl: c.AUTH_JWKS_URL, issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE };
 }

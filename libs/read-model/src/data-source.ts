@@ -1,29 +1,49 @@
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './entities';
 import { InitialReadModel1764000000000 } from './migrations/1764000000000-initial-read-model';
+import { VersionedReadModels1764100000000 } from './migrations/1764100000000-versioned-read-models';
+import { ScorecardCriteriaVersion1764200000000 } from './migrations/1764200000000-scorecard-criteria-version';
+import { versionSchema } from './versions/version-schema';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
 
-/** The read model's TypeORM connection, migrated before it is returned. */
-export async function openReadModel(databaseUrl: string, options: { poolSize?: number } = {}): Promise<DataSource> {
-  const dataSource = new DataSource({
+function dataSource(databaseUrl: string, poolSize: number, searchPath?: string): DataSource {
+  return new DataSource({
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000],
+    migrations: [InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: poolSize, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) },
   });
-  await dataSource.initialize();
-  const runner = dataSource.createQueryRunner();
+}
+
+/**
+ * The read model's TypeORM connection, migrated before it is returned. Its tables resolve to the
+ * views in `public`, i.e. to the active version: this is the API's (reader's) connection.
+ */
+export async function openReadModel(databaseUrl: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+  const source = dataSource(databaseUrl, options.poolSize ?? 10);
+  await source.initialize();
+  const runner = source.createQueryRunner();
   try {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'all' });
+    await source.runMigrations({ transaction: 'all' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
   }
-  return dataSource;
+  return source;
+}
+
+/**
+ * A connection whose unqualified tables are those of one version (`rm_vN`, then `public` for the
+ * control tables): what a projector writes through. The schema must exist (migrations / rebuild).
+ */
+export async function openReadModelVersion(databaseUrl: string, version: number, options: { poolSize?: number } = {}): Promise<DataSource> {
+  const source = dataSource(databaseUrl, options.poolSize ?? 4, `${versionSchema(version)},public`);
+  await source.initialize();
+  return source;
 }

@@ -36,5 +36,8 @@ export function demoWelcome(url: string): string {
   const blocks = DEMO_QUERIES.map(({ title, query }, i) => `${i + 1}. ${title}\n\n${query}\n`);
   return `Demo data: the fictional Song Lam Province (20 departments, 10 districts, 5 central agencies), 2023 and 2024.
 Open ${url} in a browser (GraphiQL) and paste one of these:\n\n${blocks.join('\n')}
+Queries 1 and 2 read published results and need no token. Query 3 reads the audit trail: run
+  npm run -s token -- --role auditor
+and put {"Authorization": "Bearer <that token>"} in GraphiQL's Headers tab.
 (PAR_DEMO=false turns the demo off; it is loaded once, into an empty data folder.)\n\n`;
 }

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { claimsFor, newTestSecret, signHs256 } from '../testing/test-tokens.test-support';
 import { DEMO_QUERIES } from './demo-queries';
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
+const SECRET = newTestSecret();
+const AUDITOR = signHs256(claimsFor({ role: 'auditor', sub: 'e2e-auditor' }), SECRET);
 
 interface Started {
   url: string;
@@ -17,7 +20,10 @@ const WELCOME_END = /PAR_DEMO=false turns the demo off/;
 /** The built API as its own process; resolves once its output matches `until` (by default its URL). */
 function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo },
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo,
+      AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -39,8 +45,10 @@ function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): 
   });
 }
 
-async function query<T>(url: string, text: string): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+/** anonymous unless a token is given: the first two demo queries must work without one */
+async function query<T>(url: string, text: string, token?: string): Promise<T> {
+  const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query: text }) });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
@@ -89,7 +97,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
   });
 
   it('query 3: the audit timeline shows the publication, the reopening and the correction, and the chain verifies', async () => {
-    const data = await query<History>(api.url, DEMO_QUERIES[2]!.query);
+    const data = await query<History>(api.url, DEMO_QUERIES[2]!.query, AUDITOR);
     const types = data.assessmentHistory.map((e) => e.type);
     const published = types.indexOf('AssessmentPublished');
     const reopened = types.indexOf('AssessmentReopened');
@@ -103,7 +111,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
 
   it('the objection story: rejected in 2023, upheld in 2024', async () => {
     const decisions = async (year: number) => {
-      const { assessmentHistory } = await query<History>(api.url, `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`);
+      const { assessmentHistory } = await query<History>(api.url, `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`, AUDITOR);
       return assessmentHistory.filter((e) => e.type === 'ObjectionDecided').map((e) => JSON.parse(e.data).outcome);
     };
     expect(await decisions(2023)).toEqual(['rejected']);
@@ -111,11 +119,11 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
   });
 
   it('a second start finds the demo loaded and appends nothing', async () => {
-    const before = (await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked;
+    const before = (await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }', AUDITOR)).verifyAuditTrail.eventsChecked;
     await api.stop();
     api = await startApi(database.url, 'true');
     expect(api.stdout()).not.toContain('Demo data loaded');
-    expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked).toBe(before);
+    expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }', AUDITOR)).verifyAuditTrail.eventsChecked).toBe(before);
   }, 120_000);
 });
 
@@ -125,7 +133,7 @@ describe('PAR_DEMO=false', () => {
     const api = await startApi(database.url, 'false');
     try {
       expect(api.stdout()).not.toContain('Demo data');
-      expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }')).verifyAuditTrail.eventsChecked).toBe(0);
+      expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }', AUDITOR)).verifyAuditTrail.eventsChecked).toBe(0);
     } finally {
       await api.stop();
       await database.drop();

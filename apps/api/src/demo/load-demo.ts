@@ -28,7 +28,8 @@ const KEY_PREFIX = 'demo:';
 const TRACKS_SIDE_BY_SIDE = 8;
 
 function toCommand(step: DemoStep) {
-  const envelope = newEnvelope({ ...step.actor, now: step.now, idempotencyKey: `${KEY_PREFIX}${step.key}`, correlationId: `${KEY_PREFIX}${step.key}` });
+  // the demo's actors act for every unit ('*'): a fixed system identity, not a token's
+  const envelope = newEnvelope({ ...step.actor, unitIds: '*', now: step.now, idempotencyKey: `${KEY_PREFIX}${step.key}`, correlationId: `${KEY_PREFIX}${step.key}` });
   switch (step.kind) {
     case 'criteriaSet':
       return new ExecuteCriteriaSetCommand(step.code, step.request, envelope);
@@ -90,8 +91,8 @@ export async function loadDemoIfFirstStart(deps: DemoDependencies, progress: (li
     await deps.projector?.start();
   }
   const head = await deps.eventStore.headPosition();
-  const projected = await waitForCheckpoints(deps.readModel, deps.projectionNames, head, 120_000);
-  if (!projected) deps.logger.warn({ head: head.toString() }, 'demo loaded, the read models are still catching up');
+  const wait = await waitForCheckpoints(deps.readModel, deps.projectionNames, head, 120_000);
+  if (!wait.projected) deps.logger.warn({ head: head.toString(), reason: wait.reason }, 'demo loaded, the read models are not caught up');
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   progress(`Demo data loaded: ${commands} commands in ${seconds} s.`);
   return { loaded: true, commands, seconds };

@@ -1,9 +1,12 @@
 import type { EventStore } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
-import { ScorecardEntity } from '../entities/scorecard.entity';
 import type { DerivedReadModel } from '../runtime/apply-batch';
 import type { AnyProjection } from '../runtime/projection';
-import { ProjectionDaemon, type DaemonLogger } from '../runtime/projection-daemon';
+import { ProjectionDaemon, type DaemonOptions } from '../runtime/projection-daemon';
+import { ProjectorRunner, type ProjectorRunnerOptions } from '../runtime/projector-runner';
+import { ProjectionLease } from '../runtime/lease';
+import { openReadModelVersion } from '../data-source';
+import { activeVersion, READ_MODEL_TABLES, versionSchema } from '../versions/version-schema';
 import { assessmentsProjection } from './assessments/assessments.projection';
 import { criteriaSetsProjection } from './criteria-sets/criteria-sets.projection';
 import { scorecardsReadModel } from './scorecards/scorecards.read-model';
@@ -20,20 +23,41 @@ export const READ_MODEL_PROJECTIONS: readonly AnyProjection[] = [unitsProjection
 export const DERIVED_READ_MODELS: readonly DerivedReadModel[] = [scorecardsReadModel];
 export const READ_MODEL_PROJECTION_NAMES: readonly string[] = [...READ_MODEL_PROJECTIONS, ...DERIVED_READ_MODELS].map((p) => p.name);
 
-export function createProjectionDaemon(store: EventStore, readModel: DataSource, logger?: DaemonLogger): ProjectionDaemon {
-  return new ProjectionDaemon(store, readModel, READ_MODEL_PROJECTIONS, DERIVED_READ_MODELS, { logger });
+/** A daemon of the platform's projections writing through `readModel` (a version's connection). */
+export function createProjectionDaemon(store: EventStore, readModel: DataSource, options: DaemonOptions): ProjectionDaemon {
+  return new ProjectionDaemon(store, readModel, READ_MODEL_PROJECTIONS, DERIVED_READ_MODELS, options);
+}
+
+/** The lease-holding projector of the platform's projections (`run`, or inside the API). */
+export function createProjector(options: Omit<ProjectorRunnerOptions, 'projections' | 'derived'>): ProjectorRunner {
+  return new ProjectorRunner({ ...options, projections: READ_MODEL_PROJECTIONS, derived: DERIVED_READ_MODELS });
+}
+
+export class LeaseHeldError extends Error {
+  override readonly name = 'LeaseHeldError';
 }
 
 /**
- * Empties the read-model tables and their checkpoints in one transaction, then replays the store.
- * Readers see the old rows until that transaction commits, then a growing read model.
+ * Replays the store into the active version's tables, only while holding that version's lease: a
+ * live projector owns those tables, so the rebuild refuses instead of writing under it.
  */
-export async function rebuildProjections(store: EventStore, readModel: DataSource, logger?: DaemonLogger): Promise<number> {
-  await readModel.transaction(async (manager) => {
-    for (const entity of [...READ_MODEL_PROJECTIONS.map((p) => p.entity), ScorecardEntity]) {
-      await manager.query(`TRUNCATE ${manager.getRepository(entity).metadata.tableName}`);
+export async function rebuildActiveVersion(store: EventStore, control: DataSource, databaseUrl: string, holder: string, logger?: DaemonOptions['logger']): Promise<number> {
+  const version = await activeVersion(control.manager);
+  const lease = new ProjectionLease(databaseUrl, version, READ_MODEL_PROJECTION_NAMES);
+  try {
+    if (!(await lease.tryAcquire())) {
+      throw new LeaseHeldError(`read-model version ${version} is owned by a running projector: stop it before rebuilding in place`);
     }
-    await manager.query('DELETE FROM projection_checkpoints WHERE projection_name = ANY($1)', [READ_MODEL_PROJECTION_NAMES]);
-  });
-  return createProjectionDaemon(store, readModel, logger).catchUp();
+    const readModel = await openReadModelVersion(databaseUrl, version, { poolSize: 2 });
+    try {
+      await readModel.transaction(async (manager) => {
+        for (const table of READ_MODEL_TABLES) await manager.query(`TRUNCATE ${versionSchema(version)}.${table}`);
+      });
+      return await createProjectionDaemon(store, readModel, { version, holder, logger, mode: 'rebuilding' }).catchUp();
+    } finally {
+      await readModel.destroy();
+    }
+  } finally {
+    await lease.release();
+  }
 }

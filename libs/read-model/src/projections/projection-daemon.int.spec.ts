@@ -3,10 +3,10 @@ import { createTestDatabase, type TestDatabase } from '@par-index/config/testing
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import type { CriteriaSet } from '@par-index/scoring';
 import type { DataSource } from 'typeorm';
-import { openReadModel } from '../data-source';
+import { openReadModel, openReadModelVersion } from '../data-source';
 import { AssessmentEntity, ScorecardEntity } from '../entities';
 import { readCheckpoints } from '../runtime/checkpoints';
-import { createProjectionDaemon, rebuildProjections } from './index';
+import { createProjectionDaemon, rebuildActiveVersion } from './index';
 
 const at = '2024-03-01T08:00:00.000Z';
 const set: CriteriaSet = {
@@ -37,11 +37,14 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
   let db: TestDatabase;
   let store: EventStore;
   let readModel: DataSource;
+  let control: DataSource;
+  const daemonOf = () => createProjectionDaemon(store, readModel, { version: 1, holder: 'test' });
 
   beforeAll(async () => {
     db = await createTestDatabase();
     store = createEventStore({ databaseUrl: db.url });
-    readModel = await openReadModel(db.url);
+    control = await openReadModel(db.url);
+    readModel = await openReadModelVersion(db.url, 1);
     await append(store, `criteria-set-${set.code}`, 'CriteriaSetPublished', { version: 1, name: 'Districts 2024', criteriaSet: set });
     await openAssessment(store, 'loc-ha', { L1: 500, L2: 300 });
     await openAssessment(store, 'can-loc', { L1: 600, L2: 200 });
@@ -49,6 +52,7 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
   });
   afterAll(async () => {
     await readModel.destroy();
+    await control.destroy();
     await store.close();
     await db.drop();
   });
@@ -57,7 +61,7 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
     (await readModel.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [r.unitId, r.total, r.rank]);
 
   it('given stored events, when the daemon catches up, then scorecards rank the group with ties sharing a rank', async () => {
-    expect(await createProjectionDaemon(store, readModel).catchUp()).toBe(12);
+    expect(await daemonOf().catchUp()).toBe(12);
     expect(await ranking()).toEqual([['can-loc', 800, 1], ['loc-ha', 800, 1], ['thach-ha', 450, 3]]);
   });
 
@@ -65,26 +69,26 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
     const head = await store.headPosition();
     const checkpoints = await readCheckpoints(readModel.manager);
     expect([...checkpoints.values()].every((position) => position === head)).toBe(true);
-    expect(await createProjectionDaemon(store, readModel).catchUp()).toBe(0);
+    expect(await daemonOf().catchUp()).toBe(0);
     const row = await readModel.getRepository(AssessmentEntity).findOneByOrFail({ unitId: 'loc-ha', year: 2024 });
     expect(row.leafInputs).toEqual({ L1: { selfScore: 500 }, L2: { selfScore: 300 } });
   });
 
   it('given a live daemon, when a new event is appended, then the scorecards follow it', async () => {
-    const daemon = createProjectionDaemon(store, readModel);
+    const daemon = daemonOf();
     await daemon.start();
     const { position } = await append(store, 'assessment-thach-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', score: 400, evidenceRefs: [], note: null, previousScore: null });
-    expect(await daemon.waitFor(position)).toBe(true);
+    expect(await daemon.waitFor(position)).toEqual({ projected: true });
     await daemon.stop();
     expect(await ranking()).toEqual([['thach-ha', 850, 1], ['can-loc', 800, 2], ['loc-ha', 800, 2]]);
     // (the next test re-scores loc-ha with a legacy event)
   });
 
   it('given a stored v1 SelfScoreRecorded (decimal points), when projected, then it is read upcast to hundredths', async () => {
-    const daemon = createProjectionDaemon(store, readModel);
+    const daemon = daemonOf();
     const { position } = await append(store, 'assessment-loc-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', points: 3.5, evidence: 'report-2019.pdf' }, 1);
     await daemon.start();
-    expect(await daemon.waitFor(position)).toBe(true);
+    expect(await daemon.waitFor(position)).toEqual({ projected: true });
     await daemon.stop();
     const row = await readModel.getRepository(AssessmentEntity).findOneByOrFail({ unitId: 'loc-ha', year: 2024 });
     expect(row.leafInputs.L2).toEqual({ selfScore: 350 });
@@ -94,7 +98,7 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
 
   it('given existing read models, when rebuilt from the store, then the same rows come back', async () => {
     const before = await ranking();
-    expect(await rebuildProjections(store, readModel)).toBe(14);
+    expect(await rebuildActiveVersion(store, control, db.url, 'test')).toBe(14);
     expect(await ranking()).toEqual(before);
   });
 });

@@ -25,8 +25,19 @@ export async function lockCheckpoints(manager: EntityManager, names: readonly st
   return new Map(rows.map((row) => [row.projectionName, BigInt(row.position)]));
 }
 
-export async function saveCheckpoint(manager: EntityManager, projectionName: string, position: bigint): Promise<void> {
-  await manager.getRepository(ProjectionCheckpointEntity).update({ projectionName }, { position: position.toString(), updatedAt: new Date() });
+export class CheckpointConflictError extends Error {
+  override readonly name = 'CheckpointConflictError';
+}
+
+/** Compare-and-set: advances only from `expected`; another writer having moved it aborts the batch. */
+export async function saveCheckpoint(manager: EntityManager, projectionName: string, expected: bigint, position: bigint): Promise<void> {
+  const [, updated]: [unknown, number] = await manager.query(
+    'UPDATE projection_checkpoints SET position = $1, updated_at = now() WHERE projection_name = $2 AND position = $3',
+    [position.toString(), projectionName, expected.toString()],
+  );
+  if (updated !== 1) {
+    throw new CheckpointConflictError(`checkpoint of ${projectionName} is no longer at ${expected}: another writer advanced it`);
+  }
 }
 
 export async function readCheckpoints(manager: EntityManager): Promise<Map<string, bigint>> {

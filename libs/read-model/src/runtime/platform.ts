@@ -1,8 +1,8 @@
 import { createLogger, openDatabase, type Logger, type ParConfig } from '@par-index/config';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import { openReadModel } from '../data-source';
-import { createProjectionDaemon } from '../projections';
-import type { ProjectionDaemon } from './projection-daemon';
+import { createProjector } from '../projections';
+import type { ProjectorRunner } from './projector-runner';
 import type { DataSource } from 'typeorm';
 
 export interface Platform {
@@ -10,8 +10,9 @@ export interface Platform {
   logger: Logger;
   eventStore: EventStore;
   readModel: DataSource;
-  /** the in-process projector, when this process runs one */
-  daemon: ProjectionDaemon | undefined;
+  /** the in-process projector (leader or hot standby), when this process runs one */
+  projector: ProjectorRunner | undefined;
+  databaseUrl: string;
   embeddedDatabase: boolean;
   stop(): Promise<void>;
 }
@@ -25,10 +26,10 @@ export async function startPlatform(config: ParConfig, options: { runProjector: 
   const database = await openDatabase(config, (message) => logger.debug({ source: 'postgres' }, message.trim()));
   const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, databaseUrl: database.url });
   const readModel = await openReadModel(database.url);
-  const daemon = options.runProjector ? createProjectionDaemon(eventStore, readModel, logger) : undefined;
-  await daemon?.start();
+  const projector = options.runProjector ? createProjector({ databaseUrl: database.url, store: eventStore, control: readModel, logger }) : undefined;
+  await projector?.start();
   logger.info(
-    { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: daemon ? 'in-process' : 'external' },
+    { eventStore: config.eventStoreUrl ? 'eventstoredb' : 'postgres', projector: projector ? 'in-process' : 'external' },
     'platform started',
   );
   return {
@@ -36,10 +37,11 @@ export async function startPlatform(config: ParConfig, options: { runProjector: 
     logger,
     eventStore,
     readModel,
-    daemon,
+    projector,
+    databaseUrl: database.url,
     embeddedDatabase: database.embedded,
     async stop() {
-      await daemon?.stop();
+      await projector?.stop();
       await eventStore.close();
       await readModel.destroy();
       await database.stop();

@@ -1,72 +1,79 @@
 import type { EventStore, RecordedEvent, Subscription } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
-import { applyBatch, type DerivedReadModel } from './apply-batch';
+import { applyBatch, ProjectionApplyError, type DerivedReadModel } from './apply-batch';
 import { NO_POSITION, readCheckpoints } from './checkpoints';
-import { waitForCheckpoints } from './wait-for-checkpoints';
+import { measureLag } from './lag';
+import { readSkips, recordDroppedEvent, recordProjectionState, type ProjectionStatus } from './projection-state';
+import { waitForCheckpoints, type ProjectionWait } from './wait-for-checkpoints';
 import type { AnyProjection, ProjectedEvent } from './projection';
 
 export interface DaemonLogger {
   info(fields: object, message: string): void;
+  warn?(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }
 
 export interface DaemonOptions {
+  /** the read-model version the daemon's connection writes (its search_path) */
+  version: number;
+  /** the lease holder's instance id, shown in projection_state */
+  holder: string;
+  /** `rebuilding` while a blue/green build catches up */
+  mode?: 'running' | 'rebuilding';
   catchUpBatchSize?: number;
-  /** attempts per event batch before the daemon stops (Marten's "stop" error policy) */
+  /** attempts per batch (and then per event) before the projection is marked failed */
   maxAttempts?: number;
+  /** first retry delay; doubles per attempt */
   retryDelayMs?: number;
   logger?: DaemonLogger;
-}
-
-export type DaemonState = 'stopped' | 'catching_up' | 'live' | 'failed';
-
-export interface DaemonStatus {
-  state: DaemonState;
-  checkpoints: Record<string, string>;
-  headPosition: string;
-  lastError?: string;
+  /** called after every applied batch (rebuild progress) */
+  onBatch?: (lastPosition: bigint) => void;
 }
 
 export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
-  return {
-    type: event.type,
-    data: event.data,
-    streamName: event.streamName,
-    revision: event.revision,
-    position: event.position,
-    metadata: event.metadata,
-  };
+  return { type: event.type, data: event.data, streamName: event.streamName, revision: event.revision, position: event.position, metadata: event.metadata };
 }
 
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };
 // EventStoreDB commit positions are unsigned 64-bit: this bound is above every one of them.
 const ABOVE_ANY_POSITION = 2n ** 64n;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A batch failed past its retries; the daemon has recorded the poison event and stopped. */
+export class ProjectionFailedError extends Error {
+  override readonly name = 'ProjectionFailedError';
+}
 
 /**
- * The async projection daemon: catches up from the lowest checkpoint in batches, then follows the
- * store's live subscription, one transaction per delivered event. It reads every event (not only
- * the projected types) so checkpoints track the store's head and `waitFor` works for any position.
+ * The async projection daemon of one read-model version: catches up from the lowest checkpoint in
+ * batches, then follows the store's live subscription. The caller holds the version's lease.
+ * Errors: retry with backoff, then narrow the batch to the failing event, record it as the poison
+ * event in projection_state (status failed) and stop until `resume`.
  */
 export class ProjectionDaemon {
   private subscription: Subscription | undefined;
-  private state: DaemonState = 'stopped';
-  private lastError: string | undefined;
+  private status: ProjectionStatus = 'stopped';
+  private skipped: ReadonlySet<bigint> = new Set();
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly projections: readonly AnyProjection[],
     private readonly derived: readonly DerivedReadModel[],
-    private readonly options: DaemonOptions = {},
+    private readonly options: DaemonOptions,
   ) {}
 
   private get log(): DaemonLogger {
     return this.options.logger ?? silent;
   }
 
-  private get names(): string[] {
+  get names(): string[] {
     return [...this.projections, ...this.derived].map((p) => p.name);
+  }
+
+  get failed(): boolean {
+    return this.status === 'failed';
   }
 
   async lowestCheckpoint(): Promise<bigint> {
@@ -76,86 +83,106 @@ export class ProjectionDaemon {
       .reduce((lowest, position) => (position < lowest ? position : lowest), ABOVE_ANY_POSITION);
   }
 
+  /** Writes this version's state rows (status, checkpoint, head, lag) to projection_state. */
+  async heartbeat(failure?: { error: string; position: bigint | null }): Promise<void> {
+    const lag = await measureLag(this.store, await this.lowestCheckpoint());
+    await recordProjectionState(this.dataSource.manager, this.options.version, this.names, this.options.holder, this.status, { head: lag.head, lagSeconds: lag.seconds }, failure);
+  }
+
   private async applyWithRetry(events: ProjectedEvent[]): Promise<void> {
-    const attempts = this.options.maxAttempts ?? 3;
+    const attempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await applyBatch(this.dataSource, this.projections, this.derived, events);
+        const result = await applyBatch(this.dataSource, this.projections, this.derived, events, this.skipped);
+        for (const drop of result.dropped) {
+          this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
+          await recordDroppedEvent(this.dataSource.manager, this.options.version, drop.projection, drop.position);
+        }
+        if (result.lastPosition !== undefined) this.options.onBatch?.(result.lastPosition);
         return;
       } catch (error) {
-        const at = events[0]?.position.toString();
-        this.log.error({ err: error, position: at, attempt }, 'projection batch failed');
+        this.log.error({ err: messageOf(error), from: events[0]?.position.toString(), attempt }, 'projection batch failed');
         if (attempt >= attempts) throw error;
-        await sleep((this.options.retryDelayMs ?? 200) * attempt);
+        await sleep((this.options.retryDelayMs ?? 100) * 2 ** (attempt - 1));
       }
     }
   }
 
+  /** Applies a batch; when it keeps failing, event by event to find and record the poison event. */
+  private async apply(events: ProjectedEvent[]): Promise<void> {
+    try {
+      await this.applyWithRetry(events);
+      return;
+    } catch (error) {
+      if (events.length === 1) return this.fail(error, events[0]!.position);
+    }
+    for (const event of events) {
+      try {
+        await this.applyWithRetry([event]);
+      } catch (error) {
+        return this.fail(error, event.position);
+      }
+    }
+  }
+
+  private async fail(error: unknown, position: bigint | null): Promise<never> {
+    this.status = 'failed';
+    const poison = error instanceof ProjectionApplyError && error.position !== null ? error.position : position;
+    this.log.error({ err: messageOf(error), position: poison?.toString() }, 'projection failed: poison event recorded, waiting for resume or skip');
+    await this.heartbeat({ error: messageOf(error), position: poison }).catch(() => undefined);
+    throw new ProjectionFailedError(`projection failed at position ${poison}: ${messageOf(error)}`);
+  }
+
   /** Applies every stored event past the checkpoints; returns how many events were read. */
   async catchUp(): Promise<number> {
-    this.state = 'catching_up';
+    this.skipped = await readSkips(this.dataSource.manager, this.options.version);
+    this.status = this.options.mode === 'rebuilding' ? 'rebuilding' : 'catching_up';
+    await this.heartbeat();
     let from = await this.lowestCheckpoint();
     let total = 0;
     for (;;) {
-      const batch = await this.store.readAll({
-        fromPosition: from < 0n ? 'start' : from,
-        maxCount: this.options.catchUpBatchSize ?? 500,
-      });
+      const batch = await this.store.readAll({ fromPosition: from < 0n ? 'start' : from, maxCount: this.options.catchUpBatchSize ?? 500 });
       if (batch.length === 0) return total;
-      await this.applyWithRetry(batch.map(toProjectedEvent));
+      await this.apply(batch.map(toProjectedEvent));
       total += batch.length;
       from = batch[batch.length - 1]!.position;
     }
   }
 
+  /** Catches up, then follows live events. Rejects with ProjectionFailedError on a poison event. */
   async start(): Promise<void> {
     const caughtUp = await this.catchUp();
     const from = await this.lowestCheckpoint();
-    this.log.info({ caughtUp, from: from.toString() }, 'projections caught up; following live events');
+    this.log.info({ version: this.options.version, caughtUp, from: from.toString() }, 'projections caught up; following live events');
     this.subscription = this.store.subscribeToAll(
       async (event) => {
-        if (this.state === 'failed') return;
-        try {
-          await this.applyWithRetry([toProjectedEvent(event)]);
-        } catch (error) {
-          this.state = 'failed';
-          this.lastError = error instanceof Error ? error.message : String(error);
-          this.log.error({ position: event.position.toString() }, 'projection daemon stopped on a failing event');
-        }
+        if (this.failed) return;
+        await this.apply([toProjectedEvent(event)]).catch(() => void this.subscription?.close());
       },
       {
         fromPosition: from < 0n ? 'start' : from,
         onCaughtUp: () => {
-          if (this.state !== 'failed') this.state = 'live';
+          if (!this.failed) this.status = 'running';
+          void this.heartbeat().catch(() => undefined);
         },
         onError: (error) => {
-          this.state = 'failed';
-          this.lastError = error.message;
+          if (this.status === 'stopped') return;
+          this.log.error({ err: error.message }, 'event subscription stopped');
+          void this.fail(error, null).catch(() => undefined);
         },
       },
     );
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
+    const subscription = this.subscription;
     this.subscription = undefined;
-    this.state = 'stopped';
+    if (!this.failed) this.status = 'stopped';
+    await subscription?.close();
   }
 
-  async status(): Promise<DaemonStatus> {
-    const checkpoints = await readCheckpoints(this.dataSource.manager);
-    return {
-      state: this.state,
-      checkpoints: Object.fromEntries(
-        this.names.map((name) => [name, (checkpoints.get(name) ?? NO_POSITION).toString()]),
-      ),
-      headPosition: (await this.store.headPosition()).toString(),
-      lastError: this.lastError,
-    };
-  }
-
-  /** Resolves once every projection has applied `position` (read-your-writes for callers). */
-  waitFor(position: bigint, timeoutMs = 10_000): Promise<boolean> {
-    return waitForCheckpoints(this.dataSource, this.names, position, timeoutMs, () => this.state === 'failed');
+  /** Resolves once every projection of this version has applied `position`. */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<ProjectionWait> {
+    return waitForCheckpoints(this.dataSource, this.names, position, timeoutMs);
   }
 }

@@ -4,6 +4,7 @@ import { scorecardChange } from './scorecard-change';
 const row = (year: number, rank: number, total: number, fields: [string, number, number, number][]): ScorecardRow => ({
   unitId: 'u', year, level: 'department', groupCode: 'departments', status: 'published', total, applicableMax: 10_000,
   percent: total / 100, rank, groupSize: 20, bySource: {}, zeroLeaves: [], updatedAt: '',
+  criteriaSetCode: `PAR-${year}-department`, criteriaSetVersion: 1, mixedCriteriaVersions: false,
   fields: fields.map(([code, points, max, fieldRank]) => ({ code, name: code, points, max, percent: 0, rank: fieldRank })),
 });
 

@@ -28,7 +28,12 @@ export interface ScorecardChangeValue {
   fields: FieldChangeValue[];
 }
 
-const entry = (row: ScorecardRow): RankedEntry => ({
+/** What the comparison reads of a scorecard (a read-model row, or a caller's view of one). */
+export type ComparableScorecard = Pick<ScorecardRow, 'unitId' | 'year' | 'total' | 'applicableMax' | 'rank' | 'percent'> & {
+  fields: ReadonlyArray<Pick<ScorecardRow['fields'][number], 'code' | 'name' | 'points' | 'max' | 'rank'>>;
+};
+
+const entry = (row: ComparableScorecard): RankedEntry => ({
   unitId: row.unitId, total: row.total, max: row.applicableMax, rank: row.rank, position: row.rank, percent: Math.round(row.percent * 100),
 });
 
@@ -36,7 +41,7 @@ const entry = (row: ScorecardRow): RankedEntry => ({
  * A unit's scorecard against its own scorecard of an earlier year: places moved in its group,
  * points and index change (exact, from libs/scoring), and which fields rose or fell (on their index).
  */
-export function scorecardChange(current: ScorecardRow, previous: ScorecardRow): ScorecardChangeValue {
+export function scorecardChange(current: ComparableScorecard, previous: ComparableScorecard): ScorecardChangeValue {
   const [change] = rankChanges([entry(current)], [entry(previous)]);
   const before = new Map(previous.fields.map((field) => [field.code, field]));
   const fields = current.fields.map((field): FieldChangeValue => {

@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Read models are versioned (blue/green): version N lives in schema `rm_vN` (its tables and its
+ * checkpoints); the API reads views of the same names in `public` that point at the active version,
+ * so its TypeORM queries never change. Switching is one transaction that re-points the views.
+ */
+export const READ_MODEL_TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards', 'projection_checkpoints'] as const;
+
+export function versionSchema(version: number): string {
+  if (!Number.isInteger(version) || version < 1) throw new Error(`invalid read-model version ${version}`);
+  return `rm_v${version}`;
+}
+
+/** `v3`, `3` or `rm_v3` → 3 (CLI arguments). */
+export function parseVersion(text: string): number {
+  const match = /^(?:rm_)?v?(\d+)$/.exec(text.trim());
+  if (!match) throw new Error(`"${text}" is not a read-model version (expected e.g. v2)`);
+  const version = Number(match[1]);
+  versionSchema(version);
+  return version;
+}
+
+/** The tables of one version, as the current code expects them. */
+export function versionTablesSql(version: number): string[] {
+  const s = versionSchema(version);
+  return [
+    `CREATE SCHEMA ${s}`,
+    `CREATE TABLE ${s}.projection_checkpoints (
+      projection_name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL)`,
+    `CREATE TABLE ${s}.units (
+      unit_id text PRIMARY KEY, name text NOT NULL, level text NOT NULL, group_code text NOT NULL,
+      parent_id text, region text, status text NOT NULL, merged_into text,
+      absorbed jsonb NOT NULL DEFAULT '[]', previous_names jsonb NOT NULL DEFAULT '[]', updated_at text NOT NULL)`,
+    `CREATE TABLE ${s}.criteria_sets (
+      code text NOT NULL, version int NOT NULL, year int NOT NULL, level text NOT NULL, name text NOT NULL,
+      status text NOT NULL, revision_reason text, criteria_set jsonb NOT NULL, published_at text NOT NULL,
+      PRIMARY KEY (code, version))`,
+    `CREATE TABLE ${s}.assessments (
+      unit_id text NOT NULL, year int NOT NULL, level text NOT NULL, group_code text NOT NULL,
+      criteria_set_code text NOT NULL, criteria_set_version int NOT NULL, status text NOT NULL,
+      leaf_inputs jsonb NOT NULL, last_event_at text NOT NULL, last_position bigint NOT NULL,
+      PRIMARY KEY (unit_id, year))`,
+    `CREATE INDEX assessments_group ON ${s}.assessments (year, level, group_code)`,
+    `CREATE TABLE ${s}.scorecards (
+      unit_id text NOT NULL, year int NOT NULL, level text NOT NULL, group_code text NOT NULL, status text NOT NULL,
+      total int NOT NULL, applicable_max int NOT NULL, percent numeric(7,2) NOT NULL, rank int NOT NULL,
+      group_size int NOT NULL, fields jsonb NOT NULL, by_source jsonb NOT NULL, zero_leaves jsonb NOT NULL,
+      updated_at text NOT NULL, criteria_set_code text NOT NULL, criteria_set_version int NOT NULL,
+      mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
+    `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
+  ];
+}
+
+/** Re-points the API's views at `version` (call inside the switching transaction). */
+export async function pointViewsAt(manager: EntityManager, version: number): Promise<void> {
+  const s = versionSchema(version);
+  for (const table of READ_MODEL_TABLES) {
+    await manager.query(`DROP VIEW IF EXISTS public.${table}`);
+    await manager.query(`CREATE VIEW public.${table} AS SELECT * FROM ${s}.${table}`);
+  }
+}
+
+export async function activeVersion(manager: EntityManager): Promise<number> {
+  const rows: { version: number }[] = await manager.query('SELECT version FROM public.read_model_active WHERE id = 1');
+  if (rows.length === 0) throw new Error('read_model_active has no row: the read-model migrations did not run');
+  return rows[0]!.version;
+}
