@@ -15,6 +15,10 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      roleUrls: { writer: undefined, projector: undefined, reader: undefined },
+      hmacKey: undefined,
+      anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
+      anchorIntervalSeconds: 300,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
     });
