@@ -3,6 +3,8 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
@@ -16,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
             driver: ApolloDriver,
             autoSchemaFile: true,
@@ -31,6 +34,7 @@ export class AppModule {
             },
         }),
       ],
+      controllers: [HealthController],
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -5,6 +5,7 @@ import { newInstanceId, rebuildActiveVersion, startPlatform } from '@par-index/r
 import { withOpsPlatform } from './commands/ops-platform';
 import { projectionStatus } from './commands/status.command';
 import { resumeProjections, skipEvent } from './commands/recovery.command';
+import { projectorHealth } from './commands/health.command';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()
@@ -38,6 +39,17 @@ program
     withOpsPlatform(async (platform) => {
       const replayed = await rebuildActiveVersion(platform.eventStore, platform.readModel, platform.databaseUrl, newInstanceId(), platform.logger);
       print(`rebuilt the read models from ${replayed} events`);
+    }),
+  );
+
+program
+  .command('health')
+  .description('exit 0 when a projector holds the active version\'s lease and no projection is failed (container health check)')
+  .action(() =>
+    withOpsPlatform(async (platform) => {
+      const health = await projectorHealth(platform);
+      print(health.message);
+      if (!health.ok) process.exitCode = 1;
     }),
   );
 

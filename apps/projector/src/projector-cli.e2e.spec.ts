@@ -44,11 +44,13 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
         expect(state).toMatchObject({ version: 1, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
         expect(['catching_up', 'running']).toContain(state.status);
       }
+      expect((await projector('health')).stdout).toContain('version 1 has a live projector');
       await expect(projector('rebuild')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('owned by a running projector') });
     } finally {
       live.child.kill('SIGTERM');
       await live.exited;
     }
+    await expect(projector('health')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('no projector holds the lease of version 1') });
   });
 
   it('given no DATABASE_URL and a data folder without a database, when status runs, then it refuses and creates nothing', async () => {

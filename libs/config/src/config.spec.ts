@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      readyMaxLagEvents: 5000,
+      readyMaxLagSeconds: 30,
     });
   });
 

@@ -15,6 +15,8 @@ const schema = z.object({
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
+  READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 export interface ParConfig {
@@ -30,6 +32,9 @@ export interface ParConfig {
   runProjector: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   graphqlMaxComplexity: number;
+  /** /health/ready fails when the active read models lag the event store by more than this */
+  readyMaxLagEvents: number;
+  readyMaxLagSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -56,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     runProjector: c.RUN_PROJECTOR === 'true',
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+    readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
+    readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
   };
 }

@@ -16,10 +16,10 @@ export interface RunningApi {
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-export async function startRunningApi(): Promise<RunningApi> {
+export async function startRunningApi(env: Record<string, string> = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '' },
+    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
