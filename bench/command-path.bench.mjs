@@ -22,7 +22,7 @@ const fields = Array.from({ length: 9 }, (_, f) => {
   const leaves = Array.from({ length: LEAVES / 9 }, (_, l) => ({ type: 'leaf', code: `F${f}.L${l}`, name: `Leaf ${f}.${l}`, max: 100, scoring: { kind: 'appraised' } }));
   return { type: 'group', code: `F${f}`, name: `Field ${f}`, max: 100 * leaves.length, children: leaves };
 });
-const actor = (role) => newEnvelope({ actorId: `bench-${role}`, actorRole: role });
+const actor = (role) => newEnvelope({ actorId: `bench-${role}`, actorRole: role, unitIds: '*' });
 
 async function scenario(infra, writers, unitsPerWriter, label) {
   const units = new AssessmentCommandHandler(infra);

@@ -1,12 +1,19 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller';
+import { AccessGuard } from './auth/access.guard';
+import { authenticate } from './auth/authenticate';
+import { formatGraphQLError } from './errors/format-error';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
+import { httpStatusPlugin } from './errors/http-status.plugin';
+import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
+import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
 import { COMMAND_SLICES } from './commands/command-slices';
 import { QUERY_SLICES } from './queries/query-slices';
@@ -25,9 +32,27 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             sortSchema: true,
             path: '/graphql',
-            context: ({ req }: { req: unknown }) => ({ req }),
-            // The cast bridges @apollo/server's CJS and ESM typings of the same plugin interface.
-            plugins: [complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never],
+            // keep the status an error asks for (extensions.http: 401 unauthenticated, 403 forbidden)
+            preserveHttpStatusForExecutionErrors: false,
+            // a bad token refuses the whole request (HTTP 401); no token is an anonymous caller
+            context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
+              try {
+                return { req, caller: await authenticate(req.headers, infrastructure.verifyToken) };
+              } catch (error) {
+                throw toGraphQLError(error);
+              }
+            },
+            formatError: formatGraphQLError,
+            // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
+            graphiql: false,
+            // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
+            plugins: [
+              unstorableTextPlugin() as never,
+              complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
+              // statuses follow the errors (errors/http-status.ts), execution errors included
+              httpStatusPlugin() as never,
+              offlineGraphiqlPlugin() as never,
+            ],
             transformSchema: (schema) => {
               schemaHolder.schema = schema;
               return schema;
@@ -38,6 +63,7 @@ export class AppModule {
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidUnknownValues: false }) },
         ...COMMAND_SLICES,
         ...QUERY_SLICES,

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       eventStoreUrl: undefined,
       dataDir: path.resolve('/repo', '.data'),
+      demo: 'auto',
       embeddedPgPort: 54329,
       apiPort: 4000,
       apiHost: '127.0.0.1',
@@ -16,6 +17,12 @@ describe('loadConfig', () => {
       graphqlMaxComplexity: 5000,
       readyMaxLagEvents: 5000,
       readyMaxLagSeconds: 30,
+      roleUrls: { writer: undefined, projector: undefined, reader: undefined },
+      hmacKey: undefined,
+      anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
+      anchorIntervalSeconds: 300,
+      auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
+      production: false,
     });
   });
 
@@ -28,6 +35,22 @@ describe('loadConfig', () => {
     expect(config.eventStoreUrl).toBe('esdb://es:2113?tls=false');
     expect(config.apiPort).toBe(8080);
     expect(config.runProjector).toBe(false);
+  });
+
+  it('given DATABASE_URL or NODE_ENV=production, then the configuration counts as production', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/par' }, '/repo').production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }, '/repo').production).toBe(true);
+  });
+
+  it('given a short secret, both a secret and a JWKS, or a JWKS without issuer and audience, then a ConfigError explains', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' }, '/repo')).toThrow(/AUTH_JWT_SECRET/);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example/jwks' }, '/repo')).toThrow(/not both/);
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' }, '/repo')).toThrow(/AUTH_AUDIENCE/);
+  });
+
+  it('given PAR_DEMO=false, then the demo data is turned off', () => {
+    expect(loadConfig({ PAR_DEMO: 'false' }, '/repo').demo).toBe('false');
+    expect(() => loadConfig({ PAR_DEMO: 'yes' }, '/repo')).toThrow(/PAR_DEMO/);
   });
 
   it('given blank variables, then they count as unset', () => {

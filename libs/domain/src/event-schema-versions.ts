@@ -18,7 +18,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   NodeRemoved: 1,
   CriteriaTreeReplaced: 1,
   CriteriaSetPublished: 1,
-  CriteriaSetRevised: 1,
+  CriteriaSetRevised: 2, // v2: `diff` is libs/scoring's CriteriaDiff (v1's node-list summary is kept as stored, display only)
   CriteriaSetRetired: 1,
   UnitRegistered: 1,
   UnitRenamed: 1,
@@ -39,6 +39,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   AssessmentApproved: 1,
   AssessmentPublished: 1,
   AssessmentReopened: 1,
+  AssessmentCriteriaVersionChanged: 1,
 };
 
 export function isDomainEventType(type: string): type is DomainEventType {

@@ -5,11 +5,13 @@
  * - Points are integer hundredths (8693 = 86.93). Parsing goes through decimal text, never floats.
  * - A unit's index is its points ÷ its OWN applicable maximum (not-applicable leaves are excluded),
  *   as in published tables (68.32 of 84 → 81.33%).
- * - Rankings rank on that index, compared exactly as rationals by integer cross-multiplication
- *   (BigInt past 2^53); percentages in results are display values rounded half up to 2 decimals
- *   and are never used to order anything. `rankGroup(…, { by: 'points' })` ranks on points alone.
- * - Ties share a rank (standard competition ranking 1, 2, 2, 4); for ordering only, tied units are
- *   listed by unitId ascending (code-unit order). Units without an applicable maximum are unranked.
+ * - Rankings rank on that index as published: rounded half up to the criteria set's precision
+ *   (default 2 decimals, `rankGroup(…, { precision })`), so two units shown as 95.70 % share a rank
+ *   even when their exact ratios differ further down. `rankGroup(…, { by: 'points' })` ranks on
+ *   points alone.
+ * - Ties share a rank (standard competition ranking 1, 2, 2, 4); inside a tie units are listed by
+ *   their exact index (rationals compared by integer cross-multiplication, BigInt past 2^53), then
+ *   by unitId ascending (code-unit order). Units without an applicable maximum are unranked.
  * - Signed changes (index change, contributions) round half away from zero so rises and falls
  *   mirror; conversions of survey/indicator results round half up.
  */
@@ -47,7 +49,7 @@ export type {
 } from './scorecard/scorecard';
 
 // Rankings and group figures.
-export { rankGroup, type RankEntry, type RankedEntry, type RankOptions } from './ranking/rank-group';
+export { rankGroup, publishedIndex, DEFAULT_INDEX_PRECISION, type RankEntry, type RankedEntry, type RankOptions } from './ranking/rank-group';
 export { rankChanges, describeRankChange, describeScoreChange, ordinal, type RankChange } from './ranking/rank-changes';
 export { groupStatistics, type GroupStatistics, type PercentBand } from './ranking/group-statistics';
 export {

@@ -1,5 +1,6 @@
 import { AssessmentCommandHandler } from './assessment/assessment.command';
 import { AssessmentResolver } from './assessment/assessment.resolver';
+import { CriteriaRevisionResolver } from './assessment/criteria-revision.resolver';
 import { CriteriaSetCommandHandler } from './criteria-set/criteria-set.command';
 import { CriteriaSetResolver } from './criteria-set/criteria-set.resolver';
 import { CommandDispatch } from './shared/command-dispatch';
@@ -14,4 +15,5 @@ export const COMMAND_SLICES = [
   UnitResolver,
   AssessmentCommandHandler,
   AssessmentResolver,
+  CriteriaRevisionResolver,
 ];

@@ -1,6 +1,6 @@
 import { DomainError } from '@par-index/domain';
 import { GraphQLError } from 'graphql';
-import { ConcurrencyConflictError, NotFoundError, UnauthenticatedError } from './application-errors';
+import { BadUserInputError, ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError, UnauthenticatedError } from './application-errors';
 
 interface BadRequestLike extends Error {
   getStatus(): number;
@@ -12,6 +12,13 @@ interface BadRequestLike extends Error {
 function isBadRequest(error: unknown): error is BadRequestLike {
   const candidate = error as Partial<BadRequestLike> | null;
   return typeof candidate?.getStatus === 'function' && typeof candidate.getResponse === 'function' && candidate.getStatus() === 400;
+}
+
+/** No identity, or a token that did not verify: HTTP 401 under GraphQL-over-HTTP. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', category: 'unauthenticated', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+  });
 }
 
 /**
@@ -34,6 +41,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
       },
     });
   }
+  if (error instanceof BadUserInputError) {
+    return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', category: 'invalid', details: error.details ?? null } });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', category: 'conflict', details: { streamName: error.streamName, idempotencyKey: error.idempotencyKey } },
+    });
+  }
   if (isBadRequest(error)) {
     const response = error.getResponse();
     const problems = Array.isArray(response.message) ? response.message : [response.message ?? error.message];
@@ -42,7 +57,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
     });
   }
   if (error instanceof UnauthenticatedError) {
-    return new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', category: 'forbidden' } });
+    return unauthenticated(error.message);
   }
   if (error instanceof NotFoundError) {
     return new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND', category: 'not_found' } });

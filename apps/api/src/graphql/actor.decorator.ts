@@ -1,11 +1,16 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ACTOR_ROLES, type ActorRole } from '@par-index/domain';
+import type { ActorRole } from '@par-index/domain';
+import type { GraphQLResolveInfo } from 'graphql';
+import { effectiveRole, OPERATION_ACCESS } from '../auth/access-policy';
+import type { AuthContext } from '../auth/access.guard';
 import { UnauthenticatedError } from '../errors/application-errors';
 
 export interface RequestActor {
   actorId: string;
   actorRole: ActorRole;
+  /** the units the actor acts for: a unit officer's token units, '*' for the other roles */
+  unitIds: readonly string[] | '*';
   correlationId?: string;
   idempotencyKey?: string;
 }
@@ -16,23 +21,21 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 /**
- * The acting user, from request headers (an identity provider would sit in front in production):
- * x-actor-id, x-actor-role, and optionally x-correlation-id and idempotency-key.
+ * The acting user of a command, from the verified bearer token only: the subject is the actor id,
+ * the role is the first token role the mutation allows. Optional x-correlation-id and idempotency-key.
  */
 export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): RequestActor => {
-  const request = GqlExecutionContext.create(context).getContext<{ req: { headers: Record<string, string> } }>().req;
-  const actorId = header(request.headers, 'x-actor-id');
-  const actorRole = header(request.headers, 'x-actor-role');
-  if (!actorId || !actorRole) {
-    throw new UnauthenticatedError('Commands need the x-actor-id and x-actor-role headers');
-  }
-  if (!(ACTOR_ROLES as readonly string[]).includes(actorRole)) {
-    throw new UnauthenticatedError(`x-actor-role must be one of: ${ACTOR_ROLES.join(', ')}`);
-  }
+  const gql = GqlExecutionContext.create(context);
+  const { req, caller } = gql.getContext<AuthContext>();
+  if (caller === null) throw new UnauthenticatedError('Commands need a bearer token (Authorization: Bearer <token>)');
+  const fieldName = gql.getInfo<GraphQLResolveInfo>().fieldName;
+  const allowed = Object.hasOwn(OPERATION_ACCESS, fieldName) ? OPERATION_ACCESS[fieldName]!.roles : [];
+  const actorRole = effectiveRole(caller.roles, allowed);
   return {
-    actorId,
-    actorRole: actorRole as ActorRole,
-    correlationId: header(request.headers, 'x-correlation-id'),
-    idempotencyKey: header(request.headers, 'idempotency-key'),
+    actorId: caller.sub,
+    actorRole,
+    unitIds: actorRole === 'unit_officer' ? caller.units : '*',
+    correlationId: header(req.headers, 'x-correlation-id'),
+    idempotencyKey: header(req.headers, 'idempotency-key'),
   };
 });

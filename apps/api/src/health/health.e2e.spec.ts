@@ -85,7 +85,7 @@ describe('health endpoints (built API, real PostgreSQL)', () => {
   });
 
   it('given no projector and a lag bound of 0 events, when an event is appended, then ready answers 503 with the lag', async () => {
-    const lagging = await startRunningApi({ RUN_PROJECTOR: 'false', READY_MAX_LAG_EVENTS: '0' });
+    const lagging = await startRunningApi({ env: { RUN_PROJECTOR: 'false', READY_MAX_LAG_EVENTS: '0' } });
     try {
       await lagging.gql(registerUnit('ha-giang'));
       const ready = await health(lagging, 'ready');

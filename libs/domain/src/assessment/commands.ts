@@ -61,6 +61,9 @@ export type ApproveAssessment = Base & { type: 'ApproveAssessment'; decisionRefe
 export type PublishAssessment = Base & { type: 'PublishAssessment' };
 export type ReopenAssessment = Base & { type: 'ReopenAssessment'; reason: string };
 
+/** `criteriaSet` is the bound version (may be retired); `targetCriteriaSet` the version to move to. */
+export type MoveAssessmentToCriteriaVersion = Base & { type: 'MoveAssessmentToCriteriaVersion'; targetCriteriaSet: ResolvedCriteriaSet; reason: string };
+
 export type AssessmentCommand =
   | OpenAssessment
   | RecordSelfScore
@@ -73,6 +76,7 @@ export type AssessmentCommand =
   | FinaliseAppraisal
   | ApproveAssessment
   | PublishAssessment
-  | ReopenAssessment;
+  | ReopenAssessment
+  | MoveAssessmentToCriteriaVersion;
 
 export type AssessmentCommandType = AssessmentCommand['type'];

@@ -33,7 +33,8 @@ describe('RecordAppraisalScore', () => {
     void spec.given([opened]).when(record).thenError('APPRAISAL_NOT_STARTED'));
   it('needs an open assessment', () => void spec.given([]).when(record).thenError('ASSESSMENT_NOT_OPEN'));
   it('is closed once the appraisal is final', () => void spec.given(untilFinal).when(record).thenError('APPRAISAL_CLOSED'));
-  it('cannot appraise against a retired set', () => void spec.given(untilSubmitted).when({ ...record, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still appraise against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...record, criteriaSet: retiredSet }, spec.given(untilSubmitted).state).length).toBeGreaterThan(0));
   it('is for appraisers only', () => void spec.given(untilSubmitted).when({ ...record, context: ctx('council') }).thenError('FORBIDDEN_FOR_ROLE'));
 });
 
@@ -103,11 +104,11 @@ describe('DecideObjection', () => {
   it('upholds with a corrected score', () => void spec.given(withObjection).when(decide).then([decided]));
   it('sets the appraisal score to the corrected score', () => {
     const state = spec.given(withObjection).when(decide).thenState();
-    expect(state.status !== 'not_opened' && state.appraisalScores['1.1.2']).toMatchObject({ score: 120, objectionId: 'obj-1' });
+    expect(state.status !== 'not_opened' && state.appraisalScores.get('1.1.2')).toMatchObject({ score: 120, objectionId: 'obj-1' });
   });
   it('rejects an objection, leaving the score', () => {
     const state = spec.given(withObjection).when({ ...decide, outcome: 'rejected', correctedScore: null }).thenState();
-    expect(state.status !== 'not_opened' && state.appraisalScores['1.1.2'].score).toBe(100);
+    expect(state.status !== 'not_opened' && state.appraisalScores.get('1.1.2')!.score).toBe(100);
   });
   it('cannot correct the score when rejecting', () =>
     void spec.given(withObjection).when({ ...decide, outcome: 'rejected' }).thenError('VALIDATION_FAILED'));

@@ -17,8 +17,8 @@ export function decideRecordAppraisal(command: RecordAppraisalScore, current: As
   const leaf = requireScoredByHand(requireLeaf(set, command.leafCode));
   const score = requireScoreWithinBounds(leaf, command.score, 'score');
   const reason = optionalText(command.reason, 'reason');
-  const selfScore = state.selfScores[leaf.code]?.score ?? null;
-  const previous = state.appraisalScores[leaf.code] ?? null;
+  const selfScore = state.selfScores.get(leaf.code)?.score ?? null;
+  const previous = state.appraisalScores.get(leaf.code) ?? null;
   if (previous && previous.score === score && previous.reason === reason) return [];
   const differsFromSelf = score !== (selfScore ?? 0);
   const changesAppraisal = previous !== null && previous.score !== score;
@@ -55,13 +55,13 @@ export function decideFileObjection(command: FileObjection, current: AssessmentS
   const text = requireNonEmptyText(command.text, 'text');
   const evidenceRefs = [...requireStringList(command.evidenceRefs, 'evidenceRefs')];
   const proposedScore = command.proposedScore === null || command.proposedScore === undefined ? null : requireScoreWithinBounds(leaf, command.proposedScore, 'proposedScore');
-  const existing = state.objections[objectionId];
+  const existing = state.objections.get(objectionId);
   if (existing) {
     const same = existing.leafCode === leaf.code && existing.kind === kind && existing.text === text && existing.proposedScore === proposedScore && sameValue(existing.evidenceRefs, evidenceRefs);
     if (same) return [];
     fail('OBJECTION_ID_TAKEN', `objection "${objectionId}" already exists`, { objectionId });
   }
-  const appraisalScore = state.appraisalScores[leaf.code]?.score ?? null;
+  const appraisalScore = state.appraisalScores.get(leaf.code)?.score ?? null;
   if (kind === 'objection' && appraisalScore === null) {
     fail('NO_APPRAISAL_TO_OBJECT', `leaf "${leaf.code}" has no appraisal score to object to`, { leafCode: leaf.code });
   }
@@ -81,7 +81,7 @@ export function decideObjection(command: DecideObjection, current: AssessmentSta
   const state = requireAppraisalInProgress(requireOpened(current));
   const set = requireBoundSet(state, command.criteriaSet);
   const objectionId = requireNonEmptyId(command.objectionId, 'objectionId');
-  const objection = state.objections[objectionId];
+  const objection = state.objections.get(objectionId);
   if (!objection) fail('OBJECTION_NOT_FOUND', `no objection "${objectionId}"`, { objectionId });
   const outcome = requireOneOf(command.outcome, ['upheld', 'rejected'] as const, 'outcome');
   const reason = requireNonEmptyText(command.reason, 'reason');
@@ -103,7 +103,7 @@ export function decideObjection(command: DecideObjection, current: AssessmentSta
         outcome,
         reason,
         correctedScore,
-        previousScore: state.appraisalScores[objection.leafCode]?.score ?? null,
+        previousScore: state.appraisalScores.get(objection.leafCode)?.score ?? null,
         at: command.context.now,
         by: command.context.actorId,
       },

@@ -1,15 +1,21 @@
 import { fail } from '../shared/domain-error';
-import { requireNonEmptyText } from '../shared/guards';
+import { requireNonEmptyText, TEXT_LIMITS } from '../shared/guards';
 import type { ApproveAssessment, PublishAssessment, ReopenAssessment } from './commands';
 import type { AssessmentEvent } from './events';
 import { requireBoundSet, requireOpened } from './rules';
 import type { AssessmentState } from './state';
 
-/** Approving again with the decision reference in force is a no-op; another reference conflicts. */
+/**
+ * Separation of duties: whoever set an appraisal score or finalised the appraisal cannot approve.
+ * Approving again with the decision reference in force is a no-op; another reference conflicts.
+ */
 export function decideApprove(command: ApproveAssessment, current: AssessmentState): AssessmentEvent[] {
   const state = requireOpened(current);
   requireBoundSet(state, command.criteriaSet);
-  const decisionReference = requireNonEmptyText(command.decisionReference, 'decisionReference');
+  if (state.appraisedBy.includes(command.context.actorId)) {
+    fail('SEPARATION_OF_DUTIES', `${command.context.actorId} appraised this assessment and may not approve it`, { actorId: command.context.actorId });
+  }
+  const decisionReference = requireNonEmptyText(command.decisionReference, 'decisionReference', TEXT_LIMITS.reference);
   if (state.status === 'approved' || state.status === 'published') {
     if (state.approval?.decisionReference === decisionReference) return [];
     fail('ASSESSMENT_ALREADY_APPROVED', `already approved by decision ${state.approval?.decisionReference}`, { decisionReference: state.approval?.decisionReference });

@@ -1,4 +1,5 @@
 import { deciderSpec } from '../shared/decider-spec.test-support';
+import { foldEvents } from '../shared/decider';
 import { ctx, NOW } from '../shared/fixtures.test-support';
 import type { FinaliseAppraisal, RecordIndicatorResult, RecordSurveyResult } from './commands';
 import { assessmentDecider } from './decider';
@@ -41,10 +42,17 @@ describe('RecordSurveyResult', () => {
   it('rejects an unknown leaf', () => void spec.given(untilSubmitted).when({ ...record, leafCode: '3' }).thenError('LEAF_NOT_FOUND'));
   it('rejects a negative sample size', () => void spec.given(untilSubmitted).when({ ...record, sampleSize: -1 }).thenError('VALIDATION_FAILED'));
   it('rejects a non-finite raw value', () => void spec.given(untilSubmitted).when({ ...record, rawValue: Number.NaN }).thenError('VALIDATION_FAILED'));
+  it.each([150, 100.01, -5, -0.01, 1e308, -1e308, Number.POSITIVE_INFINITY])('refuses the survey percentage %s instead of capping it', (rawValue) =>
+    void spec.given(untilSubmitted).when({ ...record, rawValue }).thenError('VALIDATION_FAILED'));
+  it('accepts the edges of the percentage domain', () => {
+    expect(assessmentDecider.decide({ ...record, rawValue: 0 }, foldEvents(assessmentDecider, untilSubmitted))).toHaveLength(1);
+    expect(assessmentDecider.decide({ ...record, rawValue: 100 }, foldEvents(assessmentDecider, untilSubmitted))).toHaveLength(1);
+  });
   it('requires a source', () => void spec.given(untilSubmitted).when({ ...record, source: '' }).thenError('VALIDATION_FAILED'));
   it('is closed once the appraisal is final', () => void spec.given(untilFinal).when(record).thenError('APPRAISAL_CLOSED'));
   it('needs an open assessment', () => void spec.given([]).when(record).thenError('ASSESSMENT_NOT_OPEN'));
-  it('cannot record against a retired set', () => void spec.given(untilSubmitted).when({ ...record, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still record against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...record, criteriaSet: retiredSet }, spec.given(untilSubmitted).state).length).toBeGreaterThan(0));
   it('is not for unit officers', () => void spec.given(untilSubmitted).when({ ...record, context: ctx('unit_officer') }).thenError('FORBIDDEN_FOR_ROLE'));
 });
 
@@ -82,6 +90,7 @@ describe('FinaliseAppraisal', () => {
   it('is not possible before submission', () => void spec.given([opened]).when(finalise).thenError('APPRAISAL_NOT_STARTED'));
   it('is closed after approval', () => void spec.given(untilApproved).when(finalise).thenError('APPRAISAL_CLOSED'));
   it('needs an open assessment', () => void spec.given([]).when(finalise).thenError('ASSESSMENT_NOT_OPEN'));
-  it('cannot finalise against a retired set', () => void spec.given(untilAppraised).when({ ...finalise, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still finalise against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...finalise, criteriaSet: retiredSet }, spec.given(untilAppraised).state).length).toBeGreaterThan(0));
   it('is for appraisers only', () => void spec.given(untilAppraised).when({ ...finalise, context: ctx('approver') }).thenError('FORBIDDEN_FOR_ROLE'));
 });

@@ -1,9 +1,9 @@
 import { convertRawValue, type LeafCriterion } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
-import { requireFiniteNumber, requireNonEmptyText, requireNonNegativeInteger } from '../shared/guards';
+import { requireNonEmptyText, requireNonNegativeInteger, TEXT_LIMITS } from '../shared/guards';
 import type { FinaliseAppraisal, RecordIndicatorResult, RecordSurveyResult } from './commands';
 import type { AssessmentEvent } from './events';
-import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened } from './rules';
+import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened, requireRawValueInDomain } from './rules';
 import type { AssessmentState, OpenedAssessment } from './state';
 import { computeTotals, missingForFinalisation } from './totals';
 
@@ -25,10 +25,10 @@ export function decideRecordSurvey(command: RecordSurveyResult, current: Assessm
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireLeaf(set, command.leafCode);
   requireLeafKind(leaf, 'survey');
-  const rawValue = requireFiniteNumber(command.rawValue, 'rawValue');
+  const rawValue = requireRawValueInDomain(leaf, command.rawValue);
   const sampleSize = requireNonNegativeInteger(command.sampleSize, 'sampleSize');
-  const source = requireNonEmptyText(command.source, 'source');
-  const previous = state.surveyResults[leaf.code];
+  const source = requireNonEmptyText(command.source, 'source', TEXT_LIMITS.source);
+  const previous = state.surveyResults.get(leaf.code);
   if (previous && previous.rawValue === rawValue && previous.sampleSize === sampleSize && previous.source === source) return [];
   const survey = leaf.scoring.kind === 'survey' ? leaf.scoring.survey : '';
   return [
@@ -44,9 +44,9 @@ export function decideRecordIndicator(command: RecordIndicatorResult, current: A
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireLeaf(set, command.leafCode);
   requireLeafKind(leaf, 'indicator');
-  const rawValue = requireFiniteNumber(command.rawValue, 'rawValue');
-  const source = requireNonEmptyText(command.source, 'source');
-  const previous = state.indicatorResults[leaf.code];
+  const rawValue = requireRawValueInDomain(leaf, command.rawValue);
+  const source = requireNonEmptyText(command.source, 'source', TEXT_LIMITS.source);
+  const previous = state.indicatorResults.get(leaf.code);
   if (previous && previous.rawValue === rawValue && previous.source === source) return [];
   const indicator = leaf.scoring.kind === 'indicator' ? leaf.scoring.indicator : '';
   return [
@@ -66,7 +66,7 @@ export function decideFinalise(command: FinaliseAppraisal, current: AssessmentSt
   const set = requireBoundSet(opened, command.criteriaSet);
   if (opened.status === 'appraisal_final') return [];
   const state = requireAppraisalInProgress(opened);
-  const pendingObjectionIds = Object.values(state.objections).filter((o) => o.decision === null).map((o) => o.objectionId);
+  const pendingObjectionIds = [...state.objections.values()].filter((o) => o.decision === null).map((o) => o.objectionId);
   if (pendingObjectionIds.length > 0) fail('OBJECTIONS_PENDING', `${pendingObjectionIds.length} objection(s) await the council's decision`, { pendingObjectionIds });
   const missing = missingForFinalisation(state, set);
   if (missing.missingAppraisals.length > 0 || missing.missingResults.length > 0) {

@@ -65,7 +65,8 @@ describe('RecordSelfScore', () => {
   it('needs an open assessment', () => void spec.given([]).when(record).thenError('ASSESSMENT_NOT_OPEN'));
   it('is closed after submission', () => void spec.given(untilSubmitted).when(record).thenError('SELF_SCORING_CLOSED'));
   it('is closed after approval', () => void spec.given(untilApproved).when(record).thenError('SELF_SCORING_CLOSED'));
-  it('cannot score against a retired set', () => void spec.given([opened]).when({ ...record, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still score against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...record, criteriaSet: retiredSet }, spec.given([opened]).state).length).toBeGreaterThan(0));
   it('rejects another set version than the bound one', () =>
     void spec.given([opened]).when({ ...record, criteriaSet: { set: sampleSet(2), retired: false } }).thenError('CRITERIA_SET_MISMATCH'));
   it('is for unit officers only', () => void spec.given([opened]).when({ ...record, context: ctx('appraiser') }).thenError('FORBIDDEN_FOR_ROLE'));
@@ -83,6 +84,7 @@ describe('SubmitSelfAssessment', () => {
     void spec.given([opened, selfScored('1.1.1', 150)]).when(submit).thenError('SELF_ASSESSMENT_INCOMPLETE', { missingLeafCodes: ['1.1.2'] }));
   it('is a no-op once submitted', () => void spec.given(untilSubmitted).when(submit).thenNothing());
   it('needs an open assessment', () => void spec.given([]).when(submit).thenError('ASSESSMENT_NOT_OPEN'));
-  it('cannot submit against a retired set', () => void spec.given(scored).when({ ...submit, criteriaSet: retiredSet }).thenError('CRITERIA_SET_RETIRED'));
+  it('can still submit against a retired set: retiring never blocks assessments bound to it', () =>
+    expect(assessmentDecider.decide({ ...submit, criteriaSet: retiredSet }, spec.given(scored).state).length).toBeGreaterThan(0));
   it('is for unit officers only', () => void spec.given(scored).when({ ...submit, context: ctx('admin') }).thenError('FORBIDDEN_FOR_ROLE'));
 });

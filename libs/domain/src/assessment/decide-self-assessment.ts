@@ -19,7 +19,7 @@ export function decideRecordSelfScore(command: RecordSelfScore, current: Assessm
   const score = requireScoreWithinBounds(leaf, command.score, 'score');
   const evidenceRefs = requireStringList(command.evidenceRefs, 'evidenceRefs');
   const note = optionalText(command.note, 'note');
-  const previous = state.selfScores[leaf.code];
+  const previous = state.selfScores.get(leaf.code);
   if (previous && previous.score === score && previous.note === note && sameValue(previous.evidenceRefs, evidenceRefs)) return [];
   return [
     {
@@ -38,16 +38,16 @@ export function decideSubmit(command: SubmitSelfAssessment, current: AssessmentS
   const set = requireBoundSet(state, command.criteriaSet);
   if (state.status !== 'self_assessment') return [];
   const leaves = listLeaves(set);
-  const missingLeafCodes = leaves.filter((l) => l.scoring.kind === 'appraised' && !state.selfScores[l.code]).map((l) => l.code);
+  const missingLeafCodes = leaves.filter((l) => l.scoring.kind === 'appraised' && !state.selfScores.has(l.code)).map((l) => l.code);
   if (missingLeafCodes.length > 0) {
     fail('SELF_ASSESSMENT_INCOMPLETE', `${missingLeafCodes.length} leaf criteria have no self-score`, { missingLeafCodes });
   }
-  const scored = leaves.filter((l) => state.selfScores[l.code]);
+  const scored = leaves.filter((l) => state.selfScores.has(l.code));
   return [
     {
       type: 'SelfAssessmentSubmitted',
       data: {
-        selfScoredTotal: scored.reduce((sum, l) => sum + state.selfScores[l.code].score, 0),
+        selfScoredTotal: scored.reduce((sum, l) => sum + state.selfScores.get(l.code)!.score, 0),
         scoredLeafCount: scored.length,
         at: command.context.now,
         by: command.context.actorId,

@@ -1,10 +1,11 @@
-import { requireRole, type ActorRole } from '../shared/command-context';
+import { requireRole, requireUnitInScope, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyId, requireYear } from '../shared/guards';
 import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from './commands';
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
+import { decideMoveToCriteriaVersion } from './decide-revision';
 import { decideRecordSelfScore, decideSubmit } from './decide-self-assessment';
 import type { AssessmentEvent } from './events';
 import { requireResolvedSet } from './rules';
@@ -24,12 +25,15 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   ApproveAssessment: ['approver'],
   PublishAssessment: ['approver', 'admin'],
   ReopenAssessment: ['approver', 'admin'],
+  MoveAssessmentToCriteriaVersion: ['admin'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
   const allowedRoles = ASSESSMENT_COMMAND_ROLES[command.type];
   if (!allowedRoles) fail('VALIDATION_FAILED', `unknown assessment command ${String(command.type)}`, { field: 'type' });
   requireRole(command.context, allowedRoles, `issue ${command.type}`);
+  const unitId = command.type === 'OpenAssessment' ? command.unitId : state.status === 'not_opened' ? null : state.unitId;
+  if (unitId !== null) requireUnitInScope(command.context, unitId);
   switch (command.type) {
     case 'OpenAssessment':
       return decideOpen(command, state);
@@ -55,6 +59,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decidePublish(command, state);
     case 'ReopenAssessment':
       return decideReopen(command, state);
+    case 'MoveAssessmentToCriteriaVersion':
+      return decideMoveToCriteriaVersion(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { ACTOR_ROLES } from '../shared/command-context';
 import { foldEvents } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
-import { ctx, sampleSet } from '../shared/fixtures.test-support';
+import { ACTOR_BY_ROLE, ctx, sampleSet } from '../shared/fixtures.test-support';
+import type { CommandContext } from '../shared/command-context';
 import type { ResolvedCriteriaSet } from '../criteria-set/state';
 import type { AssessmentCommand } from './commands';
 import { ASSESSMENT_COMMAND_ROLES } from './decide';
@@ -11,7 +12,7 @@ import type { AssessmentEvent } from './events';
 import { resolved, unit } from './fixtures.test-support';
 import type { AssessmentState } from './state';
 
-const leafCode = fc.constantFrom('1.1.1', '1.1.2', '2.1', '2.2', '2.3', '1.1', 'nope');
+const leafCode = fc.constantFrom('1.1.1', '1.1.2', '2.1', '2.2', '2.3', '1.1', 'nope', 'constructor', 'toString', 'valueOf');
 const score = fc.integer({ min: -150, max: 450 });
 const text = fc.constantFrom('r1', 'r2', null);
 const role = fc.constantFrom(...ACTOR_ROLES);
@@ -19,13 +20,20 @@ const criteriaSet = fc.constantFrom(resolved, resolved, resolved, { set: sampleS
 
 /** Valid-shaped commands in any order, any role: most are refused, some go through. */
 const command: fc.Arbitrary<AssessmentCommand> = fc
-  .tuple(fc.integer({ min: 0, max: 11 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2'), fc.boolean())
-  .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag]) => {
+  .tuple(fc.integer({ min: 0, max: 11 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
+  .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag, twist]) => {
     const c = buildCommand(kind, leaf, s, t, set, objectionId, flag);
     // mostly the role the command needs, so sequences get past the role check and deep into the lifecycle
     const r = useRandomRole && kind % 3 === 0 ? randomRole : ASSESSMENT_COMMAND_ROLES[c.type][0];
-    return { ...c, context: ctx(r) };
+    return { ...c, context: withIdentityTwist(ctx(r), twist) };
   });
+
+/** Sometimes the caller acts for another unit only, or is the appraiser holding the command's role too. */
+function withIdentityTwist(context: CommandContext, twist: number): CommandContext {
+  if (twist === 0) return { ...context, unitIds: ['prov-elsewhere'] };
+  if (twist === 1) return { ...context, actorId: ACTOR_BY_ROLE.appraiser };
+  return context;
+}
 
 function buildCommand(kind: number, leaf: string, s: number, t: string | null, set: ResolvedCriteriaSet, objectionId: string, flag: boolean): AssessmentCommand {
     const base = { context: ctx('admin'), criteriaSet: set };
@@ -58,9 +66,10 @@ function buildCommand(kind: number, leaf: string, s: number, t: string | null, s
 }
 
 /** Runs the commands, keeping the events of those accepted; rethrows anything but a DomainError. */
-function run(commands: AssessmentCommand[]): { events: AssessmentEvent[]; accepted: Array<{ command: AssessmentCommand; stateAfter: AssessmentState }> } {
+function run(commands: AssessmentCommand[]): { events: AssessmentEvent[]; accepted: Array<{ command: AssessmentCommand; stateAfter: AssessmentState }>; refusals: string[] } {
   let state = assessmentDecider.initialState();
   const events: AssessmentEvent[] = [];
+  const refusals: string[] = [];
   const accepted: Array<{ command: AssessmentCommand; stateAfter: AssessmentState }> = [];
   for (const c of commands) {
     try {
@@ -70,9 +79,10 @@ function run(commands: AssessmentCommand[]): { events: AssessmentEvent[]; accept
       if (decided.length > 0) accepted.push({ command: c, stateAfter: state });
     } catch (error) {
       if (!isDomainError(error)) throw error;
+      refusals.push(error.code);
     }
   }
-  return { events, accepted };
+  return { events, accepted, refusals };
 }
 
 /** The lifecycle in order, through a reopen and a second approval. */
@@ -110,6 +120,37 @@ describe('assessment decider properties', () => {
     expect([...reached].sort()).toEqual(['appraisal', 'appraisal_final', 'approved', 'not_opened', 'published', 'self_assessment']);
   });
 
+  it('the generated sequences meet the unit-scope and separation-of-duties refusals', () => {
+    const refusals = new Set(fc.sample(commands, { numRuns: 400, seed: 42 }).flatMap((cs) => run(cs).refusals));
+    expect(refusals).toContain('FORBIDDEN_FOR_UNIT');
+    expect(refusals).toContain('SEPARATION_OF_DUTIES');
+  });
+
+  it('no command of a unit officer outside its unit scope is ever accepted', () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        for (const { command: c } of run(cs).accepted) {
+          if (c.context.actorRole === 'unit_officer') expect(c.context.unitIds).toContain(unit.unitId);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no assessment is ever approved by an actor who set an appraisal score or finalised the appraisal', () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        const appraisers = new Set<string>();
+        for (const event of run(cs).events) {
+          if (event.type === 'AppraisalScoreRecorded' || event.type === 'AppraisalFinalised') appraisers.add(event.data.by);
+          if (event.type === 'ObjectionDecided' && event.data.correctedScore !== null) appraisers.add(event.data.by);
+          if (event.type === 'AssessmentApproved') expect(appraisers.has(event.data.by)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('decide only ever fails with a DomainError', () => {
     fc.assert(fc.property(commands, (cs) => void run(cs)), { numRuns: 300 });
   });
@@ -139,13 +180,13 @@ describe('assessment decider properties', () => {
   });
 
   it('keeps every recorded score within its leaf bounds', () => {
-    const bounds: Record<string, [number, number]> = { '1.1.1': [0, 150], '1.1.2': [0, 150], '2.3': [-100, 0] };
+    const bounds = new Map<string, [number, number]>([['1.1.1', [0, 150]], ['1.1.2', [0, 150]], ['2.3', [-100, 0]]]);
     fc.assert(
       fc.property(commands, (cs) => {
         const state = foldEvents(assessmentDecider, run(cs).events);
         if (state.status === 'not_opened') return;
-        for (const [code, s] of [...Object.entries(state.selfScores), ...Object.entries(state.appraisalScores)]) {
-          const [min, max] = bounds[code];
+        for (const [code, s] of [...state.selfScores, ...state.appraisalScores]) {
+          const [min, max] = bounds.get(code)!;
           expect(s.score).toBeGreaterThanOrEqual(min);
           expect(s.score).toBeLessThanOrEqual(max);
         }

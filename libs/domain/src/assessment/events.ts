@@ -94,6 +94,27 @@ export type AssessmentReopened = {
   data: Stamped & { reason: string; fromStatus: 'approved' | 'published'; reopenCount: number };
 };
 
+/** What moving an assessment to a newer criteria-set version did to its inputs (see decide-revision.ts). */
+export interface CriteriaVersionChange extends Stamped {
+  fromVersion: number;
+  toVersion: number;
+  maxTotal: Hundredths;
+  reason: string;
+  fromStatus: 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
+  /** inputs of leaves the new version removed, or whose way of scoring changed */
+  droppedLeaves: { leafCode: string; why: 'removed' | 'scoring_changed'; selfScore: Hundredths | null; appraisalScore: Hundredths | null; rawValue: number | null }[];
+  /** leaves new in this version: unscored */
+  addedLeaves: string[];
+  /** hand scores outside the leaf's new bounds: removed (never capped), the leaf awaits the appraiser */
+  flaggedLeaves: { leafCode: string; min: Hundredths; max: Hundredths; selfScore: Hundredths | null; appraisalScore: Hundredths | null }[];
+  /** survey/indicator results converted again by the leaf's new rule or maximum */
+  reconvertedLeaves: { leafCode: string; rawValue: number; previousPoints: Hundredths; points: Hundredths }[];
+  /** undecided objections on dropped leaves, closed by the revision */
+  closedObjectionIds: string[];
+}
+/** The assessment now follows `toVersion`; an approved or published result returns to appraisal. */
+export type AssessmentCriteriaVersionChanged = { type: 'AssessmentCriteriaVersionChanged'; data: CriteriaVersionChange };
+
 export type AssessmentEvent =
   | AssessmentOpened
   | SelfScoreRecorded
@@ -106,7 +127,8 @@ export type AssessmentEvent =
   | AppraisalFinalised
   | AssessmentApproved
   | AssessmentPublished
-  | AssessmentReopened;
+  | AssessmentReopened
+  | AssessmentCriteriaVersionChanged;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -123,4 +145,5 @@ export const ASSESSMENT_EVENT_TYPES = [
   'AssessmentApproved',
   'AssessmentPublished',
   'AssessmentReopened',
+  'AssessmentCriteriaVersionChanged',
 ] as const satisfies readonly AssessmentEventType[];

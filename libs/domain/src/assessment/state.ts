@@ -1,5 +1,6 @@
 import type { AssessedLevel, Hundredths } from '@par-index/scoring';
 import type { AssessmentEvent, AssessmentTotals, ObjectionKind } from './events';
+import { withCriteriaVersionChange } from './evolve-revision';
 
 export type AssessmentStatus = 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
 
@@ -50,21 +51,28 @@ export interface OpenedAssessment {
   criteriaSetCode: string;
   criteriaSetVersion: number;
   maxTotal: Hundredths;
-  selfScores: Record<string, SelfScore>;
-  appraisalScores: Record<string, AppraisalScore>;
-  objections: Record<string, Objection>;
-  surveyResults: Record<string, SurveyResult>;
-  indicatorResults: Record<string, IndicatorResult>;
+  // Maps, never `{}`: leaf codes and objection ids are user input ("constructor", "toString", ...).
+  selfScores: ReadonlyMap<string, SelfScore>;
+  appraisalScores: ReadonlyMap<string, AppraisalScore>;
+  objections: ReadonlyMap<string, Objection>;
+  surveyResults: ReadonlyMap<string, SurveyResult>;
+  indicatorResults: ReadonlyMap<string, IndicatorResult>;
   /** totals of the last finalisation; cleared on reopen */
   finalTotals: AssessmentTotals | null;
   /** the approval in force (null before approval and after a reopen) */
   approval: { decisionReference: string; approvalRound: number; at: string; by: string } | null;
   approvalRounds: number;
+  /** actors who set appraisal scores or finalised the appraisal (in any round): none of them may approve */
+  appraisedBy: readonly string[];
   reopenCount: number;
   lastReopenReason: string | null;
 }
 
 export type AssessmentState = { status: 'not_opened' } | OpenedAssessment;
+
+function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
+  return new Map(map).set(key, value);
+}
 
 export function initialAssessmentState(): AssessmentState {
   return { status: 'not_opened' };
@@ -76,8 +84,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     return {
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
-      selfScores: {}, appraisalScores: {}, objections: {}, surveyResults: {}, indicatorResults: {},
-      finalTotals: null, approval: null, approvalRounds: 0, reopenCount: 0, lastReopenReason: null,
+      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(),
+      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
     };
   }
   if (state.status === 'not_opened') return state;
@@ -85,40 +93,40 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
   switch (event.type) {
     case 'SelfScoreRecorded': {
       const { leafCode, score, evidenceRefs, note } = event.data;
-      return { ...state, selfScores: { ...state.selfScores, [leafCode]: { score, evidenceRefs, note, at, by } } };
+      return { ...state, selfScores: withEntry(state.selfScores, leafCode, { score, evidenceRefs, note, at, by }) };
     }
     case 'SelfAssessmentSubmitted':
       return { ...state, status: 'appraisal' };
     case 'AppraisalScoreRecorded': {
       const { leafCode, score, reason } = event.data;
-      return { ...state, appraisalScores: { ...state.appraisalScores, [leafCode]: { score, reason, objectionId: null, at, by } } };
+      return { ...state, appraisalScores: withEntry(state.appraisalScores, leafCode, { score, reason, objectionId: null, at, by }), appraisedBy: withActor(state.appraisedBy, by) };
     }
     case 'ObjectionFiled': {
       const { objectionId, leafCode, kind, text, evidenceRefs, proposedScore } = event.data;
-      return { ...state, objections: { ...state.objections, [objectionId]: { objectionId, leafCode, kind, text, evidenceRefs, proposedScore, decision: null } } };
+      return { ...state, objections: withEntry(state.objections, objectionId, { objectionId, leafCode, kind, text, evidenceRefs, proposedScore, decision: null }) };
     }
     case 'ObjectionDecided': {
       const { objectionId, leafCode, outcome, reason, correctedScore } = event.data;
-      const objection = state.objections[objectionId];
+      const objection = state.objections.get(objectionId);
       const objections = objection
-        ? { ...state.objections, [objectionId]: { ...objection, decision: { outcome, reason, correctedScore, at, by } } }
+        ? withEntry(state.objections, objectionId, { ...objection, decision: { outcome, reason, correctedScore, at, by } })
         : state.objections;
       const appraisalScores =
         correctedScore === null
           ? state.appraisalScores
-          : { ...state.appraisalScores, [leafCode]: { score: correctedScore, reason, objectionId, at, by } };
-      return { ...state, objections, appraisalScores };
+          : withEntry(state.appraisalScores, leafCode, { score: correctedScore, reason, objectionId, at, by });
+      return { ...state, objections, appraisalScores, appraisedBy: correctedScore === null ? state.appraisedBy : withActor(state.appraisedBy, by) };
     }
     case 'SurveyResultRecorded': {
       const { leafCode, survey, rawValue, sampleSize, source, points } = event.data;
-      return { ...state, surveyResults: { ...state.surveyResults, [leafCode]: { survey, rawValue, sampleSize, source, points } } };
+      return { ...state, surveyResults: withEntry(state.surveyResults, leafCode, { survey, rawValue, sampleSize, source, points }) };
     }
     case 'IndicatorResultRecorded': {
       const { leafCode, indicator, rawValue, source, points } = event.data;
-      return { ...state, indicatorResults: { ...state.indicatorResults, [leafCode]: { indicator, rawValue, source, points } } };
+      return { ...state, indicatorResults: withEntry(state.indicatorResults, leafCode, { indicator, rawValue, source, points }) };
     }
     case 'AppraisalFinalised':
-      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals };
+      return { ...state, status: 'appraisal_final', finalTotals: event.data.totals, appraisedBy: withActor(state.appraisedBy, by) };
     case 'AssessmentApproved': {
       const { decisionReference, approvalRound } = event.data;
       return { ...state, status: 'approved', approval: { decisionReference, approvalRound, at, by }, approvalRounds: approvalRound };
@@ -127,11 +135,17 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'published' };
     case 'AssessmentReopened':
       return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
+    case 'AssessmentCriteriaVersionChanged':
+      return withCriteriaVersionChange(state, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);
     }
   }
+}
+
+function withActor(actors: readonly string[], actorId: string): readonly string[] {
+  return actors.includes(actorId) ? actors : [...actors, actorId];
 }
 
 /** Which criteria set version the handler must resolve for this assessment's commands. */

@@ -7,9 +7,9 @@ import type { OpenedAssessment } from './state';
  * council did not touch, the unit's own declared deduction (or 0 when none was declared).
  */
 export function effectiveAppraisedScore(state: OpenedAssessment, leafCode: string, isDeduction: boolean): Hundredths | undefined {
-  const appraised = state.appraisalScores[leafCode];
+  const appraised = state.appraisalScores.get(leafCode);
   if (appraised) return appraised.score;
-  return isDeduction ? (state.selfScores[leafCode]?.score ?? 0) : undefined;
+  return isDeduction ? (state.selfScores.get(leafCode)?.score ?? 0) : undefined;
 }
 
 export function computeTotals(state: OpenedAssessment, set: CriteriaSet): AssessmentTotals {
@@ -23,10 +23,10 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
         appraised += effectiveAppraisedScore(state, leaf.code, leaf.scoring.kind === 'deduction') ?? 0;
         break;
       case 'survey':
-        survey += state.surveyResults[leaf.code]?.points ?? 0;
+        survey += state.surveyResults.get(leaf.code)?.points ?? 0;
         break;
       case 'indicator':
-        indicator += state.indicatorResults[leaf.code]?.points ?? 0;
+        indicator += state.indicatorResults.get(leaf.code)?.points ?? 0;
         break;
     }
   }
@@ -37,9 +37,9 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
 export function missingForFinalisation(state: OpenedAssessment, set: CriteriaSet): { missingAppraisals: string[]; missingResults: string[] } {
   const leaves = listLeaves(set);
   return {
-    missingAppraisals: leaves.filter((l) => l.scoring.kind === 'appraised' && !state.appraisalScores[l.code]).map((l) => l.code),
+    missingAppraisals: leaves.filter((l) => l.scoring.kind === 'appraised' && !state.appraisalScores.has(l.code)).map((l) => l.code),
     missingResults: leaves
-      .filter((l) => (l.scoring.kind === 'survey' && !state.surveyResults[l.code]) || (l.scoring.kind === 'indicator' && !state.indicatorResults[l.code]))
+      .filter((l) => (l.scoring.kind === 'survey' && !state.surveyResults.has(l.code)) || (l.scoring.kind === 'indicator' && !state.indicatorResults.has(l.code)))
       .map((l) => l.code),
   };
 }

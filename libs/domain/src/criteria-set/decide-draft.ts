@@ -1,6 +1,6 @@
 import type { CriterionGroup } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
-import { requireNonEmptyId, requireNonEmptyText } from '../shared/guards';
+import { requireNonEmptyId, requireNonEmptyText, TEXT_LIMITS } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
 import type { AddCriterion, AddField, AddLeaf, ChangeLeaf, RemoveNode, ReplaceCriteriaTree } from './commands';
 import type { CriteriaSetEvent } from './events';
@@ -27,7 +27,7 @@ export function requireDraft(state: CriteriaSetState): Draft {
 // Adding a node that already exists identically is a replay: no event. Any other clash is an error.
 export function decideAddField(command: AddField, state: Draft): CriteriaSetEvent[] {
   const nodeCode = requireNonEmptyId(command.nodeCode, 'nodeCode');
-  const name = requireNonEmptyText(command.name, 'name');
+  const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.nodeName);
   const existing = findNode(state.draftFields, nodeCode);
   if (existing) {
     if (existing.type === 'group' && existing.name === name && findParentCode(state.draftFields, nodeCode) === null) return [];
@@ -39,7 +39,7 @@ export function decideAddField(command: AddField, state: Draft): CriteriaSetEven
 export function decideAddCriterion(command: AddCriterion, state: Draft): CriteriaSetEvent[] {
   const parentCode = requireParentGroup(state.draftFields, command.parentCode);
   const nodeCode = requireNonEmptyId(command.nodeCode, 'nodeCode');
-  const name = requireNonEmptyText(command.name, 'name');
+  const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.nodeName);
   const existing = findNode(state.draftFields, nodeCode);
   if (existing) {
     if (existing.type === 'group' && existing.name === name && findParentCode(state.draftFields, nodeCode) === parentCode) return [];

@@ -1,4 +1,4 @@
-import type { CriterionGroup } from '@par-index/scoring';
+import { applyCriteriaDiff, diffCriteriaSets, type CriterionGroup } from '@par-index/scoring';
 import { deciderSpec } from '../shared/decider-spec.test-support';
 import { ctx, NOW, planLeaf, reportLeaf, sampleFields, sampleSet, SET_CODE } from '../shared/fixtures.test-support';
 import { criteriaSetDecider } from './decider';
@@ -93,21 +93,22 @@ describe('ReviseCriteriaSet', () => {
           previousVersion: 1,
           reason: 'SIPAS method changed',
           criteriaSet: sampleSet(2, revisedFields),
-          diff: {
-            addedNodes: [],
-            removedNodes: [],
-            changedNodes: [
-              { nodeCode: '1', changes: ['max'] },
-              { nodeCode: '1.1', changes: ['max'] },
-              { nodeCode: '1.1.2', changes: ['max'] },
-            ],
-            maxTotal: { from: 1000, to: 1100 },
-          },
+          diff: diffCriteriaSets(sampleSet(1), sampleSet(2, revisedFields)),
           at: NOW,
           by,
         },
       },
     ]);
+  });
+  it('records the revision as libs/scoring\'s diff, which turns version 1 into version 2', () => {
+    const [event] = criteriaSetDecider.decide(revise, spec.given([drafted, treeReplaced, published]).state);
+    const diff = (event as Extract<CriteriaSetEvent, { type: 'CriteriaSetRevised' }>).data.diff;
+    expect(diff.changed.map((change) => [change.code, change.max])).toEqual([
+      ['1', { from: 300, to: 400 }],
+      ['1.1', { from: 300, to: 400 }],
+      ['1.1.2', { from: 150, to: 250 }],
+    ]);
+    expect(applyCriteriaDiff(sampleSet(1), diff)).toEqual(sampleSet(2, revisedFields));
   });
   it('keeps every version readable after a revision', () => {
     const state = spec.given([drafted, treeReplaced, published]).when(revise).thenState();

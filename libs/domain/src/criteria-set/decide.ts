@@ -1,10 +1,9 @@
-import { ASSESSED_LEVELS, type CriteriaSet } from '@par-index/scoring';
-import { requireRole } from '../shared/command-context';
+import { ASSESSED_LEVELS, diffCriteriaSets, type CriteriaSet } from '@par-index/scoring';
+import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
-import { requireNonEmptyId, requireNonEmptyText, requireOneOf, requireYear } from '../shared/guards';
+import { requireNonEmptyId, requireNonEmptyText, requireOneOf, requireYear, TEXT_LIMITS } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
 import type { CriteriaSetCommand, DraftCriteriaSet, PublishCriteriaSet, ReviseCriteriaSet, RetireCriteriaSet } from './commands';
-import { diffCriteriaTrees } from './diff';
 import type { CriteriaSetEvent } from './events';
 import type { CriteriaSetState } from './state';
 import { sumOfMaxima } from './tree';
@@ -19,8 +18,11 @@ import {
   requireDraft,
 } from './decide-draft';
 
+/** Who may issue any criteria-set command. */
+export const CRITERIA_SET_COMMAND_ROLES: readonly ActorRole[] = ['admin'];
+
 export function decideCriteriaSet(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaSetEvent[] {
-  requireRole(command.context, ['admin'], 'manage criteria sets');
+  requireRole(command.context, CRITERIA_SET_COMMAND_ROLES, 'manage criteria sets');
   switch (command.type) {
     case 'DraftCriteriaSet':
       return decideDraft(command, state);
@@ -54,7 +56,7 @@ function decideDraft(command: DraftCriteriaSet, state: CriteriaSetState): Criter
   const code = requireNonEmptyId(command.code, 'code');
   const year = requireYear(command.year, 'year');
   const level = requireOneOf(command.level, ASSESSED_LEVELS, 'level');
-  const name = requireNonEmptyText(command.name, 'name');
+  const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.name);
   if (state.status !== 'empty') {
     if (state.code === code && state.year === year && state.level === level && state.name === name) return [];
     fail('CRITERIA_SET_ALREADY_DRAFTED', `criteria set "${state.code}" already exists`, { code: state.code });
@@ -116,7 +118,7 @@ function decideRevise(command: ReviseCriteriaSet, state: CriteriaSetState): Crit
         previousVersion: latest.version,
         reason,
         criteriaSet,
-        diff: diffCriteriaTrees(latest.criteriaSet, criteriaSet),
+        diff: diffCriteriaSets(latest.criteriaSet, criteriaSet),
         at: command.context.now,
         by: command.context.actorId,
       },

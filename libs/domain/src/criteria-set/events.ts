@@ -1,5 +1,4 @@
-import type { AssessedLevel, CriteriaNode, CriteriaSet, CriterionGroup, LeafCriterion } from '@par-index/scoring';
-import type { CriteriaSetDiff } from './diff';
+import type { AssessedLevel, CriteriaDiff, CriteriaNode, CriteriaSet, CriterionGroup, LeafCriterion } from '@par-index/scoring';
 
 /** `at` is the command's `now` (ISO), `by` the acting user's id. */
 interface Stamped {
@@ -30,7 +29,11 @@ export type CriteriaSetPublished = {
   type: 'CriteriaSetPublished';
   data: Stamped & { version: number; name: string; criteriaSet: CriteriaSet };
 };
-/** Version n+1, in force at once; earlier versions stay readable and immutable. */
+/**
+ * Version n+1, in force for newly opened assessments; earlier versions stay readable and immutable.
+ * `diff` is libs/scoring's `diffCriteriaSets(previous, next)` (schema v2; v1 events carried an
+ * older node-list summary, kept as stored). Assessments move to it by `MoveAssessmentToCriteriaVersion`.
+ */
 export type CriteriaSetRevised = {
   type: 'CriteriaSetRevised';
   data: Stamped & {
@@ -38,7 +41,7 @@ export type CriteriaSetRevised = {
     previousVersion: number;
     reason: string;
     criteriaSet: CriteriaSet;
-    diff: CriteriaSetDiff;
+    diff: CriteriaDiff;
   };
 };
 export type CriteriaSetRetired = {

@@ -4,4 +4,3 @@ export * from './state';
 export * from './decide';
 export * from './decider';
 export * from './stream';
-export { diffCriteriaTrees, type CriteriaSetDiff, type NodeChange } from './diff';

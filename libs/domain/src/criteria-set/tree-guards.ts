@@ -1,6 +1,6 @@
 import { validateCriteriaSet, type AssessedLevel, type CriteriaNode, type CriteriaSet, type CriterionGroup, type LeafCriterion } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
-import { requireNonEmptyId, requireNonEmptyText } from '../shared/guards';
+import { requireNonEmptyId, requireNonEmptyText, TEXT_LIMITS } from '../shared/guards';
 
 /** Checks the tree is shaped well enough to fold; content rules are validateCriteriaSet's job at publish. */
 export function requireTreeShape(fields: unknown, field = 'fields'): CriterionGroup[] {
@@ -9,6 +9,7 @@ export function requireTreeShape(fields: unknown, field = 'fields'): CriterionGr
     if (node === null || typeof node !== 'object') fail('VALIDATION_FAILED', `${path} must be a node`, { field: path });
     const n = node as Partial<CriteriaNode>;
     requireNonEmptyId(n.code, `${path}.code`);
+    requireNonEmptyText(n.name, `${path}.name`, TEXT_LIMITS.nodeName);
     if (n.type === 'group') {
       if (!Array.isArray(n.children)) fail('VALIDATION_FAILED', `${path}.children must be a list`, { field: `${path}.children` });
       n.children.forEach((child, i) => visit(child, `${path}.children[${i}]`));
@@ -30,7 +31,7 @@ export function requireValidLeaf(leaf: unknown, level: AssessedLevel, year: numb
   }
   const candidate = leaf as LeafCriterion;
   requireNonEmptyId(candidate.code, 'leaf.code');
-  requireNonEmptyText(candidate.name, 'leaf.name');
+  requireNonEmptyText(candidate.name, 'leaf.name', TEXT_LIMITS.nodeName);
   const probe: CriteriaSet = {
     code: 'probe',
     year,

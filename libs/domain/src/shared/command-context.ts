@@ -1,7 +1,7 @@
 import { fail } from './domain-error';
 import { requireIsoTimestamp, requireNonEmptyId } from './guards';
 
-export const ACTOR_ROLES = ['unit_officer', 'appraiser', 'council', 'approver', 'admin'] as const;
+export const ACTOR_ROLES = ['unit_officer', 'appraiser', 'council', 'approver', 'admin', 'auditor'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** Who acts and when: supplied by the command handler (the domain never reads a clock). */
@@ -9,6 +9,8 @@ export interface CommandContext {
   now: string; // ISO-8601 instant
   actorId: string;
   actorRole: ActorRole;
+  /** the units the actor acts for ('*': any); a unit_officer acts only for the units listed (none when absent) */
+  unitIds?: readonly string[] | '*';
 }
 
 export function requireValidContext(context: CommandContext): void {
@@ -31,5 +33,13 @@ export function requireRole(context: CommandContext, allowed: readonly ActorRole
       actorRole: context.actorRole,
       allowedRoles: [...allowed],
     });
+  }
+}
+
+/** A unit officer may act only for the units in its scope; other roles are not unit-scoped. */
+export function requireUnitInScope(context: CommandContext, unitId: string): void {
+  if (context.actorRole !== 'unit_officer' || context.unitIds === '*') return;
+  if (!(context.unitIds ?? []).includes(unitId)) {
+    fail('FORBIDDEN_FOR_UNIT', `${context.actorId} does not act for unit "${unitId}"`, { unitId });
   }
 }

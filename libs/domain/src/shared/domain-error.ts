@@ -7,6 +7,8 @@ export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict'
 export const DOMAIN_ERROR_KINDS = {
   VALIDATION_FAILED: 'invalid',
   FORBIDDEN_FOR_ROLE: 'forbidden',
+  FORBIDDEN_FOR_UNIT: 'forbidden',
+  SEPARATION_OF_DUTIES: 'forbidden',
   // criteria set
   CRITERIA_SET_NOT_DRAFTED: 'not_found',
   CRITERIA_SET_ALREADY_DRAFTED: 'conflict',
@@ -33,6 +35,7 @@ export const DOMAIN_ERROR_KINDS = {
   // assessment
   ASSESSMENT_NOT_OPEN: 'conflict',
   ASSESSMENT_ALREADY_OPEN: 'conflict',
+  CRITERIA_VERSION_NOT_NEWER: 'conflict',
   LEVEL_MISMATCH: 'invalid',
   YEAR_MISMATCH: 'invalid',
   LEAF_NOT_FOUND: 'not_found',

@@ -9,10 +9,14 @@ export const ACTOR_BY_ROLE: Record<ActorRole, string> = {
   council: 'user-council-1',
   approver: 'user-approver-1',
   admin: 'user-admin-1',
+  auditor: 'user-auditor-1',
 };
 
+/** the unit the unit officer of the fixtures acts for (the assessment fixtures' unit) */
+export const OFFICER_UNIT = 'prov-binh-duong';
+
 export function ctx(actorRole: ActorRole, now = NOW): CommandContext {
-  return { now, actorId: ACTOR_BY_ROLE[actorRole], actorRole };
+  return { now, actorId: ACTOR_BY_ROLE[actorRole], actorRole, unitIds: actorRole === 'unit_officer' ? [OFFICER_UNIT] : '*' };
 }
 
 export const planLeaf: LeafCriterion = { type: 'leaf', code: '1.1.1', name: 'PAR plan issued on time', max: 150, scoring: { kind: 'appraised' } };

@@ -5,6 +5,28 @@ import { fail } from './domain-error';
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
+/** Length limits (in UTF-16 code units) of the free texts commands carry. */
+export const TEXT_LIMITS = {
+  /** notes, reasons, objection texts */
+  text: 4000,
+  /** unit and criteria-set names */
+  name: 300,
+  /** names of fields, criteria and leaves */
+  nodeName: 500,
+  region: 120,
+  source: 300,
+  reference: 200,
+  evidenceRef: 500,
+  evidenceRefs: 50,
+} as const;
+
+// A NUL byte cannot be stored (PostgreSQL text/jsonb) and a lone surrogate is not valid Unicode.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function hasUnstorableCharacters(value: string): boolean {
+  return UNSTORABLE.test(value);
+}
+
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
@@ -19,15 +41,17 @@ export function requireNonEmptyId(value: unknown, field: string): string {
   return value;
 }
 
-export function requireNonEmptyText(value: unknown, field: string): string {
+export function requireNonEmptyText(value: unknown, field: string, maxLength: number = TEXT_LIMITS.text): string {
   if (typeof value !== 'string' || value.trim().length === 0) invalid(field, 'must be non-empty text', value);
+  if (value.length > maxLength) invalid(field, `must be at most ${maxLength} characters (got ${value.length})`, value);
+  if (hasUnstorableCharacters(value)) invalid(field, 'must not contain NUL bytes or unpaired surrogates', value);
   return value;
 }
 
 /** null/undefined pass as null; otherwise the text must be non-blank. */
-export function optionalText(value: unknown, field: string): string | null {
+export function optionalText(value: unknown, field: string, maxLength: number = TEXT_LIMITS.text): string | null {
   if (value === null || value === undefined) return null;
-  return requireNonEmptyText(value, field);
+  return requireNonEmptyText(value, field, maxLength);
 }
 
 export function requireHundredths(value: unknown, field: string): Hundredths {
@@ -78,8 +102,9 @@ export function requireOneOf<T extends string>(value: unknown, allowed: readonly
   return value as T;
 }
 
-export function requireStringList(value: unknown, field: string): string[] {
+export function requireStringList(value: unknown, field: string, maxItems: number = TEXT_LIMITS.evidenceRefs, maxLength: number = TEXT_LIMITS.evidenceRef): string[] {
   if (!Array.isArray(value)) invalid(field, 'must be a list', value);
-  value.forEach((item, i) => requireNonEmptyText(item, `${field}[${i}]`));
+  if (value.length > maxItems) invalid(field, `must have at most ${maxItems} items (got ${value.length})`, value.length);
+  value.forEach((item, i) => requireNonEmptyText(item, `${field}[${i}]`, maxLength));
   return value as string[];
 }

@@ -68,6 +68,11 @@ describe('RenameUnit', () => {
   it('needs a registered unit', () => void spec.given([]).when(rename).thenError('UNIT_NOT_REGISTERED'));
   it('cannot rename a merged unit', () => void spec.given([registered, merged]).when(rename).thenError('UNIT_MERGED'));
   it('cannot rename a deactivated unit', () => void spec.given([registered, deactivated]).when(rename).thenError('UNIT_INACTIVE'));
+  it.each([
+    ['a 90 KB name', 'n'.repeat(90_000)],
+    ['a name one over the limit registerUnit allows', 'n'.repeat(301)],
+    ['a NUL byte', 'Loc\u0000Ha'],
+  ])('refuses %s, as registerUnit does', (_label, name) => void spec.given([registered]).when({ ...rename, name }).thenError('VALIDATION_FAILED'));
 });
 
 describe('MoveUnitToGroup', () => {
@@ -77,6 +82,10 @@ describe('MoveUnitToGroup', () => {
   it('is a no-op for the current group', () => void spec.given([registered]).when({ ...move, group: 'districts' }).thenNothing());
   it('cannot move a deactivated unit', () => void spec.given([registered, deactivated]).when(move).thenError('UNIT_INACTIVE'));
   it('rejects a blank group', () => void spec.given([registered]).when({ ...move, group: '' }).thenError('VALIDATION_FAILED'));
+  it.each([
+    ['a 5,000-character group', 'g'.repeat(5000)],
+    ['a group that is not an id', 'two words'],
+  ])('refuses %s, as registerUnit does', (_label, group) => void spec.given([registered]).when({ ...move, group }).thenError('VALIDATION_FAILED'));
 });
 
 describe('ChangeUnitParent', () => {

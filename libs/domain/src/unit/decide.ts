@@ -1,11 +1,14 @@
 import { ASSESSED_LEVELS, type AssessedLevel } from '@par-index/scoring';
-import { requireRole } from '../shared/command-context';
+import { requireRole, type ActorRole } from '../shared/command-context';
 import { fail } from '../shared/domain-error';
-import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf } from '../shared/guards';
+import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf, TEXT_LIMITS } from '../shared/guards';
 import type { AbsorbUnit, ChangeUnitParent, DeactivateUnit, MergeUnit, RegisterUnit, UnitCommand, UnitReference } from './commands';
 import type { UnitEvent } from './events';
 import { EXPECTED_PARENT_LEVEL } from './hierarchy';
 import type { RegisteredUnit, UnitState } from './state';
+
+/** Who may issue any unit command. */
+export const UNIT_COMMAND_ROLES: readonly ActorRole[] = ['admin'];
 
 /**
  * Idempotency: registering the same unit again, renaming to the current name, moving to the
@@ -13,19 +16,19 @@ import type { RegisteredUnit, UnitState } from './state';
  * deactivating an inactive unit are no-ops (no events).
  */
 export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] {
-  requireRole(command.context, ['admin'], 'manage units');
+  requireRole(command.context, UNIT_COMMAND_ROLES, 'manage units');
   const stamp = { at: command.context.now, by: command.context.actorId };
   switch (command.type) {
     case 'RegisterUnit':
       return decideRegister(command, state, stamp);
     case 'RenameUnit': {
       const unit = requireActive(state);
-      const name = requireNonEmptyText(command.name, 'name');
+      const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.name);
       return name === unit.name ? [] : [{ type: 'UnitRenamed', data: { name, previousName: unit.name, ...stamp } }];
     }
     case 'MoveUnitToGroup': {
       const unit = requireActive(state);
-      const group = requireNonEmptyText(command.group, 'group');
+      const group = requireNonEmptyId(command.group, 'group');
       return group === unit.group ? [] : [{ type: 'UnitMovedToGroup', data: { group, previousGroup: unit.group, ...stamp } }];
     }
     case 'ChangeUnitParent':
@@ -47,10 +50,10 @@ type Stamp = { at: string; by: string };
 
 function decideRegister(command: RegisterUnit, state: UnitState, stamp: Stamp): UnitEvent[] {
   const unitId = requireNonEmptyId(command.unitId, 'unitId');
-  const name = requireNonEmptyText(command.name, 'name');
+  const name = requireNonEmptyText(command.name, 'name', TEXT_LIMITS.name);
   const level = requireOneOf(command.level, ASSESSED_LEVELS, 'level');
-  const group = requireNonEmptyText(command.group, 'group');
-  const region = optionalText(command.region, 'region');
+  const group = requireNonEmptyId(command.group, 'group');
+  const region = optionalText(command.region, 'region', TEXT_LIMITS.region);
   const parentUnitId = requireValidParent(unitId, level, command.parent);
   const data = { unitId, name, level, group, region, parentUnitId };
   if (state.status !== 'unregistered') {

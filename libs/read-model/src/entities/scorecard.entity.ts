@@ -16,6 +16,10 @@ export interface ScorecardRow {
   level: string;
   groupCode: string;
   status: string;
+  criteriaSetCode: string;
+  criteriaSetVersion: number;
+  /** true when the group's scorecards were scored against different versions of their criteria set */
+  mixedCriteriaVersions: boolean;
   total: number; // hundredths
   applicableMax: number; // hundredths
   percent: number; // display value, 2 decimals
@@ -36,6 +40,9 @@ export const ScorecardEntity = new EntitySchema<ScorecardRow>({
     level: { type: 'text' },
     groupCode: { name: 'group_code', type: 'text' },
     status: { type: 'text' },
+    criteriaSetCode: { name: 'criteria_set_code', type: 'text' },
+    criteriaSetVersion: { name: 'criteria_set_version', type: 'int' },
+    mixedCriteriaVersions: { name: 'mixed_criteria_versions', type: 'boolean' },
     total: { type: 'int' },
     applicableMax: { name: 'applicable_max', type: 'int' },
     percent: { type: 'numeric', precision: 7, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } },

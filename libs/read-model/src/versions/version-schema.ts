@@ -46,8 +46,19 @@ export function versionTablesSql(version: number): string[] {
       unit_id text NOT NULL, year int NOT NULL, level text NOT NULL, group_code text NOT NULL, status text NOT NULL,
       total int NOT NULL, applicable_max int NOT NULL, percent numeric(7,2) NOT NULL, rank int NOT NULL,
       group_size int NOT NULL, fields jsonb NOT NULL, by_source jsonb NOT NULL, zero_leaves jsonb NOT NULL,
-      updated_at text NOT NULL, PRIMARY KEY (unit_id, year))`,
+      updated_at text NOT NULL, criteria_set_code text NOT NULL, criteria_set_version int NOT NULL,
+      mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
     `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
+    ...versionGrantsSql(version),
+  ];
+}
+
+/** The projector role writes a version's tables (see migrations/1764300000000-read-model-privileges.ts). */
+export function versionGrantsSql(version: number): string[] {
+  const s = versionSchema(version);
+  return [
+    `GRANT USAGE ON SCHEMA ${s} TO par_index_projector`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ${s} TO par_index_projector`,
   ];
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { compareIndex } from '../points/ratio';
 import { rankEntriesArb } from '../testing/arbitraries.test-support';
-import { rankGroup, type RankEntry } from './rank-group';
+import { publishedIndex, rankGroup, type RankEntry } from './rank-group';
 
 const ranksById = (entries: RankEntry[]) => Object.fromEntries(rankGroup(entries).map((entry) => [entry.unitId, entry.rank]));
 
@@ -56,14 +56,37 @@ describe('rankGroup', () => {
     ])).toEqual({ a: 1, b: 1, c: 3 });
   });
 
-  it('given indexes that differ below float precision, when ranked, then the exact comparison still separates them', () => {
+  it('given indexes equal at the published precision, when ranked, then they share a rank, listed by exact index', () => {
+    // 95.7004 % and 95.6996 % are both published as 95.70 %: same rank, the exactly higher one first
+    const ranked = rankGroup([
+      { unitId: 'a-lower', total: 956996, max: 1000000 },
+      { unitId: 'z-higher', total: 957004, max: 1000000 },
+      { unitId: 'm', total: 956900, max: 1000000 },
+    ]);
+    expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.percent])).toEqual([
+      ['z-higher', 1, 9570],
+      ['a-lower', 1, 9570],
+      ['m', 3, 9569],
+    ]);
+  });
+
+  it('given a finer published precision, when ranked, then the same units are separated', () => {
+    const entries = [
+      { unitId: 'a', total: 956996, max: 1000000 },
+      { unitId: 'b', total: 957004, max: 1000000 },
+    ];
+    expect(Object.fromEntries(rankGroup(entries, { precision: 4 }).map((e) => [e.unitId, e.rank]))).toEqual({ b: 1, a: 2 });
+    expect(() => rankGroup(entries, { precision: 1.5 })).toThrow(/precision/);
+  });
+
+  it('given indexes that differ below float precision, when ranked, then they tie at the published precision and the exact order lists them', () => {
     const big = 2 ** 40;
     const entries = [
-      { unitId: 'a', total: big, max: big + 1 },
       { unitId: 'b', total: big - 1, max: big },
+      { unitId: 'a', total: big, max: big + 1 },
     ];
-    // big/(big+1) > (big-1)/big, although both are 0.999999999999… in float64
-    expect(ranksById(entries)).toEqual({ a: 1, b: 2 });
+    // big/(big+1) > (big-1)/big, although both are 0.999999999999… in float64 and 100.00 % published
+    expect(rankGroup(entries).map((e) => [e.unitId, e.rank])).toEqual([['a', 1], ['b', 1]]);
   });
 
   it('given ranking by points, when maxima differ, then points alone decide', () => {
@@ -97,11 +120,12 @@ describe('rankGroup', () => {
           expect(ranked.map((e) => e.unitId).sort()).toEqual(entries.map((e) => e.unitId).sort());
           for (let i = 1; i < ranked.length; i++) {
             const [prev, cur] = [ranked[i - 1], ranked[i]];
-            const order = compareIndex(prev.total, prev.max, cur.total, cur.max);
-            expect(order).toBeGreaterThanOrEqual(0);
-            if (order === 0) {
+            const shown = (e: RankEntry) => publishedIndex(e.total, e.max, 2);
+            expect(shown(prev) >= shown(cur)).toBe(true);
+            if (shown(prev) === shown(cur)) {
               expect(cur.rank).toBe(prev.rank);
-              expect(prev.unitId < cur.unitId).toBe(true);
+              const exact = compareIndex(prev.total, prev.max, cur.total, cur.max);
+              expect(exact > 0 || (exact === 0 && prev.unitId < cur.unitId)).toBe(true);
             } else expect(cur.rank).toBe(i + 1);
           }
           if (ranked.length > 0) expect(ranked[0].rank).toBe(1);
@@ -109,11 +133,12 @@ describe('rankGroup', () => {
       );
     });
 
-    it('a rank is 1 + the number of units with a strictly higher index', () => {
+    it('a rank is 1 + the number of units with a strictly higher published index', () => {
       fc.assert(
         fc.property(rankEntriesArb(), (entries) => {
           for (const entry of rankGroup(entries)) {
-            const better = entries.filter((other) => compareIndex(other.total, other.max, entry.total, entry.max) > 0).length;
+            const shown = (e: RankEntry) => publishedIndex(e.total, e.max, 2);
+            const better = entries.filter((other) => shown(other) > shown(entry)).length;
             expect(entry.rank).toBe(better + 1);
           }
         }),

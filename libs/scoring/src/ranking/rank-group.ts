@@ -1,4 +1,5 @@
 import type { Hundredths } from '../criteria/criteria-set';
+import { divideRoundHalfUpBig } from '../points/hundredths';
 import { compareIndex, percentOf, type PercentHundredths } from '../points/ratio';
 
 /** A unit's result in a group: its points and its own applicable maximum. */
@@ -23,16 +24,31 @@ export interface RankOptions {
    * 'points': rank on the total points alone.
    */
   by?: 'index' | 'points';
+  /**
+   * Decimals of the published percentage (default 2, a property of the criteria set). Units whose
+   * index is equal at this precision share a rank: two units shown as 95.70 % are tied even when
+   * their exact ratios differ in the fifth decimal.
+   */
+  precision?: number;
+}
+
+export const DEFAULT_INDEX_PRECISION = 2;
+
+/** The index as published: total ÷ max as a percentage, rounded half up to `precision` decimals, scaled to an integer. */
+export function publishedIndex(total: number, max: number, precision: number): bigint {
+  return divideRoundHalfUpBig(BigInt(total) * 10n ** BigInt(precision + 2), BigInt(max));
 }
 
 /**
- * Ranks a group (block) of units. Equal scores share a rank (standard competition ranking:
- * 1, 2, 2, 4). For ordering only, ties are listed by unitId ascending (UTF-16 code unit order,
- * locale-independent), which never changes a rank. Units whose applicable maximum is 0 have no
+ * Ranks a group (block) of units. Scores equal at the published precision share a rank (standard
+ * competition ranking: 1, 2, 2, 4). Inside a tie, units are listed by their exact index (highest
+ * first), then by unitId ascending (UTF-16 code unit order, locale-independent); neither changes a rank. Units whose applicable maximum is 0 have no
  * index: they get rank null and are listed last, by unitId.
  */
 export function rankGroup(entries: readonly RankEntry[], options: RankOptions = {}): RankedEntry[] {
   const byPoints = options.by === 'points';
+  const precision = options.precision ?? DEFAULT_INDEX_PRECISION;
+  if (!Number.isInteger(precision) || precision < 0 || precision > 6) throw new RangeError(`precision ${precision} must be an integer from 0 to 6`);
   const seen = new Set<string>();
   for (const entry of entries) {
     if (seen.has(entry.unitId)) throw new RangeError(`unit "${entry.unitId}" appears twice in the group`);
@@ -43,10 +59,14 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   const rankable = entries.filter((entry) => byPoints || entry.max > 0);
   const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
+  const published = new Map<string, bigint>();
+  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndex(entry.total, entry.max, precision));
+  const bigOrder = (a: bigint, b: bigint) => (a === b ? 0 : a > b ? -1 : 1);
   const scoreOrder = byPoints
     ? (a: RankEntry, b: RankEntry) => b.total - a.total
-    : (a: RankEntry, b: RankEntry) => compareIndex(b.total, b.max, a.total, a.max);
-  const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || compareIds(a.unitId, b.unitId));
+    : (a: RankEntry, b: RankEntry) => bigOrder(published.get(a.unitId)!, published.get(b.unitId)!);
+  const exactOrder = (a: RankEntry, b: RankEntry) => (byPoints ? 0 : compareIndex(b.total, b.max, a.total, a.max));
+  const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || exactOrder(a, b) || compareIds(a.unitId, b.unitId));
 
   const ranked: RankedEntry[] = [];
   for (let i = 0; i < ordered.length; i++) {

@@ -29,7 +29,8 @@ export function rankScorecards(units: readonly UnitResult[], options: RankOption
       list.push({ unitId, total: field.points, max: field.max });
     }
   }
-  const fields: Record<string, RankedEntry[]> = {};
+  // null prototype: field codes are user input ("constructor", "__proto__")
+  const fields: Record<string, RankedEntry[]> = Object.create(null) as Record<string, RankedEntry[]>;
   for (const [code, entries] of perField) fields[code] = rankGroup(entries, options);
   return { overall, fields };
 }

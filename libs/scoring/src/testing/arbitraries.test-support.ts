@@ -7,7 +7,9 @@ type LeafTemplate = { type: 'leaf'; name: string; max: number; scoring: LeafScor
 type GroupTemplate = { type: 'group'; name: string; children: NodeTemplate[] };
 type NodeTemplate = LeafTemplate | GroupTemplate;
 
-const CODE_POOL = Array.from({ length: 60 }, (_, i) => `C${i}`);
+/** Codes that name Object.prototype members are in the pool: lookups keyed by code must not see the prototype. */
+export const PROTOTYPE_CODES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'toLocaleString'];
+const CODE_POOL = [...PROTOTYPE_CODES, ...Array.from({ length: 60 - PROTOTYPE_CODES.length }, (_, i) => `C${i}`)];
 
 const scoringArb: fc.Arbitrary<{ max: number; scoring: LeafScoring }> = fc.oneof(
   fc.integer({ min: 0, max: 2000 }).map((max) => ({ max, scoring: { kind: 'appraised' } as LeafScoring })),

@@ -17,10 +17,10 @@ import {
 } from '@par-index/domain';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
-import type { CommandEnvelope } from '../command-envelope';
+import { commandContext, type CommandEnvelope } from '../command-envelope';
 import { loadAggregate } from '../shared/load-aggregate';
 
-type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'unit' | 'unitId' | 'year'> : never;
+type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'targetCriteriaSet' | 'unit' | 'unitId' | 'year'> : never;
 export type AssessmentRequest = WithoutResolved<AssessmentCommand>;
 
 export class ExecuteAssessmentCommand {
@@ -29,8 +29,11 @@ export class ExecuteAssessmentCommand {
     readonly year: number,
     readonly request: AssessmentRequest,
     readonly envelope: CommandEnvelope,
-    /** OpenAssessment only: which criteria set to bind (default: the latest published version) */
-    readonly criteriaSet?: { code: string; version?: number },
+    /**
+     * OpenAssessment: which criteria set to bind (default: its latest published version);
+     * MoveAssessmentToCriteriaVersion: the version to move to (default: the latest).
+     */
+    readonly criteriaSet?: { code?: string; version?: number },
   ) {}
 }
 
@@ -50,7 +53,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
 
   async execute({ unitId, year, request, envelope, criteriaSet }: ExecuteAssessmentCommand): Promise<CommandOutcome> {
     const store = this.infrastructure.eventStore;
-    const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
+    const context = commandContext(envelope);
     // The bound criteria-set version comes from the state runAggregateCommand folded (one read).
     const buildCommand = async (current: AssessmentState): Promise<AssessmentCommand> => {
       const bound = boundCriteriaSet(current);
@@ -61,6 +64,10 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
         return { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
       }
       if (!bound) throw new DomainError('ASSESSMENT_NOT_OPEN', `No assessment of ${unitId} for ${year} has been opened`, { unitId, year });
+      if (request.type === 'MoveAssessmentToCriteriaVersion') {
+        const [from, to] = await Promise.all([this.resolveSet(bound.code, bound.version), this.resolveSet(bound.code, criteriaSet?.version)]);
+        return { ...request, criteriaSet: from, targetCriteriaSet: to, context };
+      }
       return { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;
     };
     return runAggregateCommand(store, assessmentDecider, assessmentStreamName(unitId, year), buildCommand, envelope);

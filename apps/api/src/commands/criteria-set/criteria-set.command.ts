@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { criteriaSetDecider, criteriaSetStreamName, type CriteriaSetCommand } from '@par-index/domain';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
-import type { CommandEnvelope } from '../command-envelope';
+import { commandContext, type CommandEnvelope } from '../command-envelope';
 
 type WithoutContext<T> = T extends unknown ? Omit<T, 'context'> : never;
 
@@ -20,7 +20,7 @@ export class CriteriaSetCommandHandler implements ICommandHandler<ExecuteCriteri
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
   execute({ code, command, envelope }: ExecuteCriteriaSetCommand): Promise<CommandOutcome> {
-    const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
+    const context = commandContext(envelope);
     return runAggregateCommand(
       this.infrastructure.eventStore,
       criteriaSetDecider,

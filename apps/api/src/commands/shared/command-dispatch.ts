@@ -5,6 +5,8 @@ import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infras
 import type { RequestActor } from '../../graphql/actor.decorator';
 import type { CommandOutcome } from '../aggregate-command-runner';
 import { newEnvelope, type CommandEnvelope } from '../command-envelope';
+import { commandFingerprint } from '../command-fingerprint';
+import { parseExpectedRevision, parseIdempotencyKey } from './command-args';
 import type { CommandResult } from './command-result.type';
 
 /** Wraps a domain command with its envelope, sends it on the CommandBus, waits for the projection. */
@@ -16,11 +18,18 @@ export class CommandDispatch {
   ) {}
 
   envelope(actor: RequestActor, expectedRevision?: string | null): CommandEnvelope {
-    return newEnvelope({ ...actor, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) });
+    return newEnvelope({ ...actor, idempotencyKey: parseIdempotencyKey(actor.idempotencyKey), expectedRevision: parseExpectedRevision(expectedRevision) });
   }
 
-  async send(command: ICommand): Promise<CommandResult> {
-    const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(command);
+  /** Every Execute*Command carries its envelope; the rest of its fields are what it asks for. */
+  private withFingerprint(command: ICommand & { envelope: CommandEnvelope }): ICommand {
+    const { envelope, ...args } = command;
+    const commandHash = commandFingerprint(command.constructor.name, args);
+    return Object.assign(Object.create(Object.getPrototypeOf(command) as object) as ICommand, command, { envelope: { ...envelope, commandHash } });
+  }
+
+  async send(command: ICommand & { envelope: CommandEnvelope }): Promise<CommandResult> {
+    const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(this.withFingerprint(command));
     const wait =
       outcome.position === null
         ? { projected: true as const }

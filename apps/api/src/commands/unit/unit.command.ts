@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { toUnitReference, unitDecider, unitStreamName, type RegisterUnit, type UnitCommand, type UnitReference } from '@par-index/domain';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
-import type { CommandEnvelope } from '../command-envelope';
+import { commandContext, type CommandEnvelope } from '../command-envelope';
 import { loadAggregate } from '../shared/load-aggregate';
 
 /** The unit commands as the API receives them: other units are named by id, not yet resolved. */
@@ -32,7 +32,7 @@ export class UnitCommandHandler implements ICommandHandler<ExecuteUnitCommand, C
   }
 
   async execute({ unitId, request, envelope }: ExecuteUnitCommand): Promise<CommandOutcome> {
-    const context = { now: envelope.now, actorId: envelope.actorId, actorRole: envelope.actorRole };
+    const context = commandContext(envelope);
     const store = this.infrastructure.eventStore;
     let command: UnitCommand;
     switch (request.type) {

@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { assessmentStreamName } from '@par-index/domain';
+import { assessmentStreamName, DomainError, requireNonEmptyId } from '@par-index/domain';
+import { NotFoundError } from '../../errors/application-errors';
+import { truncateText } from '../../errors/echo-limit';
+import { mayReadUnpublished, WHOLE_STORE_VERIFY_ROLES } from '../../auth/access-policy';
+import { CurrentCaller } from '../../auth/caller.decorator';
+import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { parseInstant } from '../query-args';
 
 @ObjectType({ description: 'One fact of the audit trail: what happened, who did it, when, and why.' })
 export class AuditEvent {
@@ -32,13 +38,18 @@ export class AuditTrailResolver {
 
   @Query(() => [AuditEvent], { description: "Every event of a unit-year assessment, oldest first, optionally as of a moment (ISO-8601)." })
   async assessmentHistory(
+    @CurrentCaller() caller: Caller,
     @Args('unitId') unitId: string,
     @Args('year', { type: () => Int }) year: number,
     @Args('asOf', { nullable: true }) asOf?: string,
   ): Promise<AuditEvent[]> {
+    if (!mayReadUnpublished(caller, unitId)) {
+      throw new DomainError('FORBIDDEN_FOR_UNIT', `the caller does not act for unit "${unitId}"`, { unitId });
+    }
+    const until = asOf == null ? null : parseInstant(asOf, 'asOf');
     const events = await this.infrastructure.eventStore.readStream(assessmentStreamName(unitId, year));
     return events
-      .filter((event) => !asOf || event.metadata.occurredAt <= asOf)
+      .filter((event) => until === null || Date.parse(event.metadata.occurredAt) <= until)
       .map((event) => ({
         streamName: event.streamName, revision: event.revision.toString(), position: event.position.toString(), type: event.type,
         data: JSON.stringify(event.data), actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
@@ -47,8 +58,17 @@ export class AuditTrailResolver {
   }
 
   @Query(() => ChainVerification, { description: 'Recompute the tamper-evident hash chain of one stream (or of all).' })
-  async verifyAuditTrail(@Args('streamName', { nullable: true }) streamName?: string): Promise<ChainVerification> {
+  async verifyAuditTrail(@CurrentCaller() caller: Caller, @Args('streamName', { nullable: true }) streamName?: string): Promise<ChainVerification> {
+    if (streamName != null) requireNonEmptyId(streamName, 'streamName');
+    if (!streamName && !caller?.roles.some((role) => WHOLE_STORE_VERIFY_ROLES.includes(role))) {
+      throw new DomainError('FORBIDDEN_FOR_ROLE', `verifying the whole store is for ${WHOLE_STORE_VERIFY_ROLES.join(' and ')} only; name a streamName`, {
+        allowedRoles: [...WHOLE_STORE_VERIFY_ROLES],
+      });
+    }
     const result = await this.infrastructure.eventStore.verify(streamName ?? undefined);
+    if (streamName != null && result.eventsChecked === 0) {
+      throw new NotFoundError(`There is no stream named "${truncateText(streamName)}"`);
+    }
     return {
       ok: result.ok, eventsChecked: result.eventsChecked, brokenStream: result.firstBrokenLink?.streamName ?? null,
       brokenRevision: result.firstBrokenLink?.revision.toString() ?? null, reason: result.firstBrokenLink?.reason ?? null,

@@ -24,6 +24,10 @@ export class Scorecard {
   @Field() level!: string;
   @Field() group!: string;
   @Field({ description: 'workflow status of the assessment (ranks include every opened assessment)' }) status!: string;
+  @Field({ description: 'the criteria set that scored this unit-year' }) criteriaSetCode!: string;
+  @Field(() => Int, { description: 'the version of that criteria set the assessment is bound to' }) criteriaSetVersion!: number;
+  @Field({ description: 'true when units of this group were scored against different criteria-set versions: compare with care, or move them to one version' })
+  mixedCriteriaVersions!: boolean;
   @Field(() => Float) total!: number;
   @Field(() => Float) applicableMax!: number;
   @Field(() => Float) percent!: number;

@@ -11,8 +11,12 @@ export function assessmentKeyOf(streamName: string): { unitId: string; year: num
   return streamKey(parseAssessmentStreamName, streamName, 'assessment');
 }
 
+/** Leaf codes are user input ("constructor", "toString"): own-property lookups only, defined with a data property. */
 function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): Record<string, LeafInputRow> {
-  return { ...row.leafInputs, [leafCode]: { ...row.leafInputs[leafCode], ...change } };
+  const current = Object.hasOwn(row.leafInputs, leafCode) ? row.leafInputs[leafCode] : undefined;
+  const next: Record<string, LeafInputRow> = { ...row.leafInputs };
+  Object.defineProperty(next, leafCode, { value: { ...current, ...change }, enumerable: true, writable: true, configurable: true });
+  return next;
 }
 
 /** The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows. */
@@ -52,6 +56,13 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
       return { ...next, status: 'published' };
     case 'AssessmentReopened':
       return { ...next, status: 'reopened' };
+    case 'AssessmentCriteriaVersionChanged': {
+      const d = event.data;
+      const cleared = new Set([...d.droppedLeaves, ...d.flaggedLeaves].map((leaf) => leaf.leafCode));
+      const leafInputs = Object.fromEntries(Object.entries(row.leafInputs).filter(([code]) => !cleared.has(code)));
+      const locked = d.fromStatus === 'appraisal_final' || d.fromStatus === 'approved' || d.fromStatus === 'published';
+      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: locked ? 'reopened' : row.status };
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`assessments projection cannot handle ${JSON.stringify(_exhaustive)}`);

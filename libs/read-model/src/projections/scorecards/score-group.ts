@@ -24,12 +24,16 @@ export function scoreGroup(
     Object.entries(rankings.fields).map(([code, entries]) => [code, new Map(entries.map((entry) => [entry.unitId, entry.rank]))]),
   );
   const fieldRank = (fieldCode: string, unitId: string) => fieldRanks.get(fieldCode)?.get(unitId) ?? 0;
+  const mixedCriteriaVersions = new Set(scored.map(({ row }) => `${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`)).size > 1;
   return scored.map(({ row, scorecard }) => ({
     unitId: row.unitId,
     year: row.year,
     level: row.level,
     groupCode: row.groupCode,
     status: row.status,
+    criteriaSetCode: row.criteriaSetCode,
+    criteriaSetVersion: row.criteriaSetVersion,
+    mixedCriteriaVersions,
     total: scorecard.total,
     applicableMax: scorecard.max,
     percent: toPercent(scorecard.percent),

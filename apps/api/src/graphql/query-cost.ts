@@ -1,0 +1,41 @@
+import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
+
+/** Whole-store verification reads and re-hashes every event: priced to fit once in the default budget. */
+export const WHOLE_STORE_VERIFICATION_COST = 1000;
+export const STREAM_VERIFICATION_COST = 50;
+/** How many items a list without a page-size argument is assumed to hold. */
+const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+  assessmentHistory: 200,
+});
+const DEFAULT_LIST_SIZE = 10;
+const DEFAULT_PAGE_SIZE = 100;
+/** The largest page a paged list serves (larger `first` values are refused by the resolver, BAD_USER_INPUT). */
+export const MAX_PAGE_SIZE = 1000;
+
+// Type names, not instanceof: the schema and this module may hold different copies of graphql-js.
+const isList = (args: ComplexityEstimatorArgs) => String(args.field.type).replace(/!$/, '').startsWith('[');
+
+/**
+ * A field costs 1 plus its children; a list multiplies its children by its page size (`first`)
+ * or by an assumed size. The caller learns whether the whole store was asked to be verified more
+ * than once (allowed once per request).
+ */
+export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeStoreVerifications: () => number } {
+  let wholeStore = 0;
+  const estimator: ComplexityEstimator = (args) => {
+    if (args.field.name === 'verifyAuditTrail') {
+      if (args.args.streamName == null) {
+        wholeStore += 1;
+        return WHOLE_STORE_VERIFICATION_COST;
+      }
+      return STREAM_VERIFICATION_COST;
+    }
+    const children = Math.max(args.childComplexity, 1);
+    if (!isList(args)) return 1 + args.childComplexity;
+    const first = args.args.first;
+    const paged = args.field.args.some((arg) => arg.name === 'first');
+    const size = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
+    return 1 + size * children;
+  };
+  return { estimator, wholeStoreVerifications: () => wholeStore };
+}

@@ -1,0 +1,39 @@
+import type { CriteriaVersionChange } from './events';
+import type { OpenedAssessment } from './state';
+
+const without = <T>(keyed: ReadonlyMap<string, T>, codes: ReadonlySet<string>): Map<string, T> =>
+  new Map([...keyed].filter(([code]) => !codes.has(code)));
+
+function withPoints<T extends { points: number }>(keyed: ReadonlyMap<string, T>, points: ReadonlyMap<string, number>): Map<string, T> {
+  return new Map([...keyed].map(([code, value]) => [code, points.has(code) ? { ...value, points: points.get(code)! } : value]));
+}
+
+/** Applies AssessmentCriteriaVersionChanged: the assessment follows the new version's tree. */
+export function withCriteriaVersionChange(state: OpenedAssessment, change: CriteriaVersionChange): OpenedAssessment {
+  const dropped = new Set(change.droppedLeaves.map((leaf) => leaf.leafCode));
+  const flagged = new Set(change.flaggedLeaves.map((leaf) => leaf.leafCode));
+  const cleared = new Set([...dropped, ...flagged]);
+  const reconverted = new Map(change.reconvertedLeaves.map((leaf) => [leaf.leafCode, leaf.points]));
+  const closed = new Set(change.closedObjectionIds);
+  const reason = `leaf removed by criteria version ${change.toVersion}: ${change.reason}`;
+  const objections = new Map(
+    [...state.objections].map(([id, objection]) => [
+      id,
+      closed.has(id) ? { ...objection, decision: { outcome: 'rejected' as const, reason, correctedScore: null, at: change.at, by: change.by } } : objection,
+    ]),
+  );
+  const locked = change.fromStatus === 'appraisal_final' || change.fromStatus === 'approved' || change.fromStatus === 'published';
+  return {
+    ...state,
+    status: locked ? 'appraisal' : state.status,
+    criteriaSetVersion: change.toVersion,
+    maxTotal: change.maxTotal,
+    selfScores: without(state.selfScores, cleared),
+    appraisalScores: without(state.appraisalScores, cleared),
+    surveyResults: withPoints(without(state.surveyResults, dropped), reconverted),
+    indicatorResults: withPoints(without(state.indicatorResults, dropped), reconverted),
+    objections,
+    finalTotals: locked ? null : state.finalTotals,
+    approval: locked ? null : state.approval,
+  };
+}
