@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      readyMaxLagEvents: 5000,
+      readyMaxLagSeconds: 30,
       roleUrls: { writer: undefined, projector: undefined, reader: undefined },
       hmacKey: undefined,
       anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
