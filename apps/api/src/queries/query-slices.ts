@@ -1,4 +1,5 @@
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
+import { RankingResolver } from './ranking/ranking.resolver';
 import { ScorecardResolver } from './scorecards/scorecard.resolver';
 
-export const QUERY_SLICES = [ScorecardResolver, AuditTrailResolver];
+export const QUERY_SLICES = [ScorecardResolver, RankingResolver, AuditTrailResolver];

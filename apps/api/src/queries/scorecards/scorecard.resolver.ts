@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ScorecardEntity, UnitEntity, type ScorecardRow } from '@par-index/read-model';
 import { In } from 'typeorm';
-import { mayReadUnpublished, unpublishedScope } from '../../auth/access-policy';
+import { mayReadUnpublished } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
-import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
+import { requireUnitYear } from '../query-args';
 import { Scorecard } from './scorecard.types';
 
 const points = (hundredths: number) => hundredths / 100;
@@ -42,25 +42,5 @@ export class ScorecardResolver {
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
     return (await this.withNames([row]))[0]!;
-  }
-
-  @Query(() => [Scorecard], { description: 'The ranking of a group (block) for a year, best first.' })
-  async ranking(
-    @CurrentCaller() caller: Caller,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('level') level: string,
-    @Args('group') group: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
-  ): Promise<Scorecard[]> {
-    requireGroupKey(year, level, group);
-    const take = requirePageSize(first);
-    const scope = unpublishedScope(caller);
-    const inGroup = { year, level, groupCode: group };
-    const rows = await this.infrastructure.readModel.getRepository(ScorecardEntity).find({
-      where: scope === '*' ? inGroup : [{ ...inGroup, status: PUBLISHED }, { ...inGroup, unitId: In([...scope]) }],
-      order: { rank: 'ASC', unitId: 'ASC' },
-      take,
-    });
-    return this.withNames(rows);
   }
 }
