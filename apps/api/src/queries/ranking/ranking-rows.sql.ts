@@ -37,6 +37,19 @@ export async function loadGroupWithPreviousYear(db: DataSource, year: number, le
   );
 }
 
+/** The same for the group a unit was ranked in that year (one statement: the unit's scorecard page). */
+export async function loadGroupOfUnitWithPreviousYear(db: DataSource, unitId: string, year: number): Promise<GroupScorecardRow[]> {
+  return db.query(
+    `WITH target AS (SELECT year, level, group_code FROM scorecards WHERE unit_id = $1 AND year = $2),
+          current_units AS (SELECT s.unit_id FROM scorecards s JOIN target t USING (year, level, group_code)),
+          previous_groups AS (SELECT DISTINCT level, group_code FROM scorecards WHERE year = $2 - 1 AND unit_id IN (SELECT unit_id FROM current_units))
+     SELECT ${COLUMNS} FROM scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id
+     WHERE (s.year, s.level, s.group_code) IN (SELECT year, level, group_code FROM target)
+        OR (s.year = $2 - 1 AND (s.level, s.group_code) IN (SELECT level, group_code FROM previous_groups))`,
+    [unitId, year],
+  );
+}
+
 /** Every group-year a unit was ranked in, whole (for its history of ranks): one statement. */
 export async function loadGroupsOfUnit(db: DataSource, unitId: string): Promise<GroupScorecardRow[]> {
   return db.query(

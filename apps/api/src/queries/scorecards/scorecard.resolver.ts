@@ -1,46 +1,74 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { ScorecardEntity, UnitEntity, type ScorecardRow } from '@par-index/read-model';
-import { In } from 'typeorm';
-import { mayReadUnpublished } from '../../auth/access-policy';
+import { assessmentDecider, assessmentStreamName, DomainError } from '@par-index/domain';
+import { ScorecardEntity, type ScorecardRow } from '@par-index/read-model';
+import { LIVE_VIEW_ROLES, mayReadLive, mayReadUnpublished } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
+import { foldRecorded } from '../../commands/shared/load-aggregate';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { PUBLISHED, rankRequestedGroup } from '../ranking/group-ranking';
+import { loadGroupOfUnitWithPreviousYear } from '../ranking/ranking-rows.sql';
 import { requireUnitYear } from '../query-args';
+import { changeExplanation, leafResults, scoreInputs } from './scorecard-detail';
+import { loadScoringInputs } from './scorecard-inputs.sql';
 import { Scorecard } from './scorecard.types';
 
 const points = (hundredths: number) => hundredths / 100;
-/** the read model's status of an assessment whose result is public */
-const PUBLISHED = 'published';
-
-export function toScorecard(row: ScorecardRow, unitName: string | null): Scorecard {
-  return {
-    unitId: row.unitId, unitName, year: row.year, level: row.level, group: row.groupCode, status: row.status,
-    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
-    total: points(row.total), applicableMax: points(row.applicableMax), percent: row.percent, rank: row.rank,
-    groupSize: row.groupSize,
-    fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max) })),
-    bySource: Object.entries(row.bySource).map(([source, value]) => ({ source, points: points(value) })),
-    zeroLeaves: row.zeroLeaves,
-  };
-}
 
 @Resolver(() => Scorecard)
 export class ScorecardResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  private async withNames(rows: ScorecardRow[]): Promise<Scorecard[]> {
-    const units = await this.infrastructure.readModel.getRepository(UnitEntity).findBy({ unitId: In(rows.map((r) => r.unitId)) });
-    const names = new Map(units.map((u) => [u.unitId, u.name]));
-    return rows.map((row) => toScorecard(row, names.get(row.unitId) ?? null));
-  }
-
-  @Query(() => Scorecard, { nullable: true, description: "A unit's total, index and rank in its group for a year." })
-  async scorecard(@CurrentCaller() caller: Caller, @Args('unitId') unitId: string, @Args('year', { type: () => Int }) year: number): Promise<Scorecard | null> {
+  @Query(() => Scorecard, {
+    nullable: true,
+    description:
+      "A unit's total, index, rank, fields and leaves for a year, with the explanation of its change against the previous year. " +
+      'Ranks are those of the published ranking for a published result; of the live ranking for an unpublished one, or when `live: true`.',
+  })
+  async scorecard(
+    @CurrentCaller() caller: Caller,
+    @Args('unitId', { description: 'the unit id' }) unitId: string,
+    @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
+    @Args('live', { nullable: true, defaultValue: false, description: 'rank in the live ranking (not for anonymous callers or unit officers)' }) live: boolean,
+  ): Promise<Scorecard | null> {
     requireUnitYear(unitId, year);
-    const row = await this.infrastructure.readModel.getRepository(ScorecardEntity).findOneBy({ unitId, year });
+    if (live && !mayReadLive(caller)) {
+      throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}`, { operation: 'scorecard', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES] });
+    }
+    const db = this.infrastructure.readModel;
+    const [row, groupRows, inputs, history] = await Promise.all([
+      db.getRepository(ScorecardEntity).findOneBy({ unitId, year }),
+      loadGroupOfUnitWithPreviousYear(db, unitId, year),
+      loadScoringInputs(db, unitId, year),
+      this.infrastructure.eventStore.readStream(assessmentStreamName(unitId, year)),
+    ]);
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
-    return (await this.withNames([row]))[0]!;
+    const view = live || row.status !== PUBLISHED;
+    const ranking = rankRequestedGroup(groupRows, { year, level: row.level, group: row.groupCode, field: null, live: view, bands: [] });
+    const me = ranking.units.find((unit) => unit.row.unitId === unitId);
+    const rank = me?.entry.rank ?? null;
+    const current = inputs.find((input) => input.year === year);
+    const previous = inputs.find((input) => input.year === year - 1 && (input.status === PUBLISHED || mayReadUnpublished(caller, unitId)));
+    const currentCard = current ? scoreInputs(current) : null;
+    const state = foldRecorded(assessmentDecider, history);
+    return {
+      ...baseScorecard(row, me?.row.unitName ?? groupRows.find((r) => r.unitId === unitId)?.unitName ?? null),
+      live: view, rank, groupSize: ranking.units.length,
+      fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max), rank: me?.fieldRanks.get(f.code) ?? null })),
+      leaves: current && currentCard ? leafResults(current, currentCard, state) : [],
+      change: currentCard && previous ? changeExplanation(currentCard, scoreInputs(previous), year - 1, { rank, previousRank: me?.change.previousRank ?? null }) : null,
+    };
   }
+}
+
+function baseScorecard(row: ScorecardRow, unitName: string | null) {
+  return {
+    unitId: row.unitId, unitName, year: row.year, level: row.level, group: row.groupCode, status: row.status,
+    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
+    total: points(row.total), applicableMax: points(row.applicableMax), percent: row.percent,
+    bySource: Object.entries(row.bySource).map(([source, value]) => ({ source, points: points(value) })),
+    zeroLeaves: row.zeroLeaves,
+  };
 }

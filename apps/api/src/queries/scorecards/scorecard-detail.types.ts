@@ -1,0 +1,58 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'One leaf (component criterion) of a unit-year: what was claimed, what was appraised and what counts.' })
+export class LeafResult {
+  @Field({ description: 'leaf code' }) code!: string;
+  @Field({ description: 'leaf name' }) name!: string;
+  @Field({ description: 'code of the field (component index) the leaf belongs to' }) fieldCode!: string;
+  @Field({ description: 'how the leaf is scored: appraised, survey, indicator or deduction' }) kind!: string;
+  @Field(() => Float, { description: "the leaf's maximum in the criteria set" }) max!: number;
+  @Field(() => Float, { description: "the leaf's maximum for this unit: 0 when the leaf is not applicable to it" }) applicableMax!: number;
+  @Field(() => Float, { nullable: true, description: "the unit's self-score, if recorded" }) selfScore!: number | null;
+  @Field(() => Float, { nullable: true, description: 'the appraised score (after objections), if recorded' }) appraisedScore!: number | null;
+  @Field(() => Float, { nullable: true, description: 'the raw survey or indicator value, if recorded' }) rawValue!: number | null;
+  @Field(() => Float, { description: 'the points that count (appraised, else self; converted for survey and indicator leaves)' }) effectiveScore!: number;
+  @Field({ description: 'which input the effective points came from: appraised, self, converted, missing or not_applicable' }) origin!: string;
+  @Field(() => [String], { description: 'evidence references given with the self-score' }) evidenceRefs!: string[];
+  @Field(() => String, { nullable: true, description: "the appraiser's (or council's) reason for the appraised score" }) appraisalReason!: string | null;
+  @Field({ description: 'true when the leaf applies, has a positive maximum and scored zero' }) zero!: boolean;
+}
+
+@ObjectType({ description: "A field's or leaf's share of a unit's change against the previous year." })
+export class Contribution {
+  @Field({ description: 'field or leaf code' }) code!: string;
+  @Field({ description: "'changed', or 'added' / 'removed' when the node exists in one year only" }) status!: string;
+  @Field(() => Float, { description: 'points change' }) pointsChange!: number;
+  @Field(() => Float, { nullable: true, description: 'points this year' }) points!: number | null;
+  @Field(() => Float, { nullable: true, description: 'points the previous year' }) previousPoints!: number | null;
+  @Field(() => Float, { description: 'change of the applicable maximum' }) maxChange!: number;
+  @Field(() => Float, { nullable: true, description: "share of the index change in percentage points (points change ÷ this year's maximum)" })
+  indexContribution!: number | null;
+}
+
+@ObjectType({ description: 'Whether a field rose or fell against the previous year, compared on its index.' })
+export class FieldMove {
+  @Field({ description: 'field code' }) code!: string;
+  @Field({ description: 'field name' }) name!: string;
+  @Field({ description: 'higher, lower, same, added, removed or not_comparable' }) direction!: string;
+  @Field(() => Float, { nullable: true, description: 'field index this year in %' }) percent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'field index the previous year in %' }) previousPercent!: number | null;
+}
+
+@ObjectType({ description: 'Why a unit-year differs from the previous year: which fields and leaves moved the total, the index and the rank.' })
+export class ChangeExplanation {
+  @Field(() => Int, { description: 'the year compared with' }) previousYear!: number;
+  @Field(() => Float, { description: 'points change' }) pointsChange!: number;
+  @Field(() => Float, { description: 'change of the applicable maximum' }) maxChange!: number;
+  @Field(() => Float, { nullable: true, description: 'index change in percentage points' }) indexChange!: number | null;
+  @Field(() => Float, { nullable: true, description: 'the part of the index change due to the maximum alone' }) maxEffect!: number | null;
+  @Field(() => Int, { nullable: true, description: 'rank the previous year (in the same view: published or live)' }) previousRank!: number | null;
+  @Field(() => Int, { nullable: true, description: 'previousRank − rank: positive means up that many places' }) placesUp!: number | null;
+  @Field({ description: 'e.g. "up 2 places, from 3rd to 1st"' }) rankChangeText!: string;
+  @Field({ description: 'e.g. "up 4.00 points"' }) scoreChangeText!: string;
+  @Field(() => [Contribution], { description: 'fields that changed, largest change first' }) fields!: Contribution[];
+  @Field(() => [Contribution], { description: 'leaves that changed, largest change first: these moved the total and the rank' }) leaves!: Contribution[];
+  @Field(() => [FieldMove], { description: 'every field, higher or lower than the previous year' }) fieldMovement!: FieldMove[];
+  @Field(() => Int, { description: 'fields higher than the previous year' }) fieldsHigher!: number;
+  @Field(() => Int, { description: 'fields lower than the previous year' }) fieldsLower!: number;
+}
