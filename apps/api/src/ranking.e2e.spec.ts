@@ -31,7 +31,7 @@ describe('ranking: published and live views, year over year, ties and pagination
     await fx.score('an-giang', 2024, [5, 5, 4]);
     await fx.score('bac-ninh', 2024, [5, 5, 6]);
     await fx.score('ca-mau', 2024, [4, 4, 8]);
-    await fx.score('da-nang', 2024, [5, 5, 9], false);
+    await fx.score('da-nang', 2024, [5, 5, 9], 'final');
   }, 120_000);
   afterAll(() => api.stop());
 

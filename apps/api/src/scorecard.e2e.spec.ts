@@ -27,7 +27,7 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     await fx.score('ca-mau', 2023, [3, 3, 6]);
     await fx.score('an-giang', 2024, [5, 0, 4]);
     await fx.score('ca-mau', 2024, [4, 4, 8]);
-    await fx.score('dak-lak', 2024, [5, 5, 10], false);
+    await fx.score('dak-lak', 2024, [5, 5, 10], 'final');
   }, 120_000);
   afterAll(() => api.stop());
 

@@ -30,8 +30,8 @@ export function resultsFixture(api: RunningApi) {
     async open(unitId: string, year: number) {
       await ok(`mutation { openAssessment(unitId:"${unitId}", year:${year}, criteriaSetCode:"${setCode(year)}") { revision } }`);
     },
-    /** self-scores with evidence, appraisal equal to them, finalised; published unless `publish` is false */
-    async score(unitId: string, year: number, scores: LeafScores, publish = true) {
+    /** self-scores with evidence and appraisal scores equal to them, then the workflow up to `until` */
+    async score(unitId: string, year: number, scores: LeafScores, until: 'appraisal' | 'final' | 'published' = 'published') {
       const officer = { role: 'unit_officer', units: [unitId] };
       const leaves = ['L1', 'L2', 'L3'];
       for (const [i, leaf] of leaves.entries()) {
@@ -41,8 +41,9 @@ export function resultsFixture(api: RunningApi) {
       for (const [i, leaf] of leaves.entries()) {
         await ok(`mutation { recordAppraisalScore(unitId:"${unitId}", year:${year}, leafCode:"${leaf}", points:${scores[i]}) { revision } }`, 'appraiser');
       }
+      if (until === 'appraisal') return;
       await ok(`mutation { finaliseAppraisal(unitId:"${unitId}", year:${year}) { revision } }`, 'appraiser');
-      if (!publish) return;
+      if (until === 'final') return;
       await ok(`mutation { approveAssessment(unitId:"${unitId}", year:${year}, decisionReference:"QD-${year}/UBND") { revision } }`, 'approver');
       await ok(`mutation { publishAssessment(unitId:"${unitId}", year:${year}) { revision } }`, 'approver');
     },
