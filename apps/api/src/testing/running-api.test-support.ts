@@ -27,7 +27,7 @@ export interface RunningApi {
    */
   gql<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** the same request, with the HTTP status */
-  gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T> }>;
+  gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
   /** a signed bearer token (raw JWT) for the actor */
   tokenFor(actor: TestActor): string;
   /** rows in the event store: assert that a refused command appended nothing */
@@ -37,10 +37,18 @@ export interface RunningApi {
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-export async function startRunningApi(): Promise<RunningApi> {
+export interface RunningApiOptions {
+  /** extra node arguments for the API process, e.g. ['--require', SQL_STATEMENTS_PRELOAD] */
+  nodeArgs?: string[];
+}
+
+/** Preload that reports each request's SQL statement count in the `x-sql-statements` response header. */
+export const SQL_STATEMENTS_PRELOAD = path.resolve(__dirname, 'sql-statements.preload.cjs');
+
+export async function startRunningApi(options: RunningApiOptions = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const secret = newTestSecret();
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
     env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,7 +69,7 @@ export async function startRunningApi(): Promise<RunningApi> {
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: (await response.json()) as never };
+    return { status: response.status, body: (await response.json()) as never, headers: response.headers };
   };
   return {
     url,
