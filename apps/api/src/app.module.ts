@@ -10,6 +10,7 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { introspectionPolicyPlugin } from './graphql/introspection-policy.plugin';
 import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
 import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
@@ -28,6 +29,8 @@ export class AppModule {
             autoSchemaFile: true,
             includeStacktraceInErrorResponses: false,
             sortSchema: true,
+            // served in production too; GRAPHQL_INTROSPECTION decides whether anonymous callers may use it
+            introspection: true,
             path: '/graphql',
             // keep the status an error asks for (extensions.http: 401 unauthenticated, 403 forbidden)
             preserveHttpStatusForExecutionErrors: false,
@@ -45,6 +48,7 @@ export class AppModule {
             // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
             plugins: [
               unstorableTextPlugin() as never,
+              introspectionPolicyPlugin(infrastructure.config.graphqlIntrospection) as never,
               complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
               // statuses follow the errors (errors/http-status.ts), execution errors included
               httpStatusPlugin() as never,

@@ -15,9 +15,15 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      graphqlIntrospection: 'everyone',
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
     });
+  });
+
+  it('given NODE_ENV=production, then only authenticated callers may introspect unless GRAPHQL_INTROSPECTION says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, '/repo').graphqlIntrospection).toBe('authenticated');
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'everyone' }, '/repo').graphqlIntrospection).toBe('everyone');
   });
 
   it('given production variables, then they are used as given', () => {

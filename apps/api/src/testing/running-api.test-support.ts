@@ -40,6 +40,8 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 export interface RunningApiOptions {
   /** extra node arguments for the API process, e.g. ['--require', SQL_STATEMENTS_PRELOAD] */
   nodeArgs?: string[];
+  /** extra environment variables for the API process, e.g. { NODE_ENV: 'production' } */
+  env?: Record<string, string>;
 }
 
 /** Preload that reports each request's SQL statement count in the `x-sql-statements` response header. */
@@ -49,7 +51,7 @@ export async function startRunningApi(options: RunningApiOptions = {}): Promise<
   const database = await createTestDatabase();
   const secret = newTestSecret();
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' },
+    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

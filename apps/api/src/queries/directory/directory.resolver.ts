@@ -95,7 +95,7 @@ export class DirectoryResolver {
     );
     return rows.map((r) => ({
       code: r.code, version: r.version, year: r.year, level: r.level, name: r.name, status: r.status, revisionReason: r.revisionReason,
-      publishedAt: r.publishedAt, maxTotal: points(r.criteriaSet.maxTotal), nodes: nodesOf(r.criteriaSet),
+      publishedAt: new Date(r.publishedAt), maxTotal: points(r.criteriaSet.maxTotal), nodes: nodesOf(r.criteriaSet),
     }));
   }
 }

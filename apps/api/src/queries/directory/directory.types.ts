@@ -1,15 +1,16 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { CriteriaNodeKind, CriteriaSetStatus, Level, UnitStatus } from '../../graphql/enums';
+import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../ranking/ranking.types';
 
 @ObjectType({ description: 'An administrative unit (province, ministry, department, district, commune…) as registered.' })
 export class Unit {
   @Field({ description: 'the unit id' }) id!: string;
   @Field({ description: 'current name' }) name!: string;
-  @Field({ description: 'level' }) level!: string;
+  @Field(() => Level, { description: 'level' }) level!: string;
   @Field({ description: 'the group (block) the unit is ranked in from now on' }) group!: string;
   @Field(() => String, { nullable: true, description: 'parent unit id (e.g. the province of a district)' }) parentId!: string | null;
   @Field(() => String, { nullable: true, description: 'region' }) region!: string | null;
-  @Field({ description: 'active, merged or inactive' }) status!: string;
+  @Field(() => UnitStatus, { description: 'active, merged or inactive' }) status!: string;
   @Field(() => String, { nullable: true, description: 'the unit it was merged into' }) mergedInto!: string | null;
   @Field(() => [String], { description: 'earlier names, oldest first' }) previousNames!: string[];
 }
@@ -23,7 +24,7 @@ export class UnitPage {
 @ObjectType({ description: 'A group (block) ranked in a year.' })
 export class RankingGroup {
   @Field(() => Int, { description: 'the year' }) year!: number;
-  @Field({ description: 'level' }) level!: string;
+  @Field(() => Level, { description: 'level' }) level!: string;
   @Field({ description: 'group code' }) group!: string;
   @Field(() => Int, { description: 'assessments opened in the group' }) assessedUnits!: number;
   @Field(() => Int, { description: 'assessments published in the group' }) publishedUnits!: number;
@@ -34,7 +35,7 @@ export class CriteriaNode {
   @Field({ description: 'node code' }) code!: string;
   @Field({ description: 'node name' }) name!: string;
   @Field(() => Float, { description: 'maximum points (a group: the sum of its children)' }) max!: number;
-  @Field({ description: "'group' for fields and criteria; a leaf's scoring kind: appraised, survey, indicator or deduction" }) kind!: string;
+  @Field(() => CriteriaNodeKind, { description: "'group' for fields and criteria; a leaf's scoring kind" }) kind!: string;
   @Field(() => String, { nullable: true, description: 'the parent group; null for a field' }) parentCode!: string | null;
   @Field(() => Int, { description: '0 for a field, 1 for its children, …' }) depth!: number;
   @Field(() => String, { nullable: true, description: 'survey or indicator the leaf converts' }) source!: string | null;
@@ -46,11 +47,11 @@ export class CriteriaSetVersion {
   @Field({ description: 'set code' }) code!: string;
   @Field(() => Int, { description: 'version' }) version!: number;
   @Field(() => Int, { description: 'assessment year' }) year!: number;
-  @Field({ description: 'level assessed' }) level!: string;
+  @Field(() => Level, { description: 'level assessed' }) level!: string;
   @Field({ description: 'name' }) name!: string;
-  @Field({ description: 'published or retired' }) status!: string;
+  @Field(() => CriteriaSetStatus, { description: 'published or retired' }) status!: string;
   @Field(() => String, { nullable: true, description: 'why this version revised the previous one' }) revisionReason!: string | null;
-  @Field({ description: 'when it was published (ISO-8601)' }) publishedAt!: string;
+  @Field(() => GraphQLISODateTime, { description: 'when it was published' }) publishedAt!: Date;
   @Field(() => Float, { description: 'maximum total points' }) maxTotal!: number;
   @Field(() => [CriteriaNode], { description: 'every node, depth first in document order' }) nodes!: CriteriaNode[];
 }

@@ -13,6 +13,7 @@ import { loadGroupsOfUnit } from '../ranking/ranking-rows.sql';
 import { requireUnitYear } from '../query-args';
 import { ObjectionView, UnitYear } from './history.types';
 
+const dateOrNull = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
 const orNull = (hundredths: number | null | undefined) => (hundredths == null ? null : hundredths / 100);
 
 @Resolver()
@@ -53,9 +54,9 @@ export class HistoryResolver {
     const filedAt = new Map(history.filter((e) => e.type === 'ObjectionFiled').map((e) => [String(e.data.objectionId), e.metadata.occurredAt]));
     return [...state.objections.values()].map((o) => ({
       objectionId: o.objectionId, leafCode: o.leafCode, kind: o.kind, text: o.text, evidenceRefs: o.evidenceRefs,
-      proposedScore: orNull(o.proposedScore), filedAt: filedAt.get(o.objectionId) ?? null,
+      proposedScore: orNull(o.proposedScore), filedAt: dateOrNull(filedAt.get(o.objectionId)),
       outcome: o.decision?.outcome ?? null, decisionReason: o.decision?.reason ?? null, correctedScore: orNull(o.decision?.correctedScore),
-      decidedAt: o.decision?.at ?? null, decidedBy: o.decision?.by ?? null,
+      decidedAt: dateOrNull(o.decision?.at), decidedBy: o.decision?.by ?? null,
     }));
   }
 }

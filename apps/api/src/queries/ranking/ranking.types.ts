@@ -1,3 +1,4 @@
+import { AssessmentStatus, Level } from '../../graphql/enums';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A unit as a result names it.' })
@@ -37,7 +38,7 @@ export class RankingRow {
   @Field({ description: 'the criteria set that scored the unit-year' }) criteriaSetCode!: string;
   @Field(() => Int, { description: 'the version of that criteria set' }) criteriaSetVersion!: number;
   @Field({ description: 'true when the group was scored against different criteria-set versions' }) mixedCriteriaVersions!: boolean;
-  @Field({ description: 'workflow status of the assessment' }) status!: string;
+  @Field(() => AssessmentStatus, { description: 'workflow status of the assessment' }) status!: string;
   @Field(() => [RankingFieldScore], { description: "the unit's fields, each ranked among the same rows" }) fields!: RankingFieldScore[];
 }
 
@@ -74,7 +75,7 @@ export class PageInfo {
 @ObjectType({ description: 'The ranking of a group (block) for a year, overall or in one field, with its statistics.' })
 export class Ranking {
   @Field(() => Int, { description: 'the year ranked' }) year!: number;
-  @Field({ description: 'the level of the group' }) level!: string;
+  @Field(() => Level, { description: 'the level of the group' }) level!: string;
   @Field({ description: 'the group (block)' }) group!: string;
   @Field(() => String, { nullable: true, description: 'the field ranked, or null for the overall index' }) field!: string | null;
   @Field({ description: 'true: the live ranking of every opened assessment (unpublished results included); false: published results only, ranked among themselves' })

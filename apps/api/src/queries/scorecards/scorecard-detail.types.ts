@@ -1,3 +1,4 @@
+import { ChangeStatus, FieldDirection, LeafKind } from '../../graphql/enums';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'One leaf (component criterion) of a unit-year: what was claimed, what was appraised and what counts.' })
@@ -5,7 +6,7 @@ export class LeafResult {
   @Field({ description: 'leaf code' }) code!: string;
   @Field({ description: 'leaf name' }) name!: string;
   @Field({ description: 'code of the field (component index) the leaf belongs to' }) fieldCode!: string;
-  @Field({ description: 'how the leaf is scored: appraised, survey, indicator or deduction' }) kind!: string;
+  @Field(() => LeafKind, { description: 'how the leaf is scored' }) kind!: string;
   @Field(() => Float, { description: "the leaf's maximum in the criteria set" }) max!: number;
   @Field(() => Float, { description: "the leaf's maximum for this unit: 0 when the leaf is not applicable to it" }) applicableMax!: number;
   @Field(() => Float, { nullable: true, description: "the unit's self-score, if recorded" }) selfScore!: number | null;
@@ -21,7 +22,7 @@ export class LeafResult {
 @ObjectType({ description: "A field's or leaf's share of a unit's change against the previous year." })
 export class Contribution {
   @Field({ description: 'field or leaf code' }) code!: string;
-  @Field({ description: "'changed', or 'added' / 'removed' when the node exists in one year only" }) status!: string;
+  @Field(() => ChangeStatus, { description: "'changed', or 'added' / 'removed' when the node exists in one year only" }) status!: string;
   @Field(() => Float, { description: 'points change' }) pointsChange!: number;
   @Field(() => Float, { nullable: true, description: 'points this year' }) points!: number | null;
   @Field(() => Float, { nullable: true, description: 'points the previous year' }) previousPoints!: number | null;
@@ -34,7 +35,7 @@ export class Contribution {
 export class FieldMove {
   @Field({ description: 'field code' }) code!: string;
   @Field({ description: 'field name' }) name!: string;
-  @Field({ description: 'higher, lower, same, added, removed or not_comparable' }) direction!: string;
+  @Field(() => FieldDirection, { description: 'how the field moved' }) direction!: string;
   @Field(() => Float, { nullable: true, description: 'field index this year in %' }) percent!: number | null;
   @Field(() => Float, { nullable: true, description: 'field index the previous year in %' }) previousPercent!: number | null;
 }

@@ -1,3 +1,4 @@
+import { AssessmentStatus, Level } from '../../graphql/enums';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ChangeExplanation, LeafResult } from './scorecard-detail.types';
 
@@ -22,9 +23,9 @@ export class Scorecard {
   @Field({ description: 'the unit id' }) unitId!: string;
   @Field(() => String, { nullable: true, description: "the unit's current name" }) unitName!: string | null;
   @Field(() => Int, { description: 'the assessment year' }) year!: number;
-  @Field({ description: 'the level assessed' }) level!: string;
+  @Field(() => Level, { description: 'the level assessed' }) level!: string;
   @Field({ description: 'the group (block) the unit is ranked in' }) group!: string;
-  @Field({ description: 'workflow status of the assessment' }) status!: string;
+  @Field(() => AssessmentStatus, { description: 'workflow status of the assessment' }) status!: string;
   @Field({ description: 'the criteria set that scored this unit-year' }) criteriaSetCode!: string;
   @Field(() => Int, { description: 'the version of that criteria set the assessment is bound to' }) criteriaSetVersion!: number;
   @Field({ description: 'true when units of this group were scored against different criteria-set versions: compare with care, or move them to one version' })
