@@ -72,8 +72,9 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     expect(live.scorecard).toEqual({ live: true, rank: 2 });
   });
 
-  it('given live asked anonymously, then FORBIDDEN_FOR_ROLE', async () => {
-    const result = await api.gql('{ scorecard(unitId:"ca-mau", year:2024, live:true) { rank } }', null);
-    expect(result.errors?.[0]?.extensions.code).toBe('FORBIDDEN_FOR_ROLE');
+  it('given live asked anonymously or by a unit officer, then UNAUTHENTICATED or FORBIDDEN_FOR_ROLE', async () => {
+    const query = '{ scorecard(unitId:"ca-mau", year:2024, live:true) { rank } }';
+    expect((await api.gql(query, null)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(query, { role: 'unit_officer', units: ['ca-mau'] })).errors?.[0]?.extensions.code).toBe('FORBIDDEN_FOR_ROLE');
   });
 });

@@ -6,16 +6,21 @@ export const STREAM_VERIFICATION_COST = 50;
 /** How many items a list without a page-size argument is assumed to hold. */
 const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
   assessmentHistory: 200,
+  // the rows of a page object (ranking, units): priced once here, and multiplied by the page's `first` above them
+  rows: 1,
 });
 const DEFAULT_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = 100;
+/** The largest page a paged list serves (larger `first` values are refused by the resolver, BAD_USER_INPUT). */
+export const MAX_PAGE_SIZE = 1000;
 
 // Type names, not instanceof: the schema and this module may hold different copies of graphql-js.
 const isList = (args: ComplexityEstimatorArgs) => String(args.field.type).replace(/!$/, '').startsWith('[');
 
 /**
  * A field costs 1 plus its children; a list multiplies its children by its page size (`first`)
- * or by an assumed size. The caller learns whether the whole store was asked to be verified more
+ * or by an assumed size, and so does a page object (a non-list field with `first`, e.g. ranking's
+ * `{ rows, statistics, pageInfo }`, whose `rows` count as one item). The caller learns whether the whole store was asked to be verified more
  * than once (allowed once per request).
  */
 export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeStoreVerifications: () => number } {
@@ -29,10 +34,10 @@ export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeSto
       return STREAM_VERIFICATION_COST;
     }
     const children = Math.max(args.childComplexity, 1);
-    if (!isList(args)) return 1 + args.childComplexity;
-    const first = args.args.first;
     const paged = args.field.args.some((arg) => arg.name === 'first');
-    const size = typeof first === 'number' ? Math.max(first, 1) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
+    if (!isList(args) && !paged) return 1 + args.childComplexity;
+    const first = args.args.first;
+    const size = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
     return 1 + size * children;
   };
   return { estimator, wholeStoreVerifications: () => wholeStore };

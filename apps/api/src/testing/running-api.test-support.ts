@@ -40,7 +40,7 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 export interface RunningApiOptions {
   /** extra node arguments for the API process, e.g. ['--require', SQL_STATEMENTS_PRELOAD] */
   nodeArgs?: string[];
-  /** extra environment variables for the API process, e.g. { NODE_ENV: 'production' } */
+  /** overrides the API's environment (e.g. { NODE_ENV: 'production' }, or AUTH_JWKS_URL with AUTH_JWT_SECRET: '' to test an identity provider) */
   env?: Record<string, string>;
 }
 
@@ -50,8 +50,9 @@ export const SQL_STATEMENTS_PRELOAD = path.resolve(__dirname, 'sql-statements.pr
 export async function startRunningApi(options: RunningApiOptions = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const secret = newTestSecret();
+  const auth = { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', ...options.env },
+    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -11,6 +11,7 @@ import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infras
 import { PUBLISHED, rankRequestedGroup } from '../ranking/group-ranking';
 import { loadGroupsOfUnit } from '../ranking/ranking-rows.sql';
 import { requireUnitYear } from '../query-args';
+import { rankedAmong } from '../scorecards/scorecard-view';
 import { ObjectionView, UnitYear } from './history.types';
 
 const dateOrNull = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
@@ -29,8 +30,9 @@ export class HistoryResolver {
     return own
       .filter((row) => row.status === PUBLISHED || mayReadUnpublished(caller, unitId))
       .map((row) => {
-        const live = row.status !== PUBLISHED;
-        const ranking = rankRequestedGroup(rows, { year: row.year, level: row.level, group: row.groupCode, field: null, live, bands: [] });
+        const visible = rankedAmong(caller, false, row.status);
+        const ranking = rankRequestedGroup(rows, { year: row.year, level: row.level, group: row.groupCode, field: null, visible, bands: [] });
+        const live = ranking.units.some((unit) => unit.row.status !== PUBLISHED);
         const entry = ranking.units.find((unit) => unit.row.unitId === unitId)?.entry;
         return {
           year: row.year, level: row.level, group: row.groupCode, status: row.status, points: row.total / 100,

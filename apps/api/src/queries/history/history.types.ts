@@ -11,7 +11,7 @@ export class UnitYear {
   @Field(() => Float, { nullable: true, description: 'index in %' }) index!: number | null;
   @Field(() => Int, { nullable: true, description: 'rank in the group that year' }) rank!: number | null;
   @Field(() => Int, { description: 'units ranked in the group that year (same view)' }) groupSize!: number;
-  @Field({ description: 'true when rank and group size are those of the live ranking (the result is unpublished)' }) live!: boolean;
+  @Field({ description: 'true when the rank is computed among rows including unpublished results' }) live!: boolean;
 }
 
 @ObjectType({ description: 'An objection or request for explanation a unit filed against an appraised score, with its decision.' })

@@ -19,8 +19,8 @@ export interface RankingRequest {
   group: string;
   /** a field (component index) code, or null for the overall index */
   field: string | null;
-  /** true: every opened assessment; false: published ones only, ranked among themselves */
-  live: boolean;
+  /** the rows ranked (e.g. published ones only): the others are left out, so ranks say nothing about them */
+  visible: (row: GroupScorecardRow) => boolean;
   /** band lower bounds in hundredths of a percent */
   bands: readonly PercentHundredths[];
 }
@@ -39,7 +39,8 @@ export interface GroupRanking {
   statistics: GroupStatistics;
 }
 
-const visible = (live: boolean) => (row: GroupScorecardRow) => live || row.status === PUBLISHED;
+export const EVERY_ROW = (_row: GroupScorecardRow): boolean => true;
+export const PUBLISHED_ROWS = (row: GroupScorecardRow): boolean => row.status === PUBLISHED;
 
 /** The entry a row contributes: the overall total, or one field's points over its applicable maximum. */
 function entryOf(row: GroupScorecardRow, field: string | null): RankEntry | null {
@@ -77,7 +78,7 @@ function previousRanking(rows: readonly GroupScorecardRow[], field: string | nul
  * nothing here computes a figure itself.
  */
 export function rankRequestedGroup(rows: readonly GroupScorecardRow[], request: RankingRequest): GroupRanking {
-  const shown = visible(request.live);
+  const shown = request.visible;
   const current = rows.filter((row) => row.year === request.year && row.level === request.level && row.groupCode === request.group && shown(row));
   const previous = rows.filter((row) => row.year === request.year - 1 && shown(row));
   const entries = entriesOf(current, request.field);

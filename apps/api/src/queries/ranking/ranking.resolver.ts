@@ -5,11 +5,11 @@ import type { GroupStatistics as Statistics } from '@par-index/scoring';
 import { LIVE_VIEW_ROLES, mayReadLive } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
-import { BadUserInputError, NotFoundError } from '../../errors/application-errors';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors/application-errors';
 import { truncateText } from '../../errors/echo-limit';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { requireGroupKey, requirePageSize } from '../query-args';
-import { fieldExists, groupExists, rankRequestedGroup, type RankedUnit } from './group-ranking';
+import { EVERY_ROW, fieldExists, groupExists, PUBLISHED_ROWS, rankRequestedGroup, type RankedUnit } from './group-ranking';
 import { decodeRankingCursor, encodeRankingCursor, rowsAfter } from './ranking-cursor';
 import { loadGroupWithPreviousYear } from './ranking-rows.sql';
 import { GroupStatistics, Ranking, RankingRow } from './ranking.types';
@@ -80,6 +80,7 @@ export class RankingResolver {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
     if (field != null) requireNonEmptyId(field, 'field');
+    if (live && caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
     if (live && !mayReadLive(caller)) {
       throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`, {
         operation: 'ranking', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES],
@@ -94,7 +95,7 @@ export class RankingResolver {
     if (field != null && !fieldExists(rows, year, field)) {
       throw new NotFoundError(`Group "${truncateText(group)}" has no field "${truncateText(field)}" in ${year}`);
     }
-    const ranking = rankRequestedGroup(rows, { year, level, group, field: field ?? null, live, bands: thresholds });
+    const ranking = rankRequestedGroup(rows, { year, level, group, field: field ?? null, visible: live ? EVERY_ROW : PUBLISHED_ROWS, bands: thresholds });
     const rest = rowsAfter(ranking.units, (unit) => ({ rank: unit.entry.rank, unitId: unit.entry.unitId }), cursor);
     const page = rest.slice(0, take);
     const last = page[page.length - 1];

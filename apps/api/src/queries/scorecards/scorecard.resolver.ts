@@ -6,10 +6,12 @@ import { LIVE_VIEW_ROLES, mayReadLive, mayReadUnpublished } from '../../auth/acc
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { foldRecorded } from '../../commands/shared/load-aggregate';
+import { UnauthenticatedError } from '../../errors/application-errors';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { PUBLISHED, rankRequestedGroup } from '../ranking/group-ranking';
 import { loadGroupOfUnitWithPreviousYear } from '../ranking/ranking-rows.sql';
 import { requireUnitYear } from '../query-args';
+import { rankedAmong } from './scorecard-view';
 import { changeExplanation, leafResults, scoreInputs } from './scorecard-detail';
 import { loadScoringInputs } from './scorecard-inputs.sql';
 import { Scorecard } from './scorecard.types';
@@ -33,6 +35,7 @@ export class ScorecardResolver {
     @Args('live', { nullable: true, defaultValue: false, description: 'rank in the live ranking (not for anonymous callers or unit officers)' }) live: boolean,
   ): Promise<Scorecard | null> {
     requireUnitYear(unitId, year);
+    if (live && caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
     if (live && !mayReadLive(caller)) {
       throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}`, { operation: 'scorecard', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES] });
     }
@@ -45,8 +48,8 @@ export class ScorecardResolver {
     ]);
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
-    const view = live || row.status !== PUBLISHED;
-    const ranking = rankRequestedGroup(groupRows, { year, level: row.level, group: row.groupCode, field: null, live: view, bands: [] });
+    const visible = rankedAmong(caller, live, row.status);
+    const ranking = rankRequestedGroup(groupRows, { year, level: row.level, group: row.groupCode, field: null, visible, bands: [] });
     const me = ranking.units.find((unit) => unit.row.unitId === unitId);
     const rank = me?.entry.rank ?? null;
     const current = inputs.find((input) => input.year === year);
@@ -55,7 +58,7 @@ export class ScorecardResolver {
     const state = foldRecorded(assessmentDecider, history);
     return {
       ...baseScorecard(row, me?.row.unitName ?? groupRows.find((r) => r.unitId === unitId)?.unitName ?? null),
-      live: view, rank, groupSize: ranking.units.length,
+      live: ranking.units.some((unit) => unit.row.status !== PUBLISHED), rank, groupSize: ranking.units.length,
       fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max), rank: me?.fieldRanks.get(f.code) ?? null })),
       leaves: current && currentCard ? leafResults(current, currentCard, state) : [],
       change: currentCard && previous ? changeExplanation(currentCard, scoreInputs(previous), year - 1, { rank, previousRank: me?.change.previousRank ?? null }) : null,

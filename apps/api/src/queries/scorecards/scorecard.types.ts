@@ -33,7 +33,7 @@ export class Scorecard {
   @Field(() => Float, { description: 'total points' }) total!: number;
   @Field(() => Float, { description: "the unit's applicable maximum (not-applicable leaves excluded)" }) applicableMax!: number;
   @Field(() => Float, { description: 'index: total ÷ applicable maximum in %, rounded half up to 2 decimals' }) percent!: number;
-  @Field({ description: 'true: rank and group size are those of the live ranking (unpublished results included); false: of the published ranking' })
+  @Field({ description: "true when the rows the rank is computed among include unpublished results (the live ranking, or a unit officer's own drafts); false: published results only" })
   live!: boolean;
   @Field(() => Int, { nullable: true, description: 'standard competition rank in the group (1, 2, 2, 4); null when not ranked in this view' })
   rank!: number | null;
