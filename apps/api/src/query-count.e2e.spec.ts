@@ -15,7 +15,7 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
   let api: RunningApi;
   let fx: ReturnType<typeof resultsFixture>;
   const statements = async (query: string, actor: Parameters<RunningApi['gql']>[1] = null) => {
-    const { body, headers } = await api.gqlWithStatus(query, actor);
+    const { body, headers } = await api.gqlWithHeaders(query, actor);
     expect(body.errors).toBeUndefined();
     return Number(headers.get('x-sql-statements'));
   };

@@ -27,7 +27,9 @@ export interface RunningApi {
    */
   gql<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** the same request, with the HTTP status */
-  gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
+  gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T> }>;
+  /** the same request, with the HTTP status and the response headers */
+  gqlWithHeaders<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
   /** a signed bearer token (raw JWT) for the actor */
   tokenFor(actor: TestActor): string;
   /** rows in the event store: assert that a refused command appended nothing */
@@ -65,7 +67,7 @@ export async function startRunningApi(options: RunningApiOptions = {}): Promise<
     child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${stderr}`)));
   });
   const tokenFor = (actor: TestActor) => signHs256(claimsFor(actor), secret);
-  const gqlWithStatus: RunningApi['gqlWithStatus'] = async (query, actor = 'admin', headers = {}) => {
+  const gqlWithHeaders: RunningApi['gqlWithHeaders'] = async (query, actor = 'admin', headers = {}) => {
     const authorization: Record<string, string> = actor === null ? {} : { authorization: `Bearer ${tokenFor(actor)}` };
     const response = await fetch(url, {
       method: 'POST',
@@ -74,12 +76,17 @@ export async function startRunningApi(options: RunningApiOptions = {}): Promise<
     });
     return { status: response.status, body: (await response.json()) as never, headers: response.headers };
   };
+  const gqlWithStatus: RunningApi['gqlWithStatus'] = async (query, actor = 'admin', headers = {}) => {
+    const { status, body } = await gqlWithHeaders(query, actor, headers);
+    return { status, body: body as never };
+  };
   return {
     url,
     database,
     secret,
     tokenFor,
     gqlWithStatus,
+    gqlWithHeaders,
     async gql(query, actor, headers) {
       return (await gqlWithStatus(query, actor, headers)).body as never;
     },
