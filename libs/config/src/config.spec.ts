@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
       graphqlIntrospection: 'everyone',
+      graphqlResponseCacheEntries: 500,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
     });

@@ -17,6 +17,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
   GRAPHQL_INTROSPECTION: z.enum(['everyone', 'authenticated']).optional(),
+  GRAPHQL_RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(500),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -41,6 +42,8 @@ export interface ParConfig {
   graphqlMaxComplexity: number;
   /** who may introspect the schema: everyone, or (default under NODE_ENV=production) authenticated callers only */
   graphqlIntrospection: 'everyone' | 'authenticated';
+  /** answers of read-model queries kept while the read models do not move (0: off) */
+  graphqlResponseCacheEntries: number;
   /** how bearer tokens are verified; resolve the signing key with `resolveTokenKey` (auth-key.ts) */
   auth: AuthConfig;
   /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
     graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? (c.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
+    graphqlResponseCacheEntries: c.GRAPHQL_RESPONSE_CACHE_ENTRIES,
     auth: authConfig(c),
     production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
   };

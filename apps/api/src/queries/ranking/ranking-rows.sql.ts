@@ -26,14 +26,16 @@ const COLUMNS = `s.unit_id AS "unitId", s.year, s.level, s.group_code AS "groupC
  * One statement for a whole ranking page: the group's scorecards of `year`, and the previous year's
  * scorecards of every group those units were in then (a unit moved since is ranked where it was).
  */
-export async function loadGroupWithPreviousYear(db: DataSource, year: number, level: string, group: string): Promise<GroupScorecardRow[]> {
+export async function loadGroupWithPreviousYear(db: DataSource, year: number, level: string, group: string, field: string | null): Promise<GroupScorecardRow[]> {
+  // previous-year rows only need their fields when a field is ranked
+  const columns = COLUMNS.replace('s.fields', `CASE WHEN s.year = $1 OR $4::text IS NOT NULL THEN s.fields ELSE '[]'::jsonb END AS fields`);
   return db.query(
     `WITH current_units AS (SELECT unit_id FROM scorecards WHERE year = $1 AND level = $2 AND group_code = $3),
           previous_groups AS (SELECT DISTINCT level, group_code FROM scorecards WHERE year = $1 - 1 AND unit_id IN (SELECT unit_id FROM current_units))
-     SELECT ${COLUMNS} FROM scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id
+     SELECT ${columns} FROM scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id
      WHERE (s.year = $1 AND s.level = $2 AND s.group_code = $3)
         OR (s.year = $1 - 1 AND (s.level, s.group_code) IN (SELECT level, group_code FROM previous_groups))`,
-    [year, level, group],
+    [year, level, group, field],
   );
 }
 

@@ -88,7 +88,7 @@ export class RankingResolver {
     }
     const cursor = after == null ? null : decodeRankingCursor(after);
     const thresholds = bandThresholds(bands ?? DEFAULT_BANDS);
-    const rows = await loadGroupWithPreviousYear(this.infrastructure.readModel, year, level, group);
+    const rows = await loadGroupWithPreviousYear(this.infrastructure.readModel, year, level, group, field ?? null);
     if (!groupExists(rows, { year, level, group })) {
       throw new NotFoundError(`No assessment of ${year} in group "${truncateText(group)}" of level ${level}`);
     }
