@@ -56,6 +56,8 @@ export function checkCompose(doc, knownVariables) {
       if (users.slice(1).includes(services.postgres?.environment?.POSTGRES_USER)) problems.push(`${name}: a least-privileged URL uses the superuser`);
     }
   }
+  const apiEnv = services.api?.environment ?? {};
+  if (!('AUTH_JWT_SECRET' in apiEnv) || !('AUTH_JWKS_URL' in apiEnv)) problems.push('api: AUTH_JWT_SECRET and AUTH_JWKS_URL must be passed through (the API refuses to start without one)');
   if (services.api?.environment?.RUN_PROJECTOR !== 'false') problems.push('api: RUN_PROJECTOR must be "false" (the projector runs as its own service)');
   if (!JSON.stringify(services.api?.healthcheck?.test ?? '').includes('/health/ready')) problems.push('api: health check must probe /health/ready');
   return problems;
@@ -82,7 +84,7 @@ export function checkDockerfile(text, dockerignore) {
   return problems;
 }
 
-const VARIANTS = 10;
+const VARIANTS = 11;
 
 function selfTest(compose, known, dockerfile, dockerignore) {
   const clone = () => structuredClone(compose);
@@ -93,6 +95,7 @@ function selfTest(compose, known, dockerfile, dockerignore) {
     ['an EVENTSTORE_ prefixed KurrentDB setting', (c) => (c.services.kurrentdb.environment.EVENTSTORE_INSECURE = 'true')],
     ['an API on the owner role', (c) => (c.services.api.environment.API_DATABASE_URL = c.services.api.environment.DATABASE_URL)],
     ['an unknown variable', (c) => (c.services.api.environment.DATABASE_URI = 'x')],
+    ['no token verification settings', (c) => delete c.services.api.environment.AUTH_JWT_SECRET],
   ];
   const failures = broken.filter(([, mutate]) => { const c = clone(); mutate(c); return checkCompose(c, known).length === 0; }).map(([what]) => what);
   const brokenDockerfiles = [

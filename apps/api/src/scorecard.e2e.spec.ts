@@ -3,9 +3,9 @@ import { startRunningApi, type RunningApi } from './testing/running-api.test-sup
 
 const CARD = `unitName total percent live rank groupSize zeroLeaves fields { code points rank }
   leaves { code fieldCode kind max applicableMax selfScore appraisedScore effectiveScore origin evidenceRefs zero }
-  change { previousYear pointsChange indexChange previousRank placesUp rankChangeText scoreChangeText
-    fields { code pointsChange } leaves { code status pointsChange points previousPoints indexContribution }
-    fieldMovement { code direction percent previousPercent } fieldsHigher fieldsLower }`;
+  change { previousYear pointsChange percentChange previousRank placesUp rankChange scoreChange
+    fieldContributions { code pointsChange } leaves { code status pointsChange points previousPoints indexContribution }
+    fields { code direction pointsChange rank previousRank } fieldsHigher fieldsLower }`;
 
 describe('scorecard: leaves, evidence and the explanation of a change against the previous year (real API, real PostgreSQL)', () => {
   let api: RunningApi;
@@ -35,17 +35,17 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     const card = (await scorecard('ca-mau', 2024))!;
     expect(card).toMatchObject({ unitName: 'Province ca-mau', total: 16, percent: 80, live: false, rank: 1, groupSize: 2 });
     expect(card.change).toEqual({
-      previousYear: 2023, pointsChange: 4, indexChange: 20, previousRank: 2, placesUp: 1,
-      rankChangeText: 'up 1 place, from 2nd to 1st', scoreChangeText: 'up 4.00 points',
-      fields: [{ code: 'F1', pointsChange: 2 }, { code: 'F2', pointsChange: 2 }],
+      previousYear: 2023, pointsChange: 4, percentChange: 20, previousRank: 2, placesUp: 1,
+      rankChange: 'up 1 place, from 2nd to 1st', scoreChange: 'up 20.00 points',
+      fieldContributions: [{ code: 'F1', pointsChange: 2 }, { code: 'F2', pointsChange: 2 }],
       leaves: [
         { code: 'L3', status: 'changed', pointsChange: 2, points: 8, previousPoints: 6, indexContribution: 10 },
         { code: 'L1', status: 'changed', pointsChange: 1, points: 4, previousPoints: 3, indexContribution: 5 },
         { code: 'L2', status: 'changed', pointsChange: 1, points: 4, previousPoints: 3, indexContribution: 5 },
       ],
-      fieldMovement: [
-        { code: 'F1', direction: 'higher', percent: 80, previousPercent: 60 },
-        { code: 'F2', direction: 'higher', percent: 80, previousPercent: 60 },
+      fields: [
+        { code: 'F1', direction: 'higher', pointsChange: 2, rank: 1, previousRank: 2 },
+        { code: 'F2', direction: 'higher', pointsChange: 2, rank: 1, previousRank: 2 },
       ],
       fieldsHigher: 2, fieldsLower: 0,
     });
@@ -58,7 +58,7 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
       code: 'L2', fieldCode: 'F1', kind: 'appraised', max: 5, applicableMax: 5, selfScore: 0, appraisedScore: 0,
       effectiveScore: 0, origin: 'appraised', evidenceRefs: ['doc-an-giang-L2'], zero: true,
     });
-    expect(card.change).toMatchObject({ pointsChange: -9, indexChange: -45, previousRank: 1, placesUp: -1, rankChangeText: 'down 1 place, from 1st to 2nd' });
+    expect(card.change).toMatchObject({ pointsChange: -9, percentChange: -45, previousRank: 1, placesUp: -1, rankChange: 'down 1 place, from 1st to 2nd' });
     expect(card.change.leaves.map((leaf: { code: string }) => leaf.code)).toEqual(['L2', 'L3']);
     expect(card.fields).toEqual([{ code: 'F1', points: 5, rank: 2 }, { code: 'F2', points: 4, rank: 2 }]);
   });

@@ -9,7 +9,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   EVENTSTORE_URL: z.string().min(1).optional(),
   PAR_DATA_DIR: z.string().min(1).default('.data'),
-  PAR_DEMO: z.enum(['true', 'false']).default('true'),
+  PAR_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -31,8 +31,8 @@ export interface ParConfig {
   /** set → EventStoreDB is the event store; unset → the PostgreSQL event store in `databaseUrl` */
   eventStoreUrl?: string;
   dataDir: string;
-  /** load the demo province into a new embedded data folder on first start */
-  demo: boolean;
+  /** demo data on first start: auto = into a new embedded data folder, true = also into an empty external database */
+  demo: 'auto' | 'true' | 'false';
   embeddedPgPort: number;
   apiPort: number;
   apiHost: string;
@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: c.DATABASE_URL,
     eventStoreUrl: c.EVENTSTORE_URL,
     dataDir: path.resolve(cwd, c.PAR_DATA_DIR),
-    demo: c.PAR_DEMO === 'true',
+    demo: c.PAR_DEMO,
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     apiPort: c.API_PORT,
     apiHost: c.API_HOST,

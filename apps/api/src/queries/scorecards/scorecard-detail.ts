@@ -11,7 +11,7 @@ import {
   type UnitScorecard,
 } from '@par-index/scoring';
 import type { ScoringInputsRow } from './scorecard-inputs.sql';
-import type { ChangeExplanation, Contribution, LeafResult } from './scorecard-detail.types';
+import type { Contribution, LeafResult, ScorecardChange } from './scorecard-detail.types';
 
 const points = (hundredths: number) => hundredths / 100;
 const orNull = (hundredths: number | null | undefined) => (hundredths == null ? null : hundredths / 100);
@@ -45,23 +45,28 @@ const toContribution = (c: ScoringContribution): Contribution => ({
   maxChange: points(c.maxChange), indexContribution: orNull(c.indexContribution),
 });
 
-/** libs/scoring's explanation of the change between two years, with its rank change, for GraphQL. */
-export function changeExplanation(
-  current: UnitScorecard,
-  previous: UnitScorecard,
-  previousYear: number,
-  ranks: { rank: number | null; previousRank: number | null },
-): ChangeExplanation {
+export interface ChangeRanks {
+  rank: number | null;
+  previousRank: number | null;
+  fieldRanks: ReadonlyMap<string, number | null>;
+  previousFieldRanks: ReadonlyMap<string, number | null>;
+}
+
+/** libs/scoring's explanation of the change between two years (explainChange, fieldMovement, rankChanges' wording), for GraphQL. */
+export function scorecardChange(current: UnitScorecard, previous: UnitScorecard, previousYear: number, ranks: ChangeRanks): ScorecardChange {
   const explanation = explainChange(current, previous, ranks);
   const movement = fieldMovement(current, previous);
   return {
-    previousYear,
-    pointsChange: points(explanation.pointsChange), maxChange: points(explanation.maxChange),
-    indexChange: orNull(explanation.indexChange), maxEffect: orNull(explanation.maxEffect),
-    previousRank: ranks.previousRank, placesUp: explanation.placesUp,
-    rankChangeText: describeRankChange(ranks), scoreChangeText: describeScoreChange(explanation.pointsChange),
-    fields: explanation.fields.map(toContribution), leaves: explanation.leaves.map(toContribution),
-    fieldMovement: movement.fields.map((f) => ({ code: f.code, name: f.name, direction: f.direction, percent: orNull(f.percent), previousPercent: orNull(f.previousPercent) })),
+    previousYear, previousRank: ranks.previousRank, placesUp: explanation.placesUp,
+    rankChange: describeRankChange(ranks), pointsChange: points(explanation.pointsChange),
+    percentChange: orNull(explanation.indexChange), scoreChange: describeScoreChange(explanation.indexChange),
+    maxChange: points(explanation.maxChange), maxEffect: orNull(explanation.maxEffect),
     fieldsHigher: movement.higher, fieldsLower: movement.lower,
+    fields: movement.fields.map((f) => ({
+      code: f.code, name: f.name, direction: f.direction,
+      pointsChange: f.points === null || f.previousPoints === null ? null : points(f.points - f.previousPoints),
+      rank: ranks.fieldRanks.get(f.code) ?? null, previousRank: ranks.previousFieldRanks.get(f.code) ?? null,
+    })),
+    fieldContributions: explanation.fields.map(toContribution), leaves: explanation.leaves.map(toContribution),
   };
 }

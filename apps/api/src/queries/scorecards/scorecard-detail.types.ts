@@ -31,29 +31,30 @@ export class Contribution {
   indexContribution!: number | null;
 }
 
-@ObjectType({ description: 'Whether a field rose or fell against the previous year, compared on its index.' })
-export class FieldMove {
+@ObjectType({ description: "A field's move against the previous year, compared on its index (points ÷ applicable maximum)." })
+export class FieldChange {
   @Field({ description: 'field code' }) code!: string;
   @Field({ description: 'field name' }) name!: string;
   @Field(() => FieldDirection, { description: 'how the field moved' }) direction!: string;
-  @Field(() => Float, { nullable: true, description: 'field index this year in %' }) percent!: number | null;
-  @Field(() => Float, { nullable: true, description: 'field index the previous year in %' }) previousPercent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'points change; null for a field new this year' }) pointsChange!: number | null;
+  @Field(() => Int, { nullable: true, description: "the field's rank in the group this year (same view as the scorecard's rank)" }) rank!: number | null;
+  @Field(() => Int, { nullable: true, description: "the field's rank in the unit's group the previous year (same view)" }) previousRank!: number | null;
 }
 
-@ObjectType({ description: 'Why a unit-year differs from the previous year: which fields and leaves moved the total, the index and the rank.' })
-export class ChangeExplanation {
+@ObjectType({ description: 'A unit-year against the same unit the year before: rank and index change, the fields that rose or fell, and the fields and leaves that moved the total and the rank.' })
+export class ScorecardChange {
   @Field(() => Int, { description: 'the year compared with' }) previousYear!: number;
-  @Field(() => Float, { description: 'points change' }) pointsChange!: number;
-  @Field(() => Float, { description: 'change of the applicable maximum' }) maxChange!: number;
-  @Field(() => Float, { nullable: true, description: 'index change in percentage points' }) indexChange!: number | null;
-  @Field(() => Float, { nullable: true, description: 'the part of the index change due to the maximum alone' }) maxEffect!: number | null;
-  @Field(() => Int, { nullable: true, description: 'rank the previous year (in the same view: published or live)' }) previousRank!: number | null;
+  @Field(() => Int, { nullable: true, description: 'rank the previous year, among the same kind of rows (published, live, or what the caller may see)' }) previousRank!: number | null;
   @Field(() => Int, { nullable: true, description: 'previousRank − rank: positive means up that many places' }) placesUp!: number | null;
-  @Field({ description: 'e.g. "up 2 places, from 3rd to 1st"' }) rankChangeText!: string;
-  @Field({ description: 'e.g. "up 4.00 points"' }) scoreChangeText!: string;
-  @Field(() => [Contribution], { description: 'fields that changed, largest change first' }) fields!: Contribution[];
-  @Field(() => [Contribution], { description: 'leaves that changed, largest change first: these moved the total and the rank' }) leaves!: Contribution[];
-  @Field(() => [FieldMove], { description: 'every field, higher or lower than the previous year' }) fieldMovement!: FieldMove[];
-  @Field(() => Int, { description: 'fields higher than the previous year' }) fieldsHigher!: number;
-  @Field(() => Int, { description: 'fields lower than the previous year' }) fieldsLower!: number;
+  @Field({ description: "e.g. 'up 2 places, from 3rd to 1st'" }) rankChange!: string;
+  @Field(() => Float, { description: 'points change' }) pointsChange!: number;
+  @Field(() => Float, { nullable: true, description: 'index change in percentage points (exact, then rounded half away from zero)' }) percentChange!: number | null;
+  @Field({ description: "the index change in words, e.g. 'down 2.10 points' (percentage points)" }) scoreChange!: string;
+  @Field(() => Float, { description: 'change of the applicable maximum' }) maxChange!: number;
+  @Field(() => Float, { nullable: true, description: 'the part of the index change due to the maximum alone' }) maxEffect!: number | null;
+  @Field(() => Int, { description: 'fields with a higher index than the previous year' }) fieldsHigher!: number;
+  @Field(() => Int, { description: 'fields with a lower index than the previous year' }) fieldsLower!: number;
+  @Field(() => [FieldChange], { description: 'every field this year (then those only the previous year had), with its direction and ranks' }) fields!: FieldChange[];
+  @Field(() => [Contribution], { description: 'fields whose points changed, largest change first: their share of the index change' }) fieldContributions!: Contribution[];
+  @Field(() => [Contribution], { description: 'leaves whose points or maximum changed, largest change first: these moved the total and the rank' }) leaves!: Contribution[];
 }

@@ -9,10 +9,10 @@ import { foldRecorded } from '../../commands/shared/load-aggregate';
 import { UnauthenticatedError } from '../../errors/application-errors';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { PUBLISHED, rankRequestedGroup } from '../ranking/group-ranking';
-import { loadGroupOfUnitWithPreviousYear } from '../ranking/ranking-rows.sql';
+import { loadGroupOfUnitWithPreviousYear, type GroupScorecardRow } from '../ranking/ranking-rows.sql';
 import { requireUnitYear } from '../query-args';
 import { rankedAmong } from './scorecard-view';
-import { changeExplanation, leafResults, scoreInputs } from './scorecard-detail';
+import { leafResults, scoreInputs, scorecardChange } from './scorecard-detail';
 import { loadScoringInputs } from './scorecard-inputs.sql';
 import { Scorecard } from './scorecard.types';
 
@@ -61,9 +61,20 @@ export class ScorecardResolver {
       live: ranking.units.some((unit) => unit.row.status !== PUBLISHED), rank, groupSize: ranking.units.length,
       fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max), rank: me?.fieldRanks.get(f.code) ?? null })),
       leaves: current && currentCard ? leafResults(current, currentCard, state) : [],
-      change: currentCard && previous ? changeExplanation(currentCard, scoreInputs(previous), year - 1, { rank, previousRank: me?.change.previousRank ?? null }) : null,
+      change: currentCard && previous ? scorecardChange(currentCard, scoreInputs(previous), year - 1, {
+        rank, previousRank: me?.change.previousRank ?? null, fieldRanks: me?.fieldRanks ?? new Map(),
+        previousFieldRanks: previousFieldRanks(groupRows, unitId, year - 1, visible),
+      }) : null,
     };
   }
+}
+
+/** The unit's field ranks in its group of `year`, among the same kind of rows. */
+function previousFieldRanks(rows: GroupScorecardRow[], unitId: string, year: number, visible: (row: GroupScorecardRow) => boolean): ReadonlyMap<string, number | null> {
+  const own = rows.find((row) => row.unitId === unitId && row.year === year);
+  if (!own) return new Map();
+  const ranking = rankRequestedGroup(rows, { year, level: own.level, group: own.groupCode, field: null, visible, bands: [] });
+  return ranking.units.find((unit) => unit.row.unitId === unitId)?.fieldRanks ?? new Map();
 }
 
 function baseScorecard(row: ScorecardRow, unitName: string | null) {

@@ -1,6 +1,6 @@
 import { AssessmentStatus, Level } from '../../graphql/enums';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { ChangeExplanation, LeafResult } from './scorecard-detail.types';
+import { LeafResult, ScorecardChange } from './scorecard-detail.types';
 
 @ObjectType({ description: 'A field (component index) of a unit-year, ranked within the group.' })
 export class FieldScore {
@@ -42,6 +42,6 @@ export class Scorecard {
   @Field(() => [SourcePoints], { description: 'the total split by source' }) bySource!: SourcePoints[];
   @Field(() => [String], { description: 'leaves that scored zero' }) zeroLeaves!: string[];
   @Field(() => [LeafResult], { description: 'every leaf with self, appraised and effective scores, maxima and evidence' }) leaves!: LeafResult[];
-  @Field(() => ChangeExplanation, { nullable: true, description: 'the change against the previous year; null when the unit has no scored previous year' })
-  change!: ChangeExplanation | null;
+  @Field(() => ScorecardChange, { nullable: true, description: 'against the same unit the year before (null when it has no scorecard then that the caller may see)' })
+  change!: ScorecardChange | null;
 }
