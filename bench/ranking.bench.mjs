@@ -39,6 +39,7 @@ function startApi(databaseUrl, extraEnv = {}) {
     env: {
       ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '',
       AUTH_JWT_SECRET: randomBytes(32).toString('hex'), GRAPHQL_MAX_COMPLEXITY: '1000000',
+      EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0', PAR_DATA_DIR: path.join(dataDir, 'api'),
       RUN_PROJECTOR: 'false', // the production shape: the projector is its own process (and nothing is appended here)
       ...extraEnv,
     },

@@ -17,6 +17,10 @@ describe('loadConfig', () => {
       graphqlMaxComplexity: 5000,
       graphqlIntrospection: 'everyone',
       graphqlResponseCacheEntries: 500,
+      roleUrls: { writer: undefined, projector: undefined, reader: undefined },
+      hmacKey: undefined,
+      anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
+      anchorIntervalSeconds: 300,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
     });

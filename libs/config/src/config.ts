@@ -18,6 +18,13 @@ const schema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
   GRAPHQL_INTROSPECTION: z.enum(['everyone', 'authenticated']).optional(),
   GRAPHQL_RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(500),
+  // least-privileged connections and tamper evidence (see README "Database roles", "Threat model")
+  EVENTSTORE_DATABASE_URL: z.string().url().optional(),
+  PROJECTOR_DATABASE_URL: z.string().url().optional(),
+  API_DATABASE_URL: z.string().url().optional(),
+  EVENTSTORE_HMAC_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  EVENTSTORE_ANCHOR_FILE: z.string().min(1).optional(),
+  EVENTSTORE_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -44,6 +51,13 @@ export interface ParConfig {
   graphqlIntrospection: 'everyone' | 'authenticated';
   /** answers of read-model queries kept while the read models do not move (0: off) */
   graphqlResponseCacheEntries: number;
+  /** login URLs of the least-privileged roles; unset → derived (embedded) or DATABASE_URL (with a warning) */
+  roleUrls: { writer?: string; projector?: string; reader?: string };
+  /** HMAC key of the hash chain; unset → a key file under `${dataDir}/keys` */
+  hmacKey?: string;
+  anchorFile: string;
+  /** 0 disables scheduled anchors */
+  anchorIntervalSeconds: number;
   /** how bearer tokens are verified; resolve the signing key with `resolveTokenKey` (auth-key.ts) */
   auth: AuthConfig;
   /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
@@ -87,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
     graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? (c.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
     graphqlResponseCacheEntries: c.GRAPHQL_RESPONSE_CACHE_ENTRIES,
+    roleUrls: { writer: c.EVENTSTORE_DATABASE_URL, projector: c.PROJECTOR_DATABASE_URL, reader: c.API_DATABASE_URL },
+    hmacKey: c.EVENTSTORE_HMAC_KEY,
+    anchorFile: path.resolve(cwd, c.EVENTSTORE_ANCHOR_FILE ?? path.join(c.PAR_DATA_DIR, 'anchors', 'anchors.jsonl')),
+    anchorIntervalSeconds: c.EVENTSTORE_ANCHOR_INTERVAL_SECONDS,
     auth: authConfig(c),
     production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
   };

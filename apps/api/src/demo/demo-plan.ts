@@ -1,5 +1,5 @@
 import type { ActorRole, CriteriaSetCommand } from '@par-index/domain';
-import { listLeaves, type CriteriaSet, type Hundredths, type LeafCriterion } from '@par-index/scoring';
+import { listLeaves, type Hundredths, type LeafCriterion } from '@par-index/scoring';
 import type { AssessmentRequest } from '../commands/assessment/assessment.command';
 import type { UnitRequest } from '../commands/unit/unit.command';
 import { DEMO_LEVELS, demoCriteriaSet, type DemoCriteriaSet } from './demo-criteria-sets';
@@ -43,7 +43,8 @@ const REASONS = [
   'Online service usage below the set target',
   'No written proof of follow-up was attached',
 ];
-const DUMMY_SET_VERSION = 1;
+/** the leaves of a demo set (listLeaves reads only the tree) */
+const leavesOf = (set: DemoCriteriaSet) => listLeaves({ ...set, version: 1, maxTotal: 10_000 });
 
 /** A track's calendar: each step at the given day (08:00 UTC) or a minute after the step before. */
 function calendar(year: number): (monthDay: string) => string {
@@ -61,7 +62,7 @@ interface Story {
 function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, story: Story): DemoStep[] {
   const rand = random(`${unit.unitId}/${year}`);
   const quality = 0.8 + random(unit.unitId)() * 0.17 + (rand() - 0.5) * 0.08;
-  const leaves = listLeaves({ ...set, version: DUMMY_SET_VERSION, maxTotal: 0 } as CriteriaSet);
+  const leaves = leavesOf(set);
   const appraised = leaves.filter((l) => l.scoring.kind === 'appraised');
   const steps: DemoStep[] = [];
   const at = calendar(year + 1);
@@ -119,7 +120,7 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
 
 /** A published result corrected months later: reopen, corrected appraisal with reason, approve again. */
 function correctionTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number): DemoStep[] {
-  const leaf = listLeaves({ ...set, version: DUMMY_SET_VERSION, maxTotal: 0 } as CriteriaSet).find((l) => l.scoring.kind === 'appraised')!;
+  const leaf = leavesOf(set).find((l) => l.scoring.kind === 'appraised')!;
   const at = calendar(year + 1);
   const step = (key: string, actor: DemoStep['actor'], request: AssessmentRequest): DemoStep => ({
     kind: 'assessment', unitId: unit.unitId, year, request, key: `${unit.unitId}/${year}/correction/${key}`, now: at('06-12'), actor,

@@ -23,6 +23,8 @@ function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): 
     env: {
       ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo,
       AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '',
+      // production mode needs the hash-chain key; no anchor files from a test process
+      EVENTSTORE_HMAC_KEY: 'demo-e2e-test-key-0123456789abcdef', EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
