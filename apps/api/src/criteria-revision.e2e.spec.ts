@@ -54,7 +54,7 @@ describe('a criteria revision applied on purpose, end to end (real API, real Pos
     await ok('mutation { moveAssessmentToCriteriaVersion(unitId:"an-giang", year:2024, reason:"Decision 77") { eventTypes } }', 'admin');
     const rows = await ranking();
     // L1 (2) dropped, L2 (3 > 1.5) flagged and cleared: only L3's 4 points remain, out of 10
-    expect(rows.find((r) => r.unitId === 'an-giang')).toMatchObject({ total: 4, status: 'reopened', criteriaSetVersion: 2, mixedCriteriaVersions: true });
+    expect(rows.find((r) => r.unitId === 'an-giang')).toMatchObject({ total: 4, status: 'appraisal', criteriaSetVersion: 2, mixedCriteriaVersions: true });
     expect(rows.find((r) => r.unitId === 'binh-thuan')).toMatchObject({ criteriaSetVersion: 1, mixedCriteriaVersions: true });
   });
 

@@ -2,7 +2,15 @@ import type { AssessedLevel, Hundredths } from '@par-index/scoring';
 import type { AssessmentEvent, AssessmentTotals, ObjectionKind } from './events';
 import { withCriteriaVersionChange } from './evolve-revision';
 
-export type AssessmentStatus = 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
+/**
+ * The one vocabulary of the yearly workflow's states, used by the domain, the read models and the
+ * API alike: self_assessment (opened, the unit scores itself) → appraisal (submitted, or reopened
+ * for corrections) → appraisal_final → approved → published.
+ */
+export const ASSESSMENT_STATUSES = ['self_assessment', 'appraisal', 'appraisal_final', 'approved', 'published'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+/** The status of a result the public may read. */
+export const PUBLISHED_STATUS: AssessmentStatus = 'published';
 
 export interface SelfScore {
   score: Hundredths;

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { PUBLISHED_STATUS } from '@par-index/domain';
 import { ScorecardEntity, UnitEntity, type ScorecardRow } from '@par-index/read-model';
 import { In } from 'typeorm';
 import { mayReadUnpublished, unpublishedScope } from '../../auth/access-policy';
@@ -10,8 +11,8 @@ import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args
 import { Scorecard } from './scorecard.types';
 
 const points = (hundredths: number) => hundredths / 100;
-/** the read model's status of an assessment whose result is public */
-const PUBLISHED = 'published';
+/** the domain's status of an assessment whose result is public (one vocabulary: domain, read model, API) */
+const PUBLISHED = PUBLISHED_STATUS;
 
 export function toScorecard(row: ScorecardRow, unitName: string | null): Scorecard {
   return {

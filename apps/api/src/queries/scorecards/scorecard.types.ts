@@ -23,7 +23,7 @@ export class Scorecard {
   @Field(() => Int) year!: number;
   @Field() level!: string;
   @Field() group!: string;
-  @Field({ description: 'workflow status of the assessment (ranks include every opened assessment)' }) status!: string;
+  @Field({ description: 'workflow status of the assessment, one of self_assessment, appraisal (submitted or reopened), appraisal_final, approved, published (ranks include every opened assessment)' }) status!: string;
   @Field({ description: 'the criteria set that scored this unit-year' }) criteriaSetCode!: string;
   @Field(() => Int, { description: 'the version of that criteria set the assessment is bound to' }) criteriaSetVersion!: number;
   @Field({ description: 'true when units of this group were scored against different criteria-set versions: compare with care, or move them to one version' })
