@@ -29,7 +29,7 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     expect(status.database).toBe(db.url.replace(/:[^:@/]+@/, ':***@'));
     expect(status.activeVersion).toBe(1);
     expect(status.headPosition).toBe('-1');
-    expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+    expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'audit_timeline', 'criteria_sets', 'scorecards', 'units']);
   });
 
   it('given a live projector holding the lease, when rebuilt in place, then the rebuild is refused and writes nothing', async () => {
@@ -39,7 +39,7 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
       await live.waitForLine(/following live events/);
       const status = JSON.parse((await projector('status')).stdout) as StatusOutput;
       expect(status.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', projectorAlive: true })]);
-      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'audit_timeline', 'criteria_sets', 'scorecards', 'units']);
       for (const state of status.projections) {
         expect(state).toMatchObject({ version: 1, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
         expect(['catching_up', 'running']).toContain(state.status);

@@ -49,6 +49,7 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   scorecard: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   ranking: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   assessmentHistory: { roles: EVERY_ROLE, unitScoped: true },
+  auditTimeline: { roles: EVERY_ROLE, unitScoped: true },
   verifyAuditTrail: { roles: ALL_BUT_UNIT_OFFICER },
 };
 

@@ -1,4 +1,5 @@
+import { AuditTimelineResolver } from './audit/audit-timeline.resolver';
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { ScorecardResolver } from './scorecards/scorecard.resolver';
 
-export const QUERY_SLICES = [ScorecardResolver, AuditTrailResolver];
+export const QUERY_SLICES = [ScorecardResolver, AuditTrailResolver, AuditTimelineResolver];
