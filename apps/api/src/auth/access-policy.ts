@@ -48,6 +48,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   // queries: unpublished results of a unit only for its unit officers and the non-unit roles
   scorecard: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   ranking: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
+  scorecardAsOf: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
+  rankingAsOf: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   assessmentHistory: { roles: EVERY_ROLE, unitScoped: true },
   auditTimeline: { roles: EVERY_ROLE, unitScoped: true },
   verifyAuditTrail: { roles: ALL_BUT_UNIT_OFFICER },

@@ -18,6 +18,7 @@ export { criteriaSetsProjection, evolveCriteriaSet } from './criteria-sets/crite
 export { unitsProjection, evolveUnit } from './units/units.projection';
 export { scorecardsReadModel } from './scorecards/scorecards.read-model';
 export { scoreGroup } from './scorecards/score-group';
+export { foldReadModelAsOf, assessmentAsOf, groupScorecardsAsOf, type ReadModelAsOf } from './time-travel/read-model-as-of';
 export { auditTimelineReadModel } from './audit-timeline/audit-timeline.read-model';
 export { auditEntryOf, type PreviousValue } from './audit-timeline/audit-entry';
 

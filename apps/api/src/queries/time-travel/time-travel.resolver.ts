@@ -1,0 +1,73 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { PUBLISHED_STATUS } from '@par-index/domain';
+import { assessmentAsOf, foldReadModelAsOf, groupScorecardsAsOf, type ReadModelAsOf, type ScorecardRow } from '@par-index/read-model';
+import { mayReadUnpublished } from '../../auth/access-policy';
+import { CurrentCaller } from '../../auth/caller.decorator';
+import type { Caller } from '../../auth/identity';
+import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
+import { toScorecard } from '../scorecards/scorecard.resolver';
+import { Scorecard } from '../scorecards/scorecard.types';
+import { parseAsOf } from './as-of';
+import { eventsAsOf } from './events-as-of';
+
+const AS_OF = 'an ISO-8601 instant with an offset (2024-06-30T17:00:00+07:00) or a global position of the event store (digits)';
+
+/**
+ * Time travel: the scorecard and the ranking exactly as they were at a past moment, computed by
+ * folding the event store's events up to that moment through the read models' own projections and
+ * libs/scoring (see foldReadModelAsOf). Separate root fields beside `scorecard`/`ranking`, so the
+ * live queries stay read-model lookups; the same access rules apply (status as of that moment).
+ */
+@Resolver(() => Scorecard)
+export class TimeTravelResolver {
+  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+
+  private async stateAt(asOfText: string): Promise<ReadModelAsOf> {
+    const asOf = parseAsOf(asOfText);
+    return foldReadModelAsOf(await eventsAsOf(this.infrastructure.eventStore, asOf));
+  }
+
+  @Query(() => Scorecard, { nullable: true, description: `A unit's scorecard as it was at asOf: ${AS_OF}. Null when it did not exist then or the caller may not read it.` })
+  async scorecardAsOf(
+    @CurrentCaller() caller: Caller,
+    @Args('unitId') unitId: string,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('asOf') asOf: string,
+  ): Promise<Scorecard | null> {
+    requireUnitYear(unitId, year);
+    const state = await this.stateAt(asOf);
+    const assessment = assessmentAsOf(state, unitId, year);
+    if (!assessment) return null;
+    const row = groupScorecardsAsOf(state, assessment).find((card) => card.unitId === unitId);
+    if (!row || (row.status !== PUBLISHED_STATUS && !mayReadUnpublished(caller, unitId))) return null;
+    return toScorecard(row, state.units.get(unitId)?.name ?? null);
+  }
+
+  @Query(() => [Scorecard], { description: `The ranking of a group as it was at asOf: ${AS_OF}. Best first; ranks as computed then.` })
+  async rankingAsOf(
+    @CurrentCaller() caller: Caller,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('level') level: string,
+    @Args('group') group: string,
+    @Args('asOf') asOf: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
+  ): Promise<Scorecard[]> {
+    requireGroupKey(year, level, group);
+    const take = requirePageSize(first);
+    const state = await this.stateAt(asOf);
+    return groupScorecardsAsOf(state, { year, level, groupCode: group })
+      .filter((row) => row.status === PUBLISHED_STATUS || mayReadUnpublished(caller, row.unitId))
+      .sort(byRank)
+      .slice(0, take)
+      .map((row) => toScorecard(row, state.units.get(row.unitId)?.name ?? null));
+  }
+}
+
+/** Ranked units first by rank, then unitId; units without an applicable maximum (rank 0) last. */
+function byRank(a: ScorecardRow, b: ScorecardRow): number {
+  const rankA = a.rank === 0 ? Number.MAX_SAFE_INTEGER : a.rank;
+  const rankB = b.rank === 0 ? Number.MAX_SAFE_INTEGER : b.rank;
+  return rankA - rankB || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+}
