@@ -35,6 +35,7 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   recordSelfScore: assessment('RecordSelfScore'),
   submitSelfAssessment: assessment('SubmitSelfAssessment'),
   recordAppraisalScore: assessment('RecordAppraisalScore'),
+  markLeafNotApplicable: assessment('MarkLeafNotApplicable'),
   fileObjection: assessment('FileObjection'),
   decideObjection: assessment('DecideObjection'),
   recordSurveyResult: assessment('RecordSurveyResult'),

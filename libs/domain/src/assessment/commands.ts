@@ -61,6 +61,9 @@ export type ApproveAssessment = Base & { type: 'ApproveAssessment'; decisionRefe
 export type PublishAssessment = Base & { type: 'PublishAssessment' };
 export type ReopenAssessment = Base & { type: 'ReopenAssessment'; reason: string };
 
+/** unit_officer during self-assessment: proposes; appraiser during appraisal: marks (confirms). */
+export type MarkLeafNotApplicable = Base & { type: 'MarkLeafNotApplicable'; leafCode: string; reason: string };
+
 /** `criteriaSet` is the bound version (may be retired); `targetCriteriaSet` the version to move to. */
 export type MoveAssessmentToCriteriaVersion = Base & { type: 'MoveAssessmentToCriteriaVersion'; targetCriteriaSet: ResolvedCriteriaSet; reason: string };
 
@@ -77,6 +80,7 @@ export type AssessmentCommand =
   | ApproveAssessment
   | PublishAssessment
   | ReopenAssessment
-  | MoveAssessmentToCriteriaVersion;
+  | MoveAssessmentToCriteriaVersion
+  | MarkLeafNotApplicable;
 
 export type AssessmentCommandType = AssessmentCommand['type'];

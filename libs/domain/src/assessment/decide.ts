@@ -5,6 +5,7 @@ import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from '.
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
+import { decideMarkNotApplicable } from './decide-not-applicable';
 import { decideMoveToCriteriaVersion } from './decide-revision';
 import { decideRecordSelfScore, decideSubmit } from './decide-self-assessment';
 import type { AssessmentEvent } from './events';
@@ -26,6 +27,7 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   PublishAssessment: ['approver', 'admin'],
   ReopenAssessment: ['approver', 'admin'],
   MoveAssessmentToCriteriaVersion: ['admin'],
+  MarkLeafNotApplicable: ['unit_officer', 'appraiser'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
@@ -61,6 +63,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decideReopen(command, state);
     case 'MoveAssessmentToCriteriaVersion':
       return decideMoveToCriteriaVersion(command, state);
+    case 'MarkLeafNotApplicable':
+      return decideMarkNotApplicable(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

@@ -50,6 +50,15 @@ export interface IndicatorResult {
   points: Hundredths;
 }
 
+/** A leaf that does not apply to the unit: proposed by the unit, or confirmed (marked) by an appraiser. */
+export interface NotApplicableLeaf {
+  reason: string;
+  confirmed: boolean;
+  proposedBy: string | null;
+  at: string;
+  by: string;
+}
+
 export interface OpenedAssessment {
   status: AssessmentStatus;
   unitId: string;
@@ -65,6 +74,7 @@ export interface OpenedAssessment {
   objections: ReadonlyMap<string, Objection>;
   surveyResults: ReadonlyMap<string, SurveyResult>;
   indicatorResults: ReadonlyMap<string, IndicatorResult>;
+  notApplicable: ReadonlyMap<string, NotApplicableLeaf>;
   /** totals of the last finalisation; cleared on reopen */
   finalTotals: AssessmentTotals | null;
   /** the approval in force (null before approval and after a reopen) */
@@ -92,7 +102,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     return {
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
-      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(),
+      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(), notApplicable: new Map(),
       finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
     };
   }
@@ -145,6 +155,18 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
     case 'AssessmentCriteriaVersionChanged':
       return withCriteriaVersionChange(state, event.data);
+    case 'LeafNotApplicableProposed': {
+      const { leafCode, reason } = event.data;
+      return { ...state, notApplicable: withEntry(state.notApplicable, leafCode, { reason, confirmed: false, proposedBy: by, at, by }) };
+    }
+    case 'LeafMarkedNotApplicable': {
+      const { leafCode, reason, proposedBy } = event.data;
+      return {
+        ...state,
+        notApplicable: withEntry(state.notApplicable, leafCode, { reason, confirmed: true, proposedBy, at, by }),
+        appraisedBy: withActor(state.appraisedBy, by),
+      };
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);

@@ -17,6 +17,7 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
   let survey = 0;
   let indicator = 0;
   for (const leaf of listLeaves(set)) {
+    if (isMarkedNotApplicable(state, leaf.code)) continue;
     switch (leaf.scoring.kind) {
       case 'appraised':
       case 'deduction':
@@ -33,9 +34,11 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
   return { appraised, survey, indicator, total: appraised + survey + indicator };
 }
 
-/** Leaves still lacking what finalisation needs. */
+const isMarkedNotApplicable = (state: OpenedAssessment, leafCode: string) => state.notApplicable.get(leafCode)?.confirmed === true;
+
+/** Leaves still lacking what finalisation needs (leaves marked not applicable need nothing). */
 export function missingForFinalisation(state: OpenedAssessment, set: CriteriaSet): { missingAppraisals: string[]; missingResults: string[] } {
-  const leaves = listLeaves(set);
+  const leaves = listLeaves(set).filter((leaf) => !isMarkedNotApplicable(state, leaf.code));
   return {
     missingAppraisals: leaves.filter((l) => l.scoring.kind === 'appraised' && !state.appraisalScores.has(l.code)).map((l) => l.code),
     missingResults: leaves

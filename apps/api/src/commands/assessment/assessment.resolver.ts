@@ -42,6 +42,14 @@ export class AssessmentResolver {
     return this.send(actor, unitId, year, { type: 'RecordAppraisalScore', leafCode, score: pointsArg(points, 'points'), reason: reason ?? null }, expectedRevision);
   }
 
+  @Mutation(() => CommandResult, {
+    description: "A leaf that does not apply to the unit this year (with the reason): a unit officer proposes it during self-assessment (no self-score needed then); an appraiser marks it during appraisal, confirming a proposal or directly. Marked, it leaves the unit's applicable maximum: the index is points ÷ applicable maximum.",
+  })
+  markLeafNotApplicable(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode') leafCode: string, @Args('reason') reason: string) {
+    return this.send(actor, unitId, year, { type: 'MarkLeafNotApplicable', leafCode, reason });
+  }
+
   @Mutation(() => CommandResult, { description: "The unit's explanation or objection on an appraised leaf." })
   fileObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
     @Args('objectionId') objectionId: string, @Args('leafCode') leafCode: string, @Args('kind', { type: () => String }) kind: 'explanation' | 'objection',

@@ -50,7 +50,10 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
     case 'SelfAssessmentSubmitted':
       return { ...next, status: 'appraisal' };
     case 'ObjectionFiled':
+    case 'LeafNotApplicableProposed':
       return next;
+    case 'LeafMarkedNotApplicable':
+      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: true }) };
     case 'AppraisalFinalised':
       return { ...next, status: 'appraisal_final' };
     case 'AssessmentApproved':

@@ -110,6 +110,12 @@ function entryOf(event: AssessmentEvent, previous: PreviousValue): Entry {
         closedObjectionIds: d.closedObjectionIds,
       }, changes);
     }
+    case 'LeafNotApplicableProposed':
+      return leafEntry(event.data.leafCode, [], event.data.reason, { proposed: true, leafMax: pts(event.data.max) });
+    case 'LeafMarkedNotApplicable': {
+      const d = event.data;
+      return leafEntry(d.leafCode, [change(d.leafCode, 'applicableMax', pts(d.max), 0)], d.reason, { proposedBy: d.proposedBy });
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`audit timeline cannot handle ${JSON.stringify(_exhaustive)}`);
