@@ -1,3 +1,4 @@
+import { formatPoints } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
 import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf, requireStringList } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
@@ -25,7 +26,8 @@ export function decideRecordAppraisal(command: RecordAppraisalScore, current: As
   const differsFromSelf = score !== (selfScore ?? 0);
   const changesAppraisal = previous !== null && previous.score !== score;
   if (reason === null && (differsFromSelf || changesAppraisal)) {
-    fail('APPRAISAL_REASON_REQUIRED', `appraising "${leaf.code}" at ${score} needs a reason`, { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null });
+    const differsFrom = changesAppraisal ? `the earlier appraisal ${formatPoints(previous!.score)}` : `the self-score ${formatPoints(selfScore ?? 0)}`;
+    fail('APPRAISAL_REASON_REQUIRED', `appraising "${leaf.code}" at ${formatPoints(score)} points needs a reason: it differs from ${differsFrom}`, { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null });
   }
   return [
     {
