@@ -32,6 +32,8 @@ export function resolveTokenKey(config: ParConfig): TokenKey {
 
 function readOrCreateEmbeddedSecret(dataDir: string): string {
   const file = embeddedSecretPath(dataDir);
+  // the data folder keeps its usual mode (the embedded PostgreSQL user may need to enter it); auth/ is private
+  mkdirSync(dataDir, { recursive: true });
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     // 'wx': a concurrent first start (API and `npm run token`) cannot overwrite the other's secret

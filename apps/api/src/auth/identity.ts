@@ -22,10 +22,15 @@ const stringList = (value: unknown, claim: string): string[] => {
   return value as string[];
 };
 
+/** The domain's actor-id rule (libs/domain guards): refused at the door rather than at the first command. */
+const SUBJECT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+
 /** Roles the API does not know are ignored (an identity provider may carry others); none known → refused. */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const sub = claims.sub;
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200) throw new InvalidClaimsError('the token has no usable "sub" claim');
+  if (typeof sub !== 'string' || !SUBJECT.test(sub)) {
+    throw new InvalidClaimsError('the token\'s "sub" must be an id of up to 200 letters, digits, "_", ".", ":" or "-"');
+  }
   const roles = stringList(claims.roles, 'roles').filter((role): role is ActorRole => (ACTOR_ROLES as readonly string[]).includes(role));
   if (roles.length === 0) throw new InvalidClaimsError(`the token carries none of the roles ${ACTOR_ROLES.join(', ')}`);
   return { sub, roles: [...new Set(roles)], units: stringList(claims.units, 'units') };

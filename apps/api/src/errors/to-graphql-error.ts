@@ -14,9 +14,6 @@ function isBadRequest(error: unknown): error is BadRequestLike {
   return typeof candidate?.getStatus === 'function' && typeof candidate.getResponse === 'function' && candidate.getStatus() === 400;
 }
 
-// Apollo moves `extensions.http` into the HTTP response (and out of the body).
-const FORBIDDEN_STATUS = { http: { status: 403 } };
-
 /** No identity, or a token that did not verify: HTTP 401 under GraphQL-over-HTTP. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -32,7 +29,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {
-      extensions: { code: error.code, category: error.kind, details: error.details ?? null, ...(error.kind === 'forbidden' ? FORBIDDEN_STATUS : {}) },
+      extensions: { code: error.code, category: error.kind, details: error.details ?? null },
     });
   }
   if (error instanceof ConcurrencyConflictError) {

@@ -6,9 +6,12 @@ export const STREAM_VERIFICATION_COST = 50;
 /** How many items a list without a page-size argument is assumed to hold. */
 const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
   assessmentHistory: 200,
+  auditTimeline: 200,
 });
 const DEFAULT_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = 100;
+/** The largest page a paged list serves (larger `first` values are refused by the resolver, BAD_USER_INPUT). */
+export const MAX_PAGE_SIZE = 1000;
 
 // Type names, not instanceof: the schema and this module may hold different copies of graphql-js.
 const isList = (args: ComplexityEstimatorArgs) => String(args.field.type).replace(/!$/, '').startsWith('[');
@@ -32,7 +35,7 @@ export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeSto
     if (!isList(args)) return 1 + args.childComplexity;
     const first = args.args.first;
     const paged = args.field.args.some((arg) => arg.name === 'first');
-    const size = typeof first === 'number' ? Math.max(first, 1) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
+    const size = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
     return 1 + size * children;
   };
   return { estimator, wholeStoreVerifications: () => wholeStore };

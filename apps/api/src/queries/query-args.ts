@@ -1,9 +1,11 @@
-import { requireNonEmptyId, requireOneOf, requireYear } from '@par-index/domain';
+import { isDomainError, requireIsoTimestamp, requireNonEmptyId, requireOneOf, requireYear } from '@par-index/domain';
 import { ASSESSED_LEVELS } from '@par-index/scoring';
 import { BadUserInputError } from '../errors/application-errors';
 import { truncateText } from '../errors/echo-limit';
+import { MAX_PAGE_SIZE } from '../graphql/query-cost';
 
-export const MAX_PAGE_SIZE = 1000;
+export { MAX_PAGE_SIZE };
+
 
 export function requirePageSize(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -12,11 +14,15 @@ export function requirePageSize(first: number): number {
   return first;
 }
 
-const ISO_INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** An ISO-8601 instant with an offset, as epoch milliseconds (so instants compare as instants, not strings). */
 export function parseInstant(value: string, field: string): number {
-  const millis = ISO_INSTANT_WITH_OFFSET.test(value) ? Date.parse(value) : Number.NaN;
+  let millis = Number.NaN;
+  try {
+    // the domain's own check: a real calendar instant (no 30 February, no 24:00) with an offset
+    millis = Date.parse(requireIsoTimestamp(value, field));
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+  }
   if (!Number.isFinite(millis)) {
     throw new BadUserInputError(`${field} must be an ISO-8601 instant with an offset, e.g. 2024-06-30T17:00:00+07:00`, {
       field,

@@ -37,11 +37,13 @@ export interface RunningApi {
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-export async function startRunningApi(): Promise<RunningApi> {
+/** `env` overrides the API's environment (e.g. AUTH_JWKS_URL with AUTH_JWT_SECRET: '' to test an identity provider). */
+export async function startRunningApi(options: { env?: Record<string, string> } = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const secret = newTestSecret();
+  const auth = { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' },
+    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

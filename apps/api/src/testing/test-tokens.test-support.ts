@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSign, randomBytes, type KeyObject } from 'node:crypto';
 
 /** Test actors: a role string (sub `e2e-<role>`, a unit_officer then has no units) or an explicit identity. */
 export type TestActor = string | { role: string | string[]; units?: string[]; sub?: string };
@@ -25,4 +25,10 @@ export function claimsFor(actor: TestActor, lifetimeSeconds = 3600): Record<stri
 /** An unsigned token (`alg: none`): must always be refused. */
 export function unsignedToken(claims: Record<string, unknown>): string {
   return `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}.`;
+}
+
+/** A compact JWT signed with RS256 (an identity provider's kind of token). */
+export function signRs256(claims: Record<string, unknown>, privateKey: KeyObject, kid: string): string {
+  const unsigned = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }))}.${base64url(JSON.stringify(claims))}`;
+  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
 }

@@ -1,5 +1,6 @@
 import { Args, Float, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { Actor, type RequestActor } from '../../graphql/actor.decorator';
+import { parseSetVersion } from '../shared/command-args';
 import { CommandDispatch } from '../shared/command-dispatch';
 import { CommandResult } from '../shared/command-result.type';
 import { pointsArg } from '../shared/points';
@@ -19,7 +20,7 @@ export class AssessmentResolver {
   @Mutation(() => CommandResult, { description: 'Open the unit-year assessment against a published criteria set (latest version by default).' })
   openAssessment(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
     @Args('criteriaSetCode') criteriaSetCode: string, @Args('criteriaSetVersion', { type: () => Int, nullable: true }) criteriaSetVersion?: number) {
-    return this.send(actor, unitId, year, { type: 'OpenAssessment' }, null, { code: criteriaSetCode, version: criteriaSetVersion ?? undefined });
+    return this.send(actor, unitId, year, { type: 'OpenAssessment' }, null, { code: criteriaSetCode, version: parseSetVersion(criteriaSetVersion, 'criteriaSetVersion') });
   }
 
   @Mutation(() => CommandResult, { description: "The unit's own score for one leaf, with evidence; re-recording before submission supersedes." })

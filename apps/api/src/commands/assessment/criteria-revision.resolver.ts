@@ -1,10 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { requireNonEmptyId, requireNonEmptyText } from '@par-index/domain';
 import { AssessmentEntity } from '@par-index/read-model';
 import { LessThan } from 'typeorm';
 import { toGraphQLError } from '../../errors/to-graphql-error';
 import { Actor, type RequestActor } from '../../graphql/actor.decorator';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
+import { parseSetVersion } from '../shared/command-args';
 import { CommandDispatch } from '../shared/command-dispatch';
 import { CommandResult } from '../shared/command-result.type';
 import { ExecuteAssessmentCommand } from './assessment.command';
@@ -50,7 +52,7 @@ export class CriteriaRevisionResolver {
     @Args('reason') reason: string,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
   ) {
-    return this.move(actor, unitId, year, undefined, version ?? undefined, reason);
+    return this.move(actor, unitId, year, undefined, parseSetVersion(version), reason);
   }
 
   @Mutation(() => AssessmentsMoved, { description: 'Move every assessment bound to an older version of a criteria set to a newer one (default: the latest).' })
@@ -60,6 +62,10 @@ export class CriteriaRevisionResolver {
     @Args('reason') reason: string,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
   ): Promise<AssessmentsMoved> {
+    // refused up front: with no matching rows the loop below would answer an empty success
+    requireNonEmptyId(criteriaSetCode, 'criteriaSetCode');
+    requireNonEmptyText(reason, 'reason');
+    version = parseSetVersion(version);
     const rows = await this.infrastructure.readModel.getRepository(AssessmentEntity).find({
       where: { criteriaSetCode, ...(version ? { criteriaSetVersion: LessThan(version) } : {}) },
       order: { year: 'ASC', unitId: 'ASC' },

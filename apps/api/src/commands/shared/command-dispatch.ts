@@ -6,7 +6,7 @@ import type { RequestActor } from '../../graphql/actor.decorator';
 import type { CommandOutcome } from '../aggregate-command-runner';
 import { newEnvelope, type CommandEnvelope } from '../command-envelope';
 import { commandFingerprint } from '../command-fingerprint';
-import { parseExpectedRevision, parseIdempotencyKey } from './expected-revision';
+import { parseExpectedRevision, parseIdempotencyKey } from './command-args';
 import type { CommandResult } from './command-result.type';
 
 /** Wraps a domain command with its envelope, sends it on the CommandBus, waits for the projection. */

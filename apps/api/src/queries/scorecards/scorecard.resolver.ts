@@ -9,6 +9,7 @@ import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
 import { Scorecard } from './scorecard.types';
+import { rankAmongVisible } from './visible-ranks';
 
 const points = (hundredths: number) => hundredths / 100;
 /** the domain's status of an assessment whose result is public (one vocabulary: domain, read model, API) */
@@ -42,7 +43,16 @@ export class ScorecardResolver {
     const row = await this.infrastructure.readModel.getRepository(ScorecardEntity).findOneBy({ unitId, year });
     // an unpublished result the caller may not read is answered as absent (no hint that it exists)
     if (!row || (row.status !== PUBLISHED && !mayReadUnpublished(caller, unitId))) return null;
-    return (await this.withNames([row]))[0]!;
+    const ranked = unpublishedScope(caller) === '*' ? row : (await this.visibleGroup(caller, row.year, row.level, row.groupCode)).find((r) => r.unitId === unitId)!;
+    return (await this.withNames([ranked]))[0]!;
+  }
+
+  /** Every row of a group a restricted caller may see, ranked among themselves. */
+  private async visibleGroup(caller: Caller, year: number, level: string, group: string): Promise<ScorecardRow[]> {
+    const scope = unpublishedScope(caller);
+    const inGroup = { year, level, groupCode: group };
+    const where = scope === '*' ? inGroup : [{ ...inGroup, status: PUBLISHED }, { ...inGroup, unitId: In([...scope]) }];
+    return rankAmongVisible(await this.infrastructure.readModel.getRepository(ScorecardEntity).findBy(where));
   }
 
   @Query(() => [Scorecard], { description: 'The ranking of a group (block) for a year, best first.' })
@@ -55,10 +65,9 @@ export class ScorecardResolver {
   ): Promise<Scorecard[]> {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
-    const scope = unpublishedScope(caller);
-    const inGroup = { year, level, groupCode: group };
+    if (unpublishedScope(caller) !== '*') return this.withNames((await this.visibleGroup(caller, year, level, group)).slice(0, take));
     const rows = await this.infrastructure.readModel.getRepository(ScorecardEntity).find({
-      where: scope === '*' ? inGroup : [{ ...inGroup, status: PUBLISHED }, { ...inGroup, unitId: In([...scope]) }],
+      where: { year, level, groupCode: group },
       order: { rank: 'ASC', unitId: 'ASC' },
       take,
     });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { PUBLISHED_STATUS } from '@par-index/domain';
-import { assessmentAsOf, foldReadModelAsOf, groupScorecardsAsOf, type ReadModelAsOf, type ScorecardRow } from '@par-index/read-model';
+import { assessmentAsOf, foldReadModelAsOf, groupScorecardsAsOf, type AssessmentRow, type ReadModelAsOf, type ScorecardRow } from '@par-index/read-model';
 import { mayReadUnpublished } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
@@ -18,7 +18,8 @@ const AS_OF = 'an ISO-8601 instant with an offset (2024-06-30T17:00:00+07:00) or
  * Time travel: the scorecard and the ranking exactly as they were at a past moment, computed by
  * folding the event store's events up to that moment through the read models' own projections and
  * libs/scoring (see foldReadModelAsOf). Separate root fields beside `scorecard`/`ranking`, so the
- * live queries stay read-model lookups; the same access rules apply (status as of that moment).
+ * live queries stay read-model lookups; the same access rules apply (status as of that moment), and
+ * a restricted caller's ranks are computed among the results it may see, exactly.
  */
 @Resolver(() => Scorecard)
 export class TimeTravelResolver {
@@ -39,10 +40,10 @@ export class TimeTravelResolver {
     requireUnitYear(unitId, year);
     const state = await this.stateAt(asOf);
     const assessment = assessmentAsOf(state, unitId, year);
-    if (!assessment) return null;
-    const row = groupScorecardsAsOf(state, assessment).find((card) => card.unitId === unitId);
-    if (!row || (row.status !== PUBLISHED_STATUS && !mayReadUnpublished(caller, unitId))) return null;
-    return toScorecard(row, state.units.get(unitId)?.name ?? null);
+    // an unpublished result the caller may not read is answered as absent (no hint that it existed)
+    if (!assessment || !visibleTo(caller)(assessment)) return null;
+    const row = groupScorecardsAsOf(state, assessment, visibleTo(caller)).find((card) => card.unitId === unitId);
+    return row ? toScorecard(row, state.units.get(unitId)?.name ?? null) : null;
   }
 
   @Query(() => [Scorecard], { description: `The ranking of a group as it was at asOf: ${AS_OF}. Best first; ranks as computed then.` })
@@ -57,12 +58,19 @@ export class TimeTravelResolver {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
     const state = await this.stateAt(asOf);
-    return groupScorecardsAsOf(state, { year, level, groupCode: group })
-      .filter((row) => row.status === PUBLISHED_STATUS || mayReadUnpublished(caller, row.unitId))
+    return groupScorecardsAsOf(state, { year, level, groupCode: group }, visibleTo(caller))
       .sort(byRank)
       .slice(0, take)
       .map((row) => toScorecard(row, state.units.get(row.unitId)?.name ?? null));
   }
+}
+
+/**
+ * What a caller may see of a past moment: results published then, and the unpublished ones of the
+ * units it may read. Restricted callers get ranks among what they see, as the live ranking does.
+ */
+function visibleTo(caller: Caller): (row: AssessmentRow) => boolean {
+  return (row) => row.status === PUBLISHED_STATUS || mayReadUnpublished(caller, row.unitId);
 }
 
 /** Ranked units first by rank, then unitId; units without an applicable maximum (rank 0) last. */

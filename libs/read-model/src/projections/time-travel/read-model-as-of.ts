@@ -54,9 +54,19 @@ export function assessmentAsOf(state: ReadModelAsOf, unitId: string, year: numbe
   return state.assessments.get(assessmentKey(unitId, year));
 }
 
-/** The scorecards of one group as the scorecards read model held them then, scored and ranked by libs/scoring. */
-export function groupScorecardsAsOf(state: ReadModelAsOf, group: { year: number; level: string; groupCode: string }): ScorecardRow[] {
-  const rows = [...state.assessments.values()].filter((row) => row.year === group.year && row.level === group.level && row.groupCode === group.groupCode);
+/**
+ * The scorecards of one group as the scorecards read model held them then, scored and ranked by
+ * libs/scoring. With `visible`, only the assessments it accepts are scored and ranked, among
+ * themselves (ranks and group size then say nothing about the others).
+ */
+export function groupScorecardsAsOf(
+  state: ReadModelAsOf,
+  group: { year: number; level: string; groupCode: string },
+  visible: (row: AssessmentRow) => boolean = () => true,
+): ScorecardRow[] {
+  const rows = [...state.assessments.values()].filter(
+    (row) => row.year === group.year && row.level === group.level && row.groupCode === group.groupCode && visible(row),
+  );
   const setOf = (code: string, version: number): CriteriaSet | undefined => state.criteriaSets.get(setKey(code, version))?.criteriaSet;
   return scoreGroup(rows, setOf, state.lastEvent?.metadata.occurredAt ?? '');
 }
