@@ -30,8 +30,8 @@ describe('access policy', () => {
   });
   it('writes nothing for auditors and lets anonymous callers run only the public queries', () => {
     const entries = Object.entries(OPERATION_ACCESS);
-    expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort()).toEqual(['ranking', 'scorecard']);
+    expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort()).toEqual(['ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf']);
     expect(entries.filter(([, access]) => access.roles.includes('auditor')).map(([name]) => name).sort())
-      .toEqual(['assessmentHistory', 'ranking', 'scorecard', 'verifyAuditTrail']);
+      .toEqual(['assessmentHistory', 'auditTimeline', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'verifyAuditTrail']);
   });
 });

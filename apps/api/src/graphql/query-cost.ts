@@ -6,7 +6,9 @@ export const STREAM_VERIFICATION_COST = 50;
 /** How many items a list without a page-size argument is assumed to hold. */
 const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
   assessmentHistory: 200,
-  auditTimeline: 200,
+  auditTimeline: 100,
+  // the values one audit-timeline entry changed: usually one or two
+  changes: 4,
 });
 const DEFAULT_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = 100;
