@@ -47,7 +47,8 @@ export class AssessmentResolver {
     description: "A leaf that does not apply to the unit this year (with the reason): a unit officer proposes it during self-assessment (no self-score needed then); an appraiser marks it during appraisal, confirming a proposal or directly. Marked, it leaves the unit's applicable maximum: the index is points ÷ applicable maximum.",
   })
   markLeafNotApplicable(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
-    @Args('leafCode') leafCode: string, @Args('reason') reason: string) {
+    @Args('leafCode', { description: 'the leaf that does not apply' }) leafCode: string,
+    @Args('reason', { description: 'why it does not apply to the unit this year' }) reason: string) {
     return this.send(actor, unitId, year, { type: 'MarkLeafNotApplicable', leafCode, reason });
   }
 

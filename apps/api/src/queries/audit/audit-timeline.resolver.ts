@@ -12,7 +12,7 @@ import { requireUnitYear } from '../query-args';
 
 @ObjectType({ description: 'One value of one leaf an event changed: old → new.' })
 export class AuditValueChange {
-  @Field() leafCode!: string;
+  @Field({ description: 'the leaf whose value changed' }) leafCode!: string;
   @Field({ description: 'selfScore, appraisalScore, resultPoints (survey/indicator points), rawValue (the raw survey/indicator value, not points) or applicableMax' })
   field!: string;
   @Field(() => Float, { nullable: true, description: 'the value before the event, in points (null: none)' }) from!: number | null;
@@ -22,17 +22,17 @@ export class AuditValueChange {
 @ObjectType({ description: 'One step of an assessment as an auditor reads it: what changed, who did it in which role, when, why, and where in the event store.' })
 export class AuditTimelineEntry {
   @Field({ description: 'global position in the event store (asOf accepts it)' }) position!: string;
-  @Field() eventId!: string;
+  @Field({ description: 'the id of the event in the event store' }) eventId!: string;
   @Field({ description: 'revision of the event in its assessment stream' }) streamRevision!: string;
-  @Field() eventType!: string;
+  @Field({ description: 'the event type, e.g. AppraisalScoreRecorded, ObjectionDecided, AssessmentReopened' }) eventType!: string;
   @Field({ description: "'leaf' for an event on named leaves; 'assessment' for a workflow step or a criteria-version move, shown in every leaf's timeline" })
   scope!: string;
-  @Field(() => [String]) leafCodes!: string[];
-  @Field(() => [AuditValueChange]) changes!: AuditValueChange[];
+  @Field(() => [String], { description: 'the leaves the event names or changed' }) leafCodes!: string[];
+  @Field(() => [AuditValueChange], { description: 'every value the event changed, old → new (narrowed to leafCode when asked for one leaf)' }) changes!: AuditValueChange[];
   @Field(() => String, { nullable: true, description: 'workflow status before a workflow step' }) statusFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'workflow status after a workflow step' }) statusTo!: string | null;
-  @Field() actorId!: string;
-  @Field() actorRole!: string;
+  @Field({ description: 'who did it (the token subject)' }) actorId!: string;
+  @Field({ description: 'the role it acted in' }) actorRole!: string;
   @Field(() => String, { nullable: true, description: "the reason, objection text, council decision's reason or self-score note" }) reason!: string | null;
   @Field({ description: 'when it happened (ISO-8601, as recorded)' }) occurredAt!: string;
   @Field(() => JSONScalar, { description: 'what else the event says (objection id, kind and outcome, evidence, decision reference, criteria versions...), in points' })
@@ -48,9 +48,9 @@ export class AuditTimelineResolver {
   })
   async auditTimeline(
     @CurrentCaller() caller: Caller,
-    @Args('unitId') unitId: string,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('leafCode', { nullable: true }) leafCode?: string,
+    @Args('unitId', { description: 'the unit id' }) unitId: string,
+    @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
+    @Args('leafCode', { nullable: true, description: "one leaf's timeline (with the assessment-wide steps); all leaves when absent" }) leafCode?: string,
   ): Promise<AuditTimelineEntry[]> {
     requireUnitYear(unitId, year);
     if (leafCode != null) requireNonEmptyId(leafCode, 'leafCode');

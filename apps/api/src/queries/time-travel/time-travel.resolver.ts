@@ -7,21 +7,20 @@ import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { requireGroupKey, requirePageSize, requireUnitYear } from '../query-args';
-import { toScorecard } from '../scorecards/scorecard.resolver';
-import { Scorecard } from '../scorecards/scorecard.types';
 import { parseAsOf } from './as-of';
 import { eventsAsOf } from './events-as-of';
+import { ScorecardAsOf, toScorecardAsOf } from './time-travel.types';
 
 const AS_OF = 'an ISO-8601 instant with an offset (2024-06-30T17:00:00+07:00) or a global position of the event store (digits)';
 
 /**
  * Time travel: the scorecard and the ranking exactly as they were at a past moment, computed by
  * folding the event store's events up to that moment through the read models' own projections and
- * libs/scoring (see foldReadModelAsOf). Separate root fields beside `scorecard`/`ranking`, so the
- * live queries stay read-model lookups; the same access rules apply (status as of that moment), and
+ * libs/scoring (see foldReadModelAsOf). Separate root fields and type (ScorecardAsOf) beside
+ * `scorecard`/`ranking`, so the live queries stay read-model lookups and can grow independently; the same access rules apply (status as of that moment), and
  * a restricted caller's ranks are computed among the results it may see, exactly.
  */
-@Resolver(() => Scorecard)
+@Resolver(() => ScorecardAsOf)
 export class TimeTravelResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
@@ -30,38 +29,38 @@ export class TimeTravelResolver {
     return foldReadModelAsOf(await eventsAsOf(this.infrastructure.eventStore, asOf));
   }
 
-  @Query(() => Scorecard, { nullable: true, description: `A unit's scorecard as it was at asOf: ${AS_OF}. Null when it did not exist then or the caller may not read it.` })
+  @Query(() => ScorecardAsOf, { nullable: true, description: `A unit's scorecard as it was at asOf: ${AS_OF}. Null when it did not exist then or the caller may not read it.` })
   async scorecardAsOf(
     @CurrentCaller() caller: Caller,
-    @Args('unitId') unitId: string,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('asOf') asOf: string,
-  ): Promise<Scorecard | null> {
+    @Args('unitId', { description: 'the unit id' }) unitId: string,
+    @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
+    @Args('asOf', { description: AS_OF }) asOf: string,
+  ): Promise<ScorecardAsOf | null> {
     requireUnitYear(unitId, year);
     const state = await this.stateAt(asOf);
     const assessment = assessmentAsOf(state, unitId, year);
     // an unpublished result the caller may not read is answered as absent (no hint that it existed)
     if (!assessment || !visibleTo(caller)(assessment)) return null;
     const row = groupScorecardsAsOf(state, assessment, visibleTo(caller)).find((card) => card.unitId === unitId);
-    return row ? toScorecard(row, state.units.get(unitId)?.name ?? null) : null;
+    return row ? toScorecardAsOf(row, state.units.get(unitId)?.name ?? null) : null;
   }
 
-  @Query(() => [Scorecard], { description: `The ranking of a group as it was at asOf: ${AS_OF}. Best first; ranks as computed then.` })
+  @Query(() => [ScorecardAsOf], { description: `The ranking of a group as it was at asOf: ${AS_OF}. Best first; ranks as computed then.` })
   async rankingAsOf(
     @CurrentCaller() caller: Caller,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('level') level: string,
-    @Args('group') group: string,
-    @Args('asOf') asOf: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
-  ): Promise<Scorecard[]> {
+    @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
+    @Args('level', { description: 'the level assessed (province, ministry, department, district, commune, central_agency)' }) level: string,
+    @Args('group', { description: 'the group (block) ranked' }) group: string,
+    @Args('asOf', { description: AS_OF }) asOf: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'at most this many rows (1..1000)' }) first: number,
+  ): Promise<ScorecardAsOf[]> {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
     const state = await this.stateAt(asOf);
     return groupScorecardsAsOf(state, { year, level, groupCode: group }, visibleTo(caller))
       .sort(byRank)
       .slice(0, take)
-      .map((row) => toScorecard(row, state.units.get(row.unitId)?.name ?? null));
+      .map((row) => toScorecardAsOf(row, state.units.get(row.unitId)?.name ?? null));
   }
 }
 
