@@ -32,6 +32,7 @@ const MUTATIONS: Record<string, { query: string; allowed: readonly Caller[] }> =
   fileObjection: { query: `mutation { fileObjection(${A}, objectionId:"o-1", leafCode:"F1.1.1", kind:"explanation", text:"see annex") { revision } }`, allowed: ['officer_own'] },
   // an unknown leaf: authorization is passed or refused before the state rule (LEAF_NOT_FOUND), and nothing changes
   markLeafNotApplicable: { query: `mutation { markLeafNotApplicable(${A}, leafCode:"F9.9.9", reason:"no such activity") { revision } }`, allowed: ['officer_own', 'appraiser'] },
+  markLeafApplicable: { query: `mutation { markLeafApplicable(${A}, leafCode:"F9.9.9", reason:"it applies") { revision } }`, allowed: ['officer_own', 'appraiser'] },
   submitSelfAssessment: { query: `mutation { submitSelfAssessment(${A}) { revision } }`, allowed: ['officer_own'] },
   recordAppraisalScore: { query: `mutation { recordAppraisalScore(${A}, leafCode:"F1.1.1", points:1, reason:"partial") { revision } }`, allowed: ['appraiser'] },
   decideObjection: { query: `mutation { decideObjection(${A}, objectionId:"o-1", outcome:"rejected", reason:"no evidence") { revision } }`, allowed: ['council'] },

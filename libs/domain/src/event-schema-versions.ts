@@ -42,6 +42,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   AssessmentCriteriaVersionChanged: 1,
   LeafNotApplicableProposed: 1,
   LeafMarkedNotApplicable: 1,
+  LeafApplicabilityRestored: 1,
 };
 
 export function isDomainEventType(type: string): type is DomainEventType {

@@ -36,6 +36,7 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   submitSelfAssessment: assessment('SubmitSelfAssessment'),
   recordAppraisalScore: assessment('RecordAppraisalScore'),
   markLeafNotApplicable: assessment('MarkLeafNotApplicable'),
+  markLeafApplicable: assessment('MarkLeafApplicable'),
   fileObjection: assessment('FileObjection'),
   decideObjection: assessment('DecideObjection'),
   recordSurveyResult: assessment('RecordSurveyResult'),

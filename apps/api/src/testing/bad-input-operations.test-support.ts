@@ -120,5 +120,6 @@ export const OPERATIONS: OperationSpec[] = [
     selection: '{ unitId }',
   },
   mutation('markLeafNotApplicable', OFFICER, { ...unitYear('u1'), leafCode: S('A1', 'id'), reason: S('no such activity this year', 'text') }),
+  mutation('markLeafApplicable', OFFICER, { ...unitYear('u1'), leafCode: S('A1', 'id'), reason: S('it applies after all', 'text') }),
   { field: 'verifyAuditTrail', operation: 'query', actor: 'admin', args: { streamName: S('assessment-u1-2024', 'id', false) }, selection: '{ ok }' },
 ];

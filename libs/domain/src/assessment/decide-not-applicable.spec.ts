@@ -1,6 +1,6 @@
 import { deciderSpec } from '../shared/decider-spec.test-support';
 import { ACTOR_BY_ROLE, ctx, NOW } from '../shared/fixtures.test-support';
-import type { MarkLeafNotApplicable } from './commands';
+import type { MarkLeafApplicable, MarkLeafNotApplicable } from './commands';
 import { assessmentDecider } from './decider';
 import type { LeafMarkedNotApplicable, LeafNotApplicableProposed } from './events';
 import { appraised, finalised, opened, resolved, selfScored, submitted, surveyRecorded, untilApproved, untilSubmitted } from './fixtures.test-support';
@@ -64,4 +64,30 @@ describe('MarkLeafNotApplicable', () => {
     const state = spec.given([...untilSubmitted, marked(null)]).state;
     expect(state.status !== 'not_opened' && state.appraisedBy).toContain(ACTOR_BY_ROLE.appraiser);
   });
+});
+
+describe('MarkLeafApplicable', () => {
+  const undo: MarkLeafApplicable = { type: 'MarkLeafApplicable', context: ctx('appraiser'), leafCode: '1.1.2', reason: 'the reform was due after all', criteriaSet: resolved };
+  const restored = (wasMarked: boolean, role: 'appraiser' | 'unit_officer' = 'appraiser') => ({
+    type: 'LeafApplicabilityRestored' as const,
+    data: { leafCode: '1.1.2', reason: 'the reform was due after all', max: 150, wasMarked, at: NOW, by: ACTOR_BY_ROLE[role] },
+  });
+
+  it('given a mark, when the appraiser reverses it, then the leaf applies again and needs its appraisal score for finalisation', () => {
+    spec.given([...untilSubmitted, marked(null)]).when(undo).then([restored(true)]);
+    spec.given([...untilSubmitted, marked(null), restored(true), appraised('1.1.1', 150, 150), surveyRecorded,
+      { type: 'IndicatorResultRecorded', data: { leafCode: '2.2', indicator: 'GRDP', rawValue: 6.5, source: 'GSO', points: 300, at: NOW, by: ACTOR_BY_ROLE.appraiser } }])
+      .when({ type: 'FinaliseAppraisal', context: ctx('appraiser'), criteriaSet: resolved })
+      .thenError('APPRAISAL_INCOMPLETE', { missingAppraisals: ['1.1.2'] });
+  });
+  it('given a proposal, when the unit officer withdraws it in self-assessment, then submission needs the self-score again', () => {
+    spec.given([opened, proposed]).when({ ...undo, context: ctx('unit_officer') }).then([restored(false, 'unit_officer')]);
+    spec.given([opened, selfScored('1.1.1', 150), proposed, restored(false, 'unit_officer')])
+      .when({ type: 'SubmitSelfAssessment', context: ctx('unit_officer'), criteriaSet: resolved })
+      .thenError('SELF_ASSESSMENT_INCOMPLETE', { missingLeafCodes: ['1.1.2'] });
+  });
+  it('is a no-op on a leaf that applies', () => void spec.given(untilSubmitted).when(undo).thenNothing());
+  it('is closed to the unit after submission', () => void spec.given([...proposedAndSubmitted, marked(ACTOR_BY_ROLE.unit_officer)]).when({ ...undo, context: ctx('unit_officer') }).thenError('SELF_SCORING_CLOSED'));
+  it('needs a reason', () => void spec.given([...untilSubmitted, marked(null)]).when({ ...undo, reason: '' }).thenError('VALIDATION_FAILED'));
+  it('is not for the council', () => void spec.given([...untilSubmitted, marked(null)]).when({ ...undo, context: ctx('council') }).thenError('FORBIDDEN_FOR_ROLE'));
 });

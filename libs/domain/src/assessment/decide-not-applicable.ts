@@ -1,7 +1,7 @@
 import type { LeafCriterion } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyText } from '../shared/guards';
-import type { MarkLeafNotApplicable } from './commands';
+import type { MarkLeafApplicable, MarkLeafNotApplicable } from './commands';
 import type { AssessmentEvent } from './events';
 import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened } from './rules';
 import type { AssessmentState, OpenedAssessment } from './state';
@@ -31,6 +31,28 @@ export function decideMarkNotApplicable(command: MarkLeafNotApplicable, current:
   if (existing?.confirmed) return [];
   const proposedBy = existing ? existing.by : null;
   return [{ type: 'LeafMarkedNotApplicable', data: { leafCode: leaf.code, reason, max: leaf.max, proposedBy, ...stamp } }];
+}
+
+/**
+ * Undoes the above: the unit officer withdraws its own proposal during self-assessment; an
+ * appraiser during appraisal reverses a mark (the leaf returns to the applicable maximum and needs
+ * its appraisal score again) or sets a proposal aside. A leaf that applies already is a no-op.
+ */
+export function decideMarkApplicable(command: MarkLeafApplicable, current: AssessmentState): AssessmentEvent[] {
+  const opened = requireOpened(current);
+  const set = requireBoundSet(opened, command.criteriaSet);
+  const leaf = requireLeaf(set, command.leafCode);
+  const reason = requireNonEmptyText(command.reason, 'reason');
+  if (command.context.actorRole === 'unit_officer') {
+    if (opened.status !== 'self_assessment') {
+      fail('SELF_SCORING_CLOSED', `a unit withdraws its proposal during its self-assessment; now ${opened.status}: ask the appraiser`, { status: opened.status });
+    }
+  } else {
+    requireAppraisalInProgress(opened);
+  }
+  const existing = opened.notApplicable.get(leaf.code);
+  if (!existing) return [];
+  return [{ type: 'LeafApplicabilityRestored', data: { leafCode: leaf.code, reason, max: leaf.max, wasMarked: existing.confirmed, at: command.context.now, by: command.context.actorId } }];
 }
 
 function requireApplicableKind(leaf: LeafCriterion): LeafCriterion {

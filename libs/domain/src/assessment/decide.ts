@@ -5,7 +5,7 @@ import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from '.
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
-import { decideMarkNotApplicable } from './decide-not-applicable';
+import { decideMarkApplicable, decideMarkNotApplicable } from './decide-not-applicable';
 import { decideMoveToCriteriaVersion } from './decide-revision';
 import { decideRecordSelfScore, decideSubmit } from './decide-self-assessment';
 import type { AssessmentEvent } from './events';
@@ -28,6 +28,7 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   ReopenAssessment: ['approver', 'admin'],
   MoveAssessmentToCriteriaVersion: ['admin'],
   MarkLeafNotApplicable: ['unit_officer', 'appraiser'],
+  MarkLeafApplicable: ['unit_officer', 'appraiser'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
@@ -65,6 +66,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decideMoveToCriteriaVersion(command, state);
     case 'MarkLeafNotApplicable':
       return decideMarkNotApplicable(command, state);
+    case 'MarkLeafApplicable':
+      return decideMarkApplicable(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

@@ -110,6 +110,16 @@ export type LeafMarkedNotApplicable = {
   data: Stamped & { leafCode: string; reason: string; max: Hundredths; proposedBy: string | null };
 };
 
+/**
+ * The leaf applies again: a unit officer withdraws its proposal during self-assessment, or an
+ * appraiser during appraisal reverses a mark or sets a proposal aside. `wasMarked`: the leaf had
+ * left the applicable maximum (it returns to it, `max`).
+ */
+export type LeafApplicabilityRestored = {
+  type: 'LeafApplicabilityRestored';
+  data: Stamped & { leafCode: string; reason: string; max: Hundredths; wasMarked: boolean };
+};
+
 /** What moving an assessment to a newer criteria-set version did to its inputs (see decide-revision.ts). */
 export interface CriteriaVersionChange extends Stamped {
   fromVersion: number;
@@ -146,7 +156,8 @@ export type AssessmentEvent =
   | AssessmentReopened
   | AssessmentCriteriaVersionChanged
   | LeafNotApplicableProposed
-  | LeafMarkedNotApplicable;
+  | LeafMarkedNotApplicable
+  | LeafApplicabilityRestored;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -166,4 +177,5 @@ export const ASSESSMENT_EVENT_TYPES = [
   'AssessmentCriteriaVersionChanged',
   'LeafNotApplicableProposed',
   'LeafMarkedNotApplicable',
+  'LeafApplicabilityRestored',
 ] as const satisfies readonly AssessmentEventType[];

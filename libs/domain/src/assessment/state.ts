@@ -159,6 +159,11 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       const { leafCode, reason } = event.data;
       return { ...state, notApplicable: withEntry(state.notApplicable, leafCode, { reason, confirmed: false, proposedBy: by, at, by }) };
     }
+    case 'LeafApplicabilityRestored': {
+      const notApplicable = new Map(state.notApplicable);
+      notApplicable.delete(event.data.leafCode);
+      return { ...state, notApplicable, appraisedBy: event.data.wasMarked ? withActor(state.appraisedBy, by) : state.appraisedBy };
+    }
     case 'LeafMarkedNotApplicable': {
       const { leafCode, reason, proposedBy } = event.data;
       return {

@@ -52,6 +52,15 @@ export class AssessmentResolver {
     return this.send(actor, unitId, year, { type: 'MarkLeafNotApplicable', leafCode, reason });
   }
 
+  @Mutation(() => CommandResult, {
+    description: 'Undo of markLeafNotApplicable, with the reason: a unit officer withdraws its proposal during self-assessment; an appraiser during appraisal reverses a mark (the leaf returns to the applicable maximum and needs its appraisal score) or sets a proposal aside.',
+  })
+  markLeafApplicable(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode', { description: 'the leaf that applies again' }) leafCode: string,
+    @Args('reason', { description: 'why it applies after all' }) reason: string) {
+    return this.send(actor, unitId, year, { type: 'MarkLeafApplicable', leafCode, reason });
+  }
+
   @Mutation(() => CommandResult, { description: "The unit's explanation or objection on an appraised leaf." })
   fileObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
     @Args('objectionId') objectionId: string, @Args('leafCode') leafCode: string, @Args('kind', { type: () => String }) kind: 'explanation' | 'objection',

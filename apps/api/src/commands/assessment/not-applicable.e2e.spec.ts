@@ -46,6 +46,17 @@ describe('a leaf not applicable to a unit (real API process, real PostgreSQL)', 
     ]);
   });
 
+  it('given a mark reversed in a reopened appraisal, then the leaf is back in the applicable maximum', async () => {
+    await command(api, `mutation { approveAssessment(${unit}, decisionReference:"QD-5/UBND") { revision } }`, 'approver');
+    await command(api, `mutation { reopenAssessment(${unit}, reason:"the border gate opened in December") { revision } }`, 'approver');
+    const undo = await api.gql<{ markLeafApplicable: { eventTypes: string[] } }>(
+      `mutation { markLeafApplicable(${unit}, leafCode:"C", reason:"the border gate opened in December") { eventTypes } }`, 'appraiser');
+    expect(undo.data!.markLeafApplicable.eventTypes).toEqual(['LeafApplicabilityRestored']);
+    expect((await api.gql(CARD, 'auditor')).data).toEqual({ scorecard: { total: 68.32, applicableMax: 100, percent: 68.32, status: 'appraisal' } });
+    await command(api, `mutation { recordAppraisalScore(${unit}, leafCode:"C", points:8, reason:"half the procedures online") { revision } }`, 'appraiser');
+    expect((await api.gql(CARD, 'auditor')).data).toEqual({ scorecard: { total: 76.32, applicableMax: 100, percent: 76.32, status: 'appraisal' } });
+  });
+
   it('given refusals, then each is a typed error and appends nothing', async () => {
     const before = await api.countEvents();
     const late = await api.gql(`mutation { markLeafNotApplicable(${unit}, leafCode:"A", reason:"too late") { revision } }`, officerOf('lang-son'));

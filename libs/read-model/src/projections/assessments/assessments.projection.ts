@@ -54,6 +54,8 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
       return next;
     case 'LeafMarkedNotApplicable':
       return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: true }) };
+    case 'LeafApplicabilityRestored':
+      return event.data.wasMarked ? { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: undefined }) } : next;
     case 'AppraisalFinalised':
       return { ...next, status: 'appraisal_final' };
     case 'AssessmentApproved':

@@ -29,5 +29,8 @@ describe('a leaf marked not applicable in the read models', () => {
     const marked = evolveAssessment(proposedOnly, event('LeafMarkedNotApplicable', { leafCode: 'C', reason: 'confirmed', max: 1600, proposedBy: 'x' }))!;
     expect(marked.leafInputs.C).toEqual({ notApplicable: true });
     expect(scoreGroup([marked], () => set, at)[0]).toMatchObject({ total: 6832, applicableMax: 8400, percent: 81.33, zeroLeaves: [] });
+
+    const restored = evolveAssessment(marked, event('LeafApplicabilityRestored', { leafCode: 'C', reason: 'it applies after all', max: 1600, wasMarked: true }))!;
+    expect(scoreGroup([restored], () => set, at)[0]).toMatchObject({ total: 6832, applicableMax: 10000, percent: 68.32, zeroLeaves: ['C'] });
   });
 });

@@ -116,6 +116,10 @@ function entryOf(event: AssessmentEvent, previous: PreviousValue): Entry {
       const d = event.data;
       return leafEntry(d.leafCode, [change(d.leafCode, 'applicableMax', pts(d.max), 0)], d.reason, { proposedBy: d.proposedBy });
     }
+    case 'LeafApplicabilityRestored': {
+      const d = event.data;
+      return leafEntry(d.leafCode, d.wasMarked ? [change(d.leafCode, 'applicableMax', 0, pts(d.max))] : [], d.reason, { wasMarked: d.wasMarked });
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`audit timeline cannot handle ${JSON.stringify(_exhaustive)}`);
