@@ -3,7 +3,8 @@ import { READ_MODEL_ENTITIES } from './entities';
 import { InitialReadModel1764000000000 } from './migrations/1764000000000-initial-read-model';
 import { VersionedReadModels1764100000000 } from './migrations/1764100000000-versioned-read-models';
 import { ScorecardCriteriaVersion1764200000000 } from './migrations/1764200000000-scorecard-criteria-version';
-import { DomainStatusVocabulary1764300000000 } from './migrations/1764300000000-domain-status-vocabulary';
+import { ReadModelPrivileges1764300000000 } from './migrations/1764300000000-read-model-privileges';
+import { DomainStatusVocabulary1764350000000 } from './migrations/1764350000000-domain-status-vocabulary';
 import { AuditTimeline1764400000000 } from './migrations/1764400000000-audit-timeline';
 import { versionSchema } from './versions/version-schema';
 
@@ -14,7 +15,10 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, DomainStatusVocabulary1764300000000, AuditTimeline1764400000000],
+    migrations: [
+      InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, ReadModelPrivileges1764300000000,
+      DomainStatusVocabulary1764350000000, AuditTimeline1764400000000,
+    ],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     extra: { max: poolSize, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) },
@@ -22,12 +26,14 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
 }
 
 /**
- * The read model's TypeORM connection, migrated before it is returned. Its tables resolve to the
- * views in `public`, i.e. to the active version: this is the API's (reader's) connection.
+ * The read model's TypeORM connection, migrated before it is returned unless `migrate: false` (a
+ * least-privileged role: the owner migrates, see runtime/platform-storage.ts). Its tables resolve
+ * to the views in `public`, i.e. to the active version: this is the API's (reader's) connection.
  */
-export async function openReadModel(databaseUrl: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+export async function openReadModel(databaseUrl: string, options: { poolSize?: number; migrate?: boolean } = {}): Promise<DataSource> {
   const source = dataSource(databaseUrl, options.poolSize ?? 10);
   await source.initialize();
+  if (options.migrate === false) return source;
   const runner = source.createQueryRunner();
   try {
     await runner.connect();

@@ -11,4 +11,6 @@ export { measureLag, type Lag } from './runtime/lag';
 export * from './runtime/projection-state';
 export * from './versions/version-schema';
 export * from './projections';
-export { startPlatform, type Platform } from './runtime/platform';
+export { startPlatform, type Platform, type PlatformOptions } from './runtime/platform';
+export { STORE_ROLES } from './runtime/platform-storage';
+export { anchorHeadNow } from './runtime/tamper-evidence';

@@ -1,6 +1,7 @@
 import { AuditTimelineResolver } from './audit/audit-timeline.resolver';
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
-import { TimeTravelResolver } from './time-travel/time-travel.resolver';
+import { ScorecardChangeResolver } from './scorecards/scorecard-change.resolver';
 import { ScorecardResolver } from './scorecards/scorecard.resolver';
+import { TimeTravelResolver } from './time-travel/time-travel.resolver';
 
-export const QUERY_SLICES = [ScorecardResolver, AuditTrailResolver, AuditTimelineResolver, TimeTravelResolver];
+export const QUERY_SLICES = [ScorecardResolver, ScorecardChangeResolver, AuditTrailResolver, AuditTimelineResolver, TimeTravelResolver];

@@ -50,10 +50,11 @@ export function versionTablesSql(version: number): string[] {
       mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
     `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
     ...auditTimelineTableSql(s),
+    ...versionGrantsSql(version),
   ];
 }
 
-/** The per-leaf audit timeline of one version's schema (also created by migration 1764400000000). */
+/** The per-leaf audit timeline of one version's schema (also created by migration 1764400000000, after the privileges one). */
 export function auditTimelineTableSql(schema: string): string[] {
   return [
     `CREATE TABLE ${schema}.audit_timeline (
@@ -62,6 +63,15 @@ export function auditTimelineTableSql(schema: string): string[] {
       changes jsonb NOT NULL, status_from text, status_to text, actor_id text NOT NULL, actor_role text NOT NULL,
       reason text, occurred_at text NOT NULL, details jsonb NOT NULL)`,
     `CREATE INDEX audit_timeline_assessment ON ${schema}.audit_timeline (unit_id, year, position)`,
+  ];
+}
+
+/** The projector role writes a version's tables (see migrations/1764300000000-read-model-privileges.ts). */
+export function versionGrantsSql(version: number): string[] {
+  const s = versionSchema(version);
+  return [
+    `GRANT USAGE ON SCHEMA ${s} TO par_index_projector`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ${s} TO par_index_projector`,
   ];
 }
 

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * own words (open, submitted, reopened); they take the domain's (self_assessment, appraisal).
  * Applied to every read-model version's schema; the views are unchanged (same columns).
  */
-export class DomainStatusVocabulary1764300000000 implements MigrationInterface {
-  name = 'DomainStatusVocabulary1764300000000';
+export class DomainStatusVocabulary1764350000000 implements MigrationInterface {
+  name = 'DomainStatusVocabulary1764350000000';
 
   async up(q: QueryRunner): Promise<void> {
     for (const schema of await versionSchemas(q)) {
