@@ -1,5 +1,5 @@
 import type { Hundredths } from '../criteria/criteria-set';
-import { divideRoundHalfUpBig } from '../points/hundredths';
+import { divideRoundHalfUp, divideRoundHalfUpBig } from '../points/hundredths';
 import { isWhole, toRational, type Fraction } from '../points/exact-sum';
 import { compareIndex, compareRationals, percentOf, rational, rationalToPercent, type PercentHundredths, type Rational } from '../points/ratio';
 
@@ -45,6 +45,22 @@ export function publishedIndex(total: number | Fraction, max: number, precision:
 }
 
 /** total ÷ max as an (unreduced) rational: compared by cross-multiplication, so no gcd is needed */
+/**
+ * `publishedIndex` as a plain number (a percentage scaled by 10^precision is at most 10^8): in float-safe
+ * integer arithmetic when the operands allow, in BigInt otherwise.
+ */
+function publishedIndexNumber(total: number | Fraction, max: number, precision: number): number {
+  const scale = 10 ** (precision + 2);
+  const num = typeof total === 'number' ? total : total.num;
+  const den = typeof total === 'number' ? 1 : total.den;
+  if (typeof num === 'number' && typeof den === 'number') {
+    const scaled = num * scale;
+    const divisor = den * max;
+    if (Number.isSafeInteger(2 * scaled + divisor) && Number.isSafeInteger(2 * divisor)) return divideRoundHalfUp(scaled, divisor);
+  }
+  return Number(publishedIndex(total, max, precision));
+}
+
 const exactIndex = (entry: RankEntry): Rational => {
   const exact = toRational(entry.exactTotal!);
   return { num: exact.num, den: exact.den * BigInt(entry.max) };
@@ -72,12 +88,12 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   const rankable = entries.filter((entry) => byPoints || entry.max > 0);
   const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
-  const published = new Map<string, bigint>();
-  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndex(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision));
-  const bigOrder = (a: bigint, b: bigint) => (a === b ? 0 : a > b ? -1 : 1);
+  const published = new Map<string, number>();
+  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision));
+  const byPublished = (a: number, b: number) => b - a;
   const scoreOrder = byPoints
     ? (a: RankEntry, b: RankEntry) => b.total - a.total
-    : (a: RankEntry, b: RankEntry) => bigOrder(published.get(a.unitId)!, published.get(b.unitId)!);
+    : (a: RankEntry, b: RankEntry) => byPublished(published.get(a.unitId)!, published.get(b.unitId)!);
   const exactOrder = (a: RankEntry, b: RankEntry) => {
     if (byPoints) return 0;
     if (!hasFraction(a) && !hasFraction(b)) return compareIndex(b.total, b.max, a.total, a.max);
