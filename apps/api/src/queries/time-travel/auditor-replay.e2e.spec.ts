@@ -100,6 +100,12 @@ describe('an auditor replays a published result corrected later (real API proces
     }
   });
 
+  it('given time travel asked five times in one request, then QUERY_TOO_COMPLEX: each reads the store up to asOf', async () => {
+    const asks = (n: number) => Array.from({ length: n }, (_, i) => `r${i}: scorecardAsOf(${langSon}, asOf:"${beforeCorrection}") { total }`).join(' ');
+    expect((await api.gql(`{ ${asks(4)} }`, 'auditor')).errors).toBeUndefined();
+    expect((await api.gql(`{ ${asks(5)} }`, 'auditor')).errors?.[0]?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('given a unit officer, then time travel shows its own unpublished result but not another unit’s', async () => {
     expect(await rankingAsOf(duringCorrection, officerOf('lang-son'))).toEqual([['binh-duong', 9.5, 1, 'published'], ['lang-son', 9, 2, 'appraisal']]);
     expect(await rankingAsOf(duringCorrection, officerOf('binh-duong'))).toEqual([['binh-duong', 9.5, 1, 'published']]);
