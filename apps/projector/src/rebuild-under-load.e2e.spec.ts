@@ -7,7 +7,7 @@ import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, TEST_CH
 
 const run = promisify(execFile);
 const UNITS = 12;
-const TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards'];
+const TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards', 'audit_timeline'];
 const set = {
   code: 'PAR-2024-district', year: 2024, level: 'district', version: 1, maxTotal: 1000,
   fields: [{ type: 'group', code: 'F1', name: 'Direction', max: 1000, children: [
