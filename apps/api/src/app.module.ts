@@ -4,6 +4,8 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
 import { AccessGuard } from './auth/access.guard';
 import { authenticate } from './auth/authenticate';
 import { formatGraphQLError } from './errors/format-error';
@@ -26,6 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
             driver: ApolloDriver,
             autoSchemaFile: true,
@@ -65,6 +68,7 @@ export class AppModule {
             },
         }),
       ],
+      controllers: [HealthController],
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

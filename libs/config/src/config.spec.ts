@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      readyMaxLagEvents: 5000,
+      readyMaxLagSeconds: 30,
       graphqlIntrospection: 'everyone',
       graphqlResponseCacheEntries: 500,
       roleUrls: { writer: undefined, projector: undefined, reader: undefined },

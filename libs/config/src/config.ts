@@ -16,6 +16,8 @@ const schema = z.object({
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
+  READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
   GRAPHQL_INTROSPECTION: z.enum(['everyone', 'authenticated']).optional(),
   GRAPHQL_RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(500),
   // least-privileged connections and tamper evidence (see README "Database roles", "Threat model")
@@ -47,6 +49,9 @@ export interface ParConfig {
   runProjector: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   graphqlMaxComplexity: number;
+  /** /health/ready fails when the active read models lag the event store by more than this */
+  readyMaxLagEvents: number;
+  readyMaxLagSeconds: number;
   /** who may introspect the schema: everyone, or (default under NODE_ENV=production) authenticated callers only */
   graphqlIntrospection: 'everyone' | 'authenticated';
   /** answers of read-model queries kept while the read models do not move (0: off) */
@@ -99,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     runProjector: c.RUN_PROJECTOR === 'true',
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+    readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
+    readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
     graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? (c.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
     graphqlResponseCacheEntries: c.GRAPHQL_RESPONSE_CACHE_ENTRIES,
     roleUrls: { writer: c.EVENTSTORE_DATABASE_URL, projector: c.PROJECTOR_DATABASE_URL, reader: c.API_DATABASE_URL },
