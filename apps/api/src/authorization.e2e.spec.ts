@@ -30,6 +30,9 @@ const MUTATIONS: Record<string, { query: string; allowed: readonly Caller[] }> =
   openAssessment: { query: `mutation { openAssessment(${A}, criteriaSetCode:"${SET}") { revision } }`, allowed: ['admin', 'appraiser'] },
   recordSelfScore: { query: `mutation { recordSelfScore(${A}, leafCode:"F1.1.1", points:1.25) { revision } }`, allowed: ['officer_own'] },
   fileObjection: { query: `mutation { fileObjection(${A}, objectionId:"o-1", leafCode:"F1.1.1", kind:"explanation", text:"see annex") { revision } }`, allowed: ['officer_own'] },
+  // an unknown leaf: authorization is passed or refused before the state rule (LEAF_NOT_FOUND), and nothing changes
+  markLeafNotApplicable: { query: `mutation { markLeafNotApplicable(${A}, leafCode:"F9.9.9", reason:"no such activity") { revision } }`, allowed: ['officer_own', 'appraiser'] },
+  markLeafApplicable: { query: `mutation { markLeafApplicable(${A}, leafCode:"F9.9.9", reason:"it applies") { revision } }`, allowed: ['officer_own', 'appraiser'] },
   submitSelfAssessment: { query: `mutation { submitSelfAssessment(${A}) { revision } }`, allowed: ['officer_own'] },
   recordAppraisalScore: { query: `mutation { recordAppraisalScore(${A}, leafCode:"F1.1.1", points:1, reason:"partial") { revision } }`, allowed: ['appraiser'] },
   decideObjection: { query: `mutation { decideObjection(${A}, objectionId:"o-1", outcome:"rejected", reason:"no evidence") { revision } }`, allowed: ['council'] },
@@ -58,6 +61,9 @@ const QUERIES: Record<string, { query: string; allowed: readonly Caller[] }> = {
   criteriaSets: { query: '{ criteriaSets { code } }', allowed: CALLERS },
   objections: { query: `{ objections(${A}) { objectionId } }`, allowed: CALLERS },
   assessmentHistory: { query: `{ assessmentHistory(${A}) { type actorId } }`, allowed: ['admin', 'officer_own', 'appraiser', 'council', 'approver', 'auditor'] },
+  auditTimeline: { query: `{ auditTimeline(${A}) { eventType actorId } }`, allowed: ['admin', 'officer_own', 'appraiser', 'council', 'approver', 'auditor'] },
+  scorecardAsOf: { query: `{ scorecardAsOf(${A}, asOf:"2099-01-01T00:00:00+07:00") { unitId status } }`, allowed: CALLERS },
+  rankingAsOf: { query: '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { unitId } }', allowed: CALLERS },
   verifyAuditTrail: { query: `{ verifyAuditTrail(streamName:"${STREAM_A}") { ok } }`, allowed: ['admin', 'appraiser', 'council', 'approver', 'auditor'] },
   'verifyAuditTrail (whole store)': { query: '{ verifyAuditTrail { ok } }', allowed: ['admin', 'auditor'] },
 };
@@ -159,6 +165,30 @@ describe('authorization: every operation × every role, against the running API'
       const anonymousScorecard = await api.gql<{ scorecard: { rank: number; groupSize: number; fields: { rank: number }[] } }>(
         `{ scorecard(unitId:"${UNIT_C}", year:2024) { rank groupSize fields { rank } } }`, null);
       expect(anonymousScorecard.data!.scorecard).toEqual({ rank: 1, groupSize: 1, fields: [{ rank: 1 }] });
+    });
+  });
+
+  describe('time travel to the present shows each caller what the live ranking shows', () => {
+    type Fields = { code: string; rank: number | null }[];
+    type LiveRow = { unit: { id: string }; rank: number; status: string; points: number; index: number; fields: Fields };
+    type AsOfRow = { unitId: string; rank: number; status: string; total: number; percent: number; fields: Fields };
+    it.each([['anonymous', null], ['an officer of A', officerOf(UNIT_A)], ['the auditor', 'auditor']] as const)('for %s', async (_, actor) => {
+      const live = await api.gql<{ ranking: { rows: LiveRow[] } }>(
+        '{ ranking(year:2024, level:"province", group:"provinces") { rows { unit { id } rank status points index fields { code rank } } } }', actor);
+      const now = await api.gql<{ rankingAsOf: AsOfRow[] }>(
+        '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { unitId rank status total percent fields { code rank } } }', actor);
+      const liveRows = live.data!.ranking.rows.map((r) => [r.unit.id, r.rank, r.status, r.points, r.index, r.fields]);
+      expect(now.data!.rankingAsOf.map((r) => [r.unitId, r.rank, r.status, r.total, r.percent, r.fields])).toEqual(liveRows);
+    });
+    it('for the auditor asking for the live (unpublished) view, and an officer refused it', async () => {
+      const live = await api.gql<{ ranking: { rows: LiveRow[] } }>(
+        '{ ranking(year:2024, level:"province", group:"provinces", live:true) { rows { unit { id } rank status points index fields { code rank } } } }', 'auditor');
+      const now = await api.gql<{ rankingAsOf: AsOfRow[] }>(
+        '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z", live:true) { unitId rank status total percent fields { code rank } } }', 'auditor');
+      expect(now.data!.rankingAsOf.map((r) => [r.unitId, r.rank, r.status, r.total, r.percent, r.fields]))
+        .toEqual(live.data!.ranking.rows.map((r) => [r.unit.id, r.rank, r.status, r.points, r.index, r.fields]));
+      const refused = await api.gqlWithStatus('{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z", live:true) { unitId } }', officerOf(UNIT_A));
+      expect([refused.status, refused.body.errors?.[0]?.extensions.code]).toEqual([403, 'FORBIDDEN_FOR_ROLE']);
     });
   });
 
