@@ -56,6 +56,9 @@ function startApi(databaseUrl, extraEnv = {}) {
 
 /** 200 published scorecards in 2024 and 2023 (8 fields each), written straight into the read model. */
 async function seed(pool) {
+  // the API reads views over the active read-model version (rm_vN): write that version's tables
+  const [{ version }] = (await pool.query('SELECT version FROM public.read_model_active WHERE id = 1')).rows;
+  const schema = `rm_v${Number(version)}`;
   const fieldsOf = (unit, year) => Array.from({ length: FIELDS }, (_, f) => {
     const points = ((unit * 37 + f * 11 + year) % 1001);
     return { code: `F${f + 1}`, name: `Field ${f + 1}`, points, max: 1000, percent: points / 10, rank: 0 };
@@ -66,10 +69,10 @@ async function seed(pool) {
       const fields = fieldsOf(i, year);
       const total = fields.reduce((sum, f) => sum + f.points, 0);
       if (year === 2024) {
-        await pool.query(`INSERT INTO units (unit_id, name, level, group_code, status, updated_at) VALUES ($1, $2, 'province', 'provinces', 'active', now()::text)`, [unitId, `Province ${i}`]);
+        await pool.query(`INSERT INTO ${schema}.units (unit_id, name, level, group_code, status, updated_at) VALUES ($1, $2, 'province', 'provinces', 'active', now()::text)`, [unitId, `Province ${i}`]);
       }
       await pool.query(
-        `INSERT INTO scorecards (unit_id, year, level, group_code, status, total, applicable_max, percent, rank, group_size, fields, by_source, zero_leaves,
+        `INSERT INTO ${schema}.scorecards (unit_id, year, level, group_code, status, total, applicable_max, percent, rank, group_size, fields, by_source, zero_leaves,
            updated_at, criteria_set_code, criteria_set_version, mixed_criteria_versions)
          VALUES ($1, $2, 'province', 'provinces', 'published', $3, 8000, $7, 0, $4, $5, '{}', '[]', now()::text, $6, 1, false)`,
         [unitId, year, total, UNITS, JSON.stringify(fields), `PAR-${year}-province`, (total / 80).toFixed(2)],

@@ -119,4 +119,13 @@ describe('ranking: published and live views, year over year, ties and pagination
       expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     }
   });
+
+  it('given a unit deactivated after its results were published, then it keeps its rank and the row says it is inactive', async () => {
+    await fx.ok('mutation { deactivateUnit(unitId:"an-giang", reason:"merged into a new province") { revision } }');
+    const page = await ranking('', null, 'rows { unit { id status } rank }');
+    expect(page.rows).toEqual([
+      { unit: { id: 'bac-ninh', status: 'active' }, rank: 1 }, { unit: { id: 'ca-mau', status: 'active' }, rank: 1 },
+      { unit: { id: 'an-giang', status: 'inactive' }, rank: 3 },
+    ]);
+  });
 });

@@ -15,12 +15,14 @@ export interface GroupScorecardRow {
   applicableMax: number;
   fields: FieldScoreRow[];
   unitName: string | null;
+  /** active, merged or inactive (null when the unit is not in the read model) */
+  unitStatus: string | null;
 }
 
 const COLUMNS = `s.unit_id AS "unitId", s.year, s.level, s.group_code AS "groupCode", s.status,
   s.criteria_set_code AS "criteriaSetCode", s.criteria_set_version AS "criteriaSetVersion",
   s.mixed_criteria_versions AS "mixedCriteriaVersions", s.total, s.applicable_max AS "applicableMax", s.fields,
-  u.name AS "unitName"`;
+  u.name AS "unitName", u.status AS "unitStatus"`;
 
 /**
  * One statement for a whole ranking page: the group's scorecards of `year`, and the previous year's

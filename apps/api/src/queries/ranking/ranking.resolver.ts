@@ -41,7 +41,7 @@ export function toStatistics(stats: Statistics): GroupStatistics {
 
 function toRankingRow({ row, entry, change, fieldRanks }: RankedUnit): RankingRow {
   return {
-    unit: { id: row.unitId, name: row.unitName },
+    unit: { id: row.unitId, name: row.unitName, status: row.unitStatus },
     points: points(entry.total), maxPoints: points(entry.max), index: pointsOrNull(entry.percent), rank: entry.rank,
     previousRank: change.previousRank, rankChange: change.placesUp, scoreChange: pointsOrNull(change.pointsChange),
     indexChange: pointsOrNull(change.percentChange),

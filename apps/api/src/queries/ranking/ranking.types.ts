@@ -1,4 +1,4 @@
-import { AssessmentStatus, Level } from '../../graphql/enums';
+import { AssessmentStatus, Level, UnitStatus } from '../../graphql/enums';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A unit as a result names it.' })
@@ -6,6 +6,8 @@ export class UnitRef {
   @Field({ description: 'the unit id' }) id!: string;
   @Field(() => String, { nullable: true, description: "the unit's current name (null if the unit is not registered in the read model)" })
   name!: string | null;
+  @Field(() => UnitStatus, { nullable: true, description: 'whether the unit is still assessed (a merged or deactivated unit keeps its past results)' })
+  status!: string | null;
 }
 
 @ObjectType({ description: "A unit's score in one field (component index), ranked among the same rows as the ranking." })
