@@ -6,6 +6,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AccessGuard } from './auth/access.guard';
 import { authenticate } from './auth/authenticate';
 import { formatGraphQLError } from './errors/format-error';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
@@ -23,6 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
             driver: ApolloDriver,
             autoSchemaFile: true,
@@ -56,6 +59,7 @@ export class AppModule {
             },
         }),
       ],
+      controllers: [HealthController],
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@par-index/config';
-import { newInstanceId, rebuildActiveVersion, startPlatform } from '@par-index/read-model';
+import { startPlatform } from '@par-index/read-model';
 import { withOpsPlatform } from './commands/ops-platform';
 import { projectionStatus } from './commands/status.command';
 import { resumeProjections, skipEvent } from './commands/recovery.command';
+import { projectorHealth } from './commands/health.command';
+import { diffCommand, pruneCommand, rebuildCommand, rollbackCommand, switchCommand } from './commands/versions.command';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
 const program = new Command()
@@ -33,11 +35,41 @@ program
 
 program
   .command('rebuild')
-  .description('replay every event into the active version (refused while a projector holds its lease)')
+  .description('build a new read-model version from the start of the log beside the live one, then switch the API to it atomically')
+  .option('--no-switch', 'build only; preview with `diff`, then `switch --to vN`')
+  .action((options: { switch: boolean }) => withOpsPlatform(async (platform) => print(await rebuildCommand(platform, options))));
+
+program
+  .command('switch')
+  .description('make a built version the one the API reads (it catches up first; one transaction)')
+  .requiredOption('--to <vN>', 'the version to switch to')
+  .action((options: { to: string }) => withOpsPlatform(async (platform) => print(await switchCommand(platform, options.to))));
+
+program
+  .command('rollback')
+  .description('switch back to the version active before the last switch')
+  .action(() => withOpsPlatform(async (platform) => print(await rollbackCommand(platform))));
+
+program
+  .command('prune')
+  .description('drop every version that is neither active nor being written (ends rollback to it)')
+  .action(() => withOpsPlatform(async (platform) => print(await pruneCommand(platform))));
+
+program
+  .command('diff')
+  .description("which units' scores and ranks differ between two versions, and by how much")
+  .requiredOption('--from <vN>', 'version to compare from')
+  .requiredOption('--to <vM>', 'version to compare to')
+  .action((options: { from: string; to: string }) => withOpsPlatform(async (platform) => print(await diffCommand(platform, options.from, options.to))));
+
+program
+  .command('health')
+  .description('exit 0 when a projector holds the active version\'s lease and no projection is failed (container health check)')
   .action(() =>
     withOpsPlatform(async (platform) => {
-      const replayed = await rebuildActiveVersion(platform.eventStore, platform.readModel, platform.databaseUrl, newInstanceId(), platform.logger);
-      print(`rebuilt the read models from ${replayed} events`);
+      const health = await projectorHealth(platform);
+      print(health.message);
+      if (!health.ok) process.exitCode = 1;
     }),
   );
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { ProjectionLease, READ_MODEL_PROJECTION_NAMES } from '@par-index/read-model';
 import { PROJECTOR_MAIN as MAIN, startProjectorProcess } from './testing/projector-process.test-support';
 
 const run = promisify(execFile);
@@ -24,31 +25,41 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     run(process.execPath, [MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn' } });
 
   it('given an empty store, when rebuilt, then it replays nothing and status names the database and every projection', async () => {
-    expect((await projector('rebuild')).stdout).toContain('rebuilt the read models from 0 events');
+    expect((await projector('rebuild')).stdout).toContain('rebuilt the read models from 0 events into version 2 and switched the API to it (from version 1');
     const status = JSON.parse((await projector('status')).stdout) as { database: string; activeVersion: number; headPosition: string; checkpoints: Record<string, string> };
     expect(status.database).toBe(db.url.replace(/:[^:@/]+@/, ':***@'));
-    expect(status.activeVersion).toBe(1);
+    expect(status.activeVersion).toBe(2);
     expect(status.headPosition).toBe('-1');
     expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
   });
 
-  it('given a live projector holding the lease, when rebuilt in place, then the rebuild is refused and writes nothing', async () => {
+  it('given a live projector, then status shows it holding the lease, health passes, and a version it writes cannot be switched to by anyone else', async () => {
     const live = startProjectorProcess(db.url);
     try {
       await live.waitForLine(/projection lease acquired/);
       await live.waitForLine(/following live events/);
       const status = JSON.parse((await projector('status')).stdout) as StatusOutput;
-      expect(status.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', projectorAlive: true })]);
+      expect(status.versions).toEqual([
+        expect.objectContaining({ version: 1, status: 'previous', projectorAlive: false }),
+        expect.objectContaining({ version: 2, status: 'active', projectorAlive: true }),
+      ]);
       expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
       for (const state of status.projections) {
-        expect(state).toMatchObject({ version: 1, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
+        expect(state).toMatchObject({ version: 2, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
         expect(['catching_up', 'running']).toContain(state.status);
       }
-      await expect(projector('rebuild')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('owned by a running projector') });
+      expect((await projector('health')).stdout).toContain('version 2 has a live projector');
+      expect((await projector('rebuild', '--no-switch')).stdout).toContain('built read-model version 3 from 0 events (not switched');
+      const someoneElse = new ProjectionLease(db.url, 3, READ_MODEL_PROJECTION_NAMES);
+      expect(await someoneElse.tryAcquire()).toBe(true);
+      await expect(projector('switch', '--to', 'v3')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('version 3 is being written by another instance') });
+      await someoneElse.release();
+      await expect(projector('switch', '--to', 'v2')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('is being written by another instance') });
     } finally {
       live.child.kill('SIGTERM');
       await live.exited;
     }
+    await expect(projector('health')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('no projector holds the lease of version 2') });
   });
 
   it('given no DATABASE_URL and a data folder without a database, when status runs, then it refuses and creates nothing', async () => {

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       graphqlMaxComplexity: 5000,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
+      readyMaxLagEvents: 5000,
+      readyMaxLagSeconds: 30,
     });
   });
 

@@ -21,6 +21,8 @@ const schema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
+  READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 export interface ParConfig {
@@ -42,6 +44,9 @@ export interface ParConfig {
   auth: AuthConfig;
   /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
   production: boolean;
+  /** /health/ready fails when the active read models lag the event store by more than this */
+  readyMaxLagEvents: number;
+  readyMaxLagSeconds: number;
 }
 
 export interface AuthConfig {
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
     auth: authConfig(c),
     production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
+    readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
+    readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
   };
 }
 

@@ -12,3 +12,6 @@ export * from './runtime/projection-state';
 export * from './versions/version-schema';
 export * from './projections';
 export { startPlatform, type Platform } from './runtime/platform';
+export * from './versions/blue-green';
+export * from './versions/version-diff';
+export { writeVersion, VersionBusyError, type OpsContext, type VersionWriter } from './versions/version-writer';

@@ -4,9 +4,6 @@ import type { DerivedReadModel } from '../runtime/apply-batch';
 import type { AnyProjection } from '../runtime/projection';
 import { ProjectionDaemon, type DaemonOptions } from '../runtime/projection-daemon';
 import { ProjectorRunner, type ProjectorRunnerOptions } from '../runtime/projector-runner';
-import { ProjectionLease } from '../runtime/lease';
-import { openReadModelVersion } from '../data-source';
-import { activeVersion, READ_MODEL_TABLES, versionSchema } from '../versions/version-schema';
 import { assessmentsProjection } from './assessments/assessments.projection';
 import { criteriaSetsProjection } from './criteria-sets/criteria-sets.projection';
 import { scorecardsReadModel } from './scorecards/scorecards.read-model';
@@ -33,31 +30,3 @@ export function createProjector(options: Omit<ProjectorRunnerOptions, 'projectio
   return new ProjectorRunner({ ...options, projections: READ_MODEL_PROJECTIONS, derived: DERIVED_READ_MODELS });
 }
 
-export class LeaseHeldError extends Error {
-  override readonly name = 'LeaseHeldError';
-}
-
-/**
- * Replays the store into the active version's tables, only while holding that version's lease: a
- * live projector owns those tables, so the rebuild refuses instead of writing under it.
- */
-export async function rebuildActiveVersion(store: EventStore, control: DataSource, databaseUrl: string, holder: string, logger?: DaemonOptions['logger']): Promise<number> {
-  const version = await activeVersion(control.manager);
-  const lease = new ProjectionLease(databaseUrl, version, READ_MODEL_PROJECTION_NAMES);
-  try {
-    if (!(await lease.tryAcquire())) {
-      throw new LeaseHeldError(`read-model version ${version} is owned by a running projector: stop it before rebuilding in place`);
-    }
-    const readModel = await openReadModelVersion(databaseUrl, version, { poolSize: 2 });
-    try {
-      await readModel.transaction(async (manager) => {
-        for (const table of READ_MODEL_TABLES) await manager.query(`TRUNCATE ${versionSchema(version)}.${table}`);
-      });
-      return await createProjectionDaemon(store, readModel, { version, holder, logger, mode: 'rebuilding' }).catchUp();
-    } finally {
-      await readModel.destroy();
-    }
-  } finally {
-    await lease.release();
-  }
-}

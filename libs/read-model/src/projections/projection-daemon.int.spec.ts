@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 import { openReadModel, openReadModelVersion } from '../data-source';
 import { AssessmentEntity, ScorecardEntity } from '../entities';
 import { readCheckpoints } from '../runtime/checkpoints';
-import { createProjectionDaemon, rebuildActiveVersion } from './index';
+import { buildVersion, createVersion, switchTo } from '../versions/blue-green';
+import type { OpsContext } from '../versions/version-writer';
+import { createProjectionDaemon } from './index';
 
 const at = '2024-03-01T08:00:00.000Z';
 const set: CriteriaSet = {
@@ -96,9 +98,16 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
     expect(stored).toMatchObject({ data: { score: 350, evidenceRefs: ['report-2019.pdf'] }, metadata: { schemaVersion: 2 } });
   });
 
-  it('given existing read models, when rebuilt from the store, then the same rows come back', async () => {
+  it('given existing read models, when rebuilt into a new version and switched, then the API views show the same rows', async () => {
     const before = await ranking();
-    expect(await rebuildActiveVersion(store, control, db.url, 'test')).toBe(14);
-    expect(await ranking()).toEqual(before);
+    const ctx: OpsContext = { store, control, databaseUrl: db.url, holder: 'test' };
+    const version = await createVersion(ctx);
+    expect(version).toBe(2);
+    expect(await buildVersion(ctx, version)).toBe(14);
+    expect(await switchTo(ctx, version)).toEqual({ from: 1, to: 2 });
+    const viaViews = (await control.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [r.unitId, r.total, r.rank]);
+    expect(viaViews).toEqual(before);
+    const [active] = await control.query('SELECT version, previous_version FROM public.read_model_active');
+    expect(active).toEqual({ version: 2, previous_version: 1 });
   });
 });

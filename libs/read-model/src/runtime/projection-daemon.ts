@@ -27,7 +27,7 @@ export interface DaemonOptions {
   retryDelayMs?: number;
   logger?: DaemonLogger;
   /** called after every applied batch (rebuild progress) */
-  onBatch?: (lastPosition: bigint) => void;
+  onBatch?: (lastPosition: bigint, events: number) => void;
 }
 
 export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
@@ -98,7 +98,7 @@ export class ProjectionDaemon {
           this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
           await recordDroppedEvent(this.dataSource.manager, this.options.version, drop.projection, drop.position);
         }
-        if (result.lastPosition !== undefined) this.options.onBatch?.(result.lastPosition);
+        if (result.lastPosition !== undefined) this.options.onBatch?.(result.lastPosition, events.length);
         return;
       } catch (error) {
         this.log.error({ err: messageOf(error), from: events[0]?.position.toString(), attempt }, 'projection batch failed');

@@ -42,10 +42,11 @@ export const scorecardsReadModel: DerivedReadModel = {
   name: 'scorecards',
   eventTypes: ASSESSMENT_PROJECTION_EVENT_TYPES,
   async refresh(manager, events) {
-    const updatedAt = events[events.length - 1]!.metadata.occurredAt;
     for (const group of await touchedGroups(manager, events)) {
       const assessments = await manager.getRepository(AssessmentEntity).findBy({ ...group });
       const sets = await loadSets(manager, assessments);
+      // the group's own last change, not the batch's: the same log gives the same rows however it is batched
+      const updatedAt = assessments.reduce((latest, a) => (a.lastEventAt > latest ? a.lastEventAt : latest), '');
       const scorecards = scoreGroup(assessments, (code, version) => sets.get(`${code}@${version}`), updatedAt);
       await manager.getRepository(ScorecardEntity).delete({ ...group });
       if (scorecards.length > 0) await manager.getRepository(ScorecardEntity).insert(scorecards);
