@@ -21,19 +21,24 @@ export async function appendGenerated(
   const started = process.hrtime.bigint();
   const streams = new Set<string>();
   const total: AppendSummary = { events: 0, appends: 0, streams: 0, seconds: 0 };
-  for (const phase of phases) {
+  const iterator = phases[Symbol.iterator]();
+  for (let next = iterator.next(); !next.done; ) {
+    const phase = next.value;
     const chunks = phase.chunks.filter((chunk) => chunk.events.length > 0);
-    let next = 0;
+    let taken = 0;
     const worker = async () => {
-      while (next < chunks.length) {
-        const chunk = chunks[next++]!;
+      while (taken < chunks.length) {
+        const chunk = chunks[taken++]!;
         await store.appendToStream(chunk.streamName, chunk.events, chunk.expected);
         total.events += chunk.events.length;
         total.appends += 1;
         streams.add(chunk.streamName);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+    const appending = Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+    // the next phase is generated (CPU) while PostgreSQL works on this one's appends
+    next = iterator.next();
+    await appending;
     total.streams = streams.size;
     total.seconds = Number(process.hrtime.bigint() - started) / 1e9;
     options.onPhase?.(phase, total);
