@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { ConfigError, isPortFree, loadConfig, resolveTokenKey } from '@par-index/config';
 import { READ_MODEL_PROJECTION_NAMES, startPlatform } from '@par-index/read-model';
 import { createTokenVerifier } from './auth/token-verifier';
+import { demoWelcome } from './demo/demo-queries';
+import { loadDemoIfFirstStart } from './demo/load-demo';
 import { startApi } from './start-api';
 
 /** `npm start`: the embedded default (or production settings from the environment). */
@@ -18,8 +20,12 @@ async function main(): Promise<void> {
   const platform = await startPlatform(config, { runProjector: config.runProjector });
   const { logger, eventStore, readModel } = platform;
   const api = await startApi({ config, logger, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES, verifyToken });
-  logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase }, 'par-index is up');
-  process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n`);
+  const demo = await loadDemoIfFirstStart(
+    { config, embeddedDatabase: platform.embeddedDatabase, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES, commandBus: api.commandBus, logger, projector: platform.projector?.daemon },
+    (line) => process.stdout.write(`\n${line}\n`),
+  );
+  logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase, demo }, 'par-index is up');
+  process.stdout.write(`\npar-index GraphQL API: ${api.url}\n\n${demo.loaded ? demoWelcome(api.url) : ''}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

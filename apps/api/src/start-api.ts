@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { answerClientErrorsAsGraphQL, bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/http-layer-errors';
@@ -7,6 +8,8 @@ import type { Infrastructure } from './infrastructure/infrastructure';
 
 export interface RunningApi {
   url: string;
+  /** the command handlers, for in-process callers (the demo loader) */
+  commandBus: CommandBus;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export async function startApi(infrastructure: Infrastructure): Promise<RunningA
   const address = app.getHttpServer().address() as { port: number };
   return {
     url: `http://${infrastructure.config.apiHost}:${address.port}/graphql`,
+    commandBus: app.get(CommandBus),
     close: () => app.close(),
   };
 }

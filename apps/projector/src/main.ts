@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@par-index/config';
-import { startPlatform } from '@par-index/read-model';
+import { anchorHeadNow, startPlatform } from '@par-index/read-model';
 import { withOpsPlatform } from './commands/ops-platform';
 import { projectionStatus } from './commands/status.command';
 import { resumeProjections, skipEvent } from './commands/recovery.command';
@@ -19,7 +19,7 @@ program
   .command('run', { isDefault: true })
   .description('hold the projection lease and follow new events (or wait as hot standby) until stopped')
   .action(async () => {
-    const platform = await startPlatform(loadConfig(), { runProjector: true });
+    const platform = await startPlatform(loadConfig(), { runProjector: true, serveApi: false });
     const stop = async () => {
       await platform.stop();
       process.exit(0);
@@ -88,6 +88,27 @@ program
   .option('--by <name>', 'who decided (default: the OS user)')
   .action((options: { position: string; reason: string; version?: string; by?: string }) =>
     withOpsPlatform(async (platform) => print(await skipEvent(platform, options))),
+  );
+
+program
+  .command('anchor')
+  .description('sign the event-store head with the chain key and append it to the anchor file')
+  .action(() =>
+    withOpsPlatform(async (platform) => {
+      const anchor = await anchorHeadNow(platform.eventStore);
+      print(anchor ?? 'nothing to anchor (empty store, or the head is already anchored)');
+    }),
+  );
+
+program
+  .command('verify')
+  .description('check the keyed hash chain and the latest anchor; exit code 2 when broken')
+  .action(() =>
+    withOpsPlatform(async (platform) => {
+      const result = await platform.eventStore.verify();
+      print(JSON.parse(JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))));
+      if (!result.ok) process.exitCode = 2;
+    }),
   );
 
 program.parseAsync().catch((error: unknown) => {

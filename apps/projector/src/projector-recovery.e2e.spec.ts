@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
-import { appendEvent, eventually, PROJECTOR_MAIN, registerUnit, startProjectorProcess, withClient } from './testing/projector-process.test-support';
+import { appendEvent, eventually, PROJECTOR_MAIN, registerUnit, startProjectorProcess, withClient, TEST_CHAIN_ENV } from './testing/projector-process.test-support';
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ describe('poison event through the CLI: failed in status, skip recorded, resume 
     await db.drop();
   });
 
-  const cli = (...args: string[]) => run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn' } });
+  const cli = (...args: string[]) => run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', ...TEST_CHAIN_ENV } });
   const states = async () => (JSON.parse((await cli('status')).stdout) as { projections: StateRow[] }).projections;
 
   it('given an event no projection can apply, then run marks it failed with its position until skipped and resumed', async () => {

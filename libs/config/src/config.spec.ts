@@ -8,13 +8,17 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       eventStoreUrl: undefined,
       dataDir: path.resolve('/repo', '.data'),
-      demo: true,
+      demo: 'auto',
       embeddedPgPort: 54329,
       apiPort: 4000,
       apiHost: '127.0.0.1',
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      roleUrls: { writer: undefined, projector: undefined, reader: undefined },
+      hmacKey: undefined,
+      anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
+      anchorIntervalSeconds: 300,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
       readyMaxLagEvents: 5000,
@@ -45,7 +49,8 @@ describe('loadConfig', () => {
   });
 
   it('given PAR_DEMO=false, then the demo data is turned off', () => {
-    expect(loadConfig({ PAR_DEMO: 'false' }, '/repo').demo).toBe(false);
+    expect(loadConfig({ PAR_DEMO: 'false' }, '/repo').demo).toBe('false');
+    expect(() => loadConfig({ PAR_DEMO: 'yes' }, '/repo')).toThrow(/PAR_DEMO/);
   });
 
   it('given blank variables, then they count as unset', () => {

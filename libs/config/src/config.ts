@@ -9,13 +9,20 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   EVENTSTORE_URL: z.string().min(1).optional(),
   PAR_DATA_DIR: z.string().min(1).default('.data'),
-  PAR_DEMO: z.enum(['true', 'false']).default('true'),
+  PAR_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  // least-privileged connections and tamper evidence (see README "Database roles", "Threat model")
+  EVENTSTORE_DATABASE_URL: z.string().url().optional(),
+  PROJECTOR_DATABASE_URL: z.string().url().optional(),
+  API_DATABASE_URL: z.string().url().optional(),
+  EVENTSTORE_HMAC_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  EVENTSTORE_ANCHOR_FILE: z.string().min(1).optional(),
+  EVENTSTORE_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -31,8 +38,8 @@ export interface ParConfig {
   /** set → EventStoreDB is the event store; unset → the PostgreSQL event store in `databaseUrl` */
   eventStoreUrl?: string;
   dataDir: string;
-  /** load the demo province into a new embedded data folder on first start */
-  demo: boolean;
+  /** demo data on first start: auto = into a new embedded data folder, true = also into an empty external database */
+  demo: 'auto' | 'true' | 'false';
   embeddedPgPort: number;
   apiPort: number;
   apiHost: string;
@@ -40,6 +47,13 @@ export interface ParConfig {
   runProjector: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   graphqlMaxComplexity: number;
+  /** login URLs of the least-privileged roles; unset → derived (embedded) or DATABASE_URL (with a warning) */
+  roleUrls: { writer?: string; projector?: string; reader?: string };
+  /** HMAC key of the hash chain; unset → a key file under `${dataDir}/keys` */
+  hmacKey?: string;
+  anchorFile: string;
+  /** 0 disables scheduled anchors */
+  anchorIntervalSeconds: number;
   /** how bearer tokens are verified; resolve the signing key with `resolveTokenKey` (auth-key.ts) */
   auth: AuthConfig;
   /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
@@ -77,13 +91,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: c.DATABASE_URL,
     eventStoreUrl: c.EVENTSTORE_URL,
     dataDir: path.resolve(cwd, c.PAR_DATA_DIR),
-    demo: c.PAR_DEMO === 'true',
+    demo: c.PAR_DEMO,
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     apiPort: c.API_PORT,
     apiHost: c.API_HOST,
     runProjector: c.RUN_PROJECTOR === 'true',
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+    roleUrls: { writer: c.EVENTSTORE_DATABASE_URL, projector: c.PROJECTOR_DATABASE_URL, reader: c.API_DATABASE_URL },
+    hmacKey: c.EVENTSTORE_HMAC_KEY,
+    anchorFile: path.resolve(cwd, c.EVENTSTORE_ANCHOR_FILE ?? path.join(c.PAR_DATA_DIR, 'anchors', 'anchors.jsonl')),
+    anchorIntervalSeconds: c.EVENTSTORE_ANCHOR_INTERVAL_SECONDS,
     auth: authConfig(c),
     production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
     readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,

@@ -4,6 +4,7 @@ import { assertTraversableByOthers } from './folder-access';
 import path from 'node:path';
 import { ConfigError } from './config';
 import { isPortFree } from './port-check';
+import { forgetOwner, isPostmasterOf, ownerState, recordOwner, stopPostmaster } from './embedded-owner';
 
 export interface EmbeddedPostgresOptions {
   /** cluster files live in `${dataDir}/pg` */
@@ -60,13 +61,8 @@ function livePostmasterPid(clusterDir: string): number | undefined {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const clusterDir = path.join(options.dataDir, 'pg');
-  const ownerPid = livePostmasterPid(clusterDir);
-  if (ownerPid !== undefined) {
-    throw new ConfigError(
-      `The data folder ${clusterDir} is in use by a running PostgreSQL (pid ${ownerPid}): ` +
-        'is par-index already running? Stop it first, or set PAR_DATA_DIR to another folder.',
-    );
-  }
+  const log = options.onLog ?? (() => undefined);
+  await recoverOrRefuse(options.dataDir, clusterDir, log);
   if (!(await isPortFree(options.port))) {
     throw new ConfigError(
       `Port ${options.port} for the embedded PostgreSQL is already in use: ` +
@@ -81,7 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await chmod(options.dataDir, 0o755);
     assertTraversableByOthers(options.dataDir);
   }
-  const log = options.onLog ?? (() => undefined);
+  recordOwner(options.dataDir);
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -101,9 +97,34 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new ConfigError(`The embedded PostgreSQL did not start (${String(error ?? 'process exited')}); see its log above.`);
   }
+  recordOwner(options.dataDir, livePostmasterPid(clusterDir));
   if (firstRun) await pg.createDatabase(EMBEDDED_DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${EMBEDDED_DATABASE}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      forgetOwner(options.dataDir);
+    },
   };
+}
+
+/**
+ * A PostgreSQL still running on the folder is either a live par-index's (refuse) or the orphan of
+ * one killed without stopping it (kill -9, OOM): then it is stopped cleanly and started again by us.
+ */
+async function recoverOrRefuse(dataDir: string, clusterDir: string, log: (message: string) => void): Promise<void> {
+  const postmasterPid = livePostmasterPid(clusterDir);
+  if (postmasterPid === undefined) return;
+  const owner = ownerState(dataDir);
+  const startedByOwner = owner.kind === 'gone' && (owner.postmasterPid === undefined || owner.postmasterPid === postmasterPid);
+  if (owner.kind === 'gone' && startedByOwner && isPostmasterOf(postmasterPid, clusterDir)) {
+    log(`stopping the PostgreSQL (pid ${postmasterPid}) left running by par-index pid ${owner.pid}, which exited without stopping it`);
+    await stopPostmaster(postmasterPid);
+    return;
+  }
+  throw new ConfigError(
+    `The data folder ${clusterDir} is in use by a running PostgreSQL (pid ${postmasterPid})` +
+      (owner.kind === 'alive' ? `, started by par-index pid ${owner.pid}` : '') +
+      ': is par-index already running? Stop it first, or set PAR_DATA_DIR to another folder.',
+  );
 }

@@ -10,6 +10,8 @@ export interface EventStoreConfig {
   eventStoreUrl?: string;
   databaseUrl: string;
   postgres?: PostgresEventStoreOptions;
+  /** HMAC key of the hash chain, for either adapter (see hash-chain.ts) */
+  hmacKey?: Uint8Array;
 }
 
 type EventStoreDbConstructor = new (connectionString: string, options?: unknown) => EventStore;
@@ -20,7 +22,7 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     // loaded lazily so the PostgreSQL path never loads the EventStoreDB client
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EventStoreDbEventStore } = require('./eventstoredb') as { EventStoreDbEventStore: EventStoreDbConstructor };
-    return new EventStoreDbEventStore(config.eventStoreUrl, { upcasters: PLATFORM_UPCASTERS });
+    return new EventStoreDbEventStore(config.eventStoreUrl, { upcasters: PLATFORM_UPCASTERS, hmacKey: config.hmacKey });
   }
-  return new PostgresEventStore(config.databaseUrl, { upcasters: PLATFORM_UPCASTERS, ...config.postgres });
+  return new PostgresEventStore(config.databaseUrl, { upcasters: PLATFORM_UPCASTERS, hmacKey: config.hmacKey, ...config.postgres });
 }

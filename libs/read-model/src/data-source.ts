@@ -3,6 +3,7 @@ import { READ_MODEL_ENTITIES } from './entities';
 import { InitialReadModel1764000000000 } from './migrations/1764000000000-initial-read-model';
 import { VersionedReadModels1764100000000 } from './migrations/1764100000000-versioned-read-models';
 import { ScorecardCriteriaVersion1764200000000 } from './migrations/1764200000000-scorecard-criteria-version';
+import { ReadModelPrivileges1764300000000 } from './migrations/1764300000000-read-model-privileges';
 import { versionSchema } from './versions/version-schema';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
@@ -12,7 +13,7 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000],
+    migrations: [InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, ReadModelPrivileges1764300000000],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     extra: { max: poolSize, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) },
@@ -20,12 +21,14 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
 }
 
 /**
- * The read model's TypeORM connection, migrated before it is returned. Its tables resolve to the
- * views in `public`, i.e. to the active version: this is the API's (reader's) connection.
+ * The read model's TypeORM connection, migrated before it is returned unless `migrate: false` (a
+ * least-privileged role: the owner migrates, see runtime/platform-storage.ts). Its tables resolve
+ * to the views in `public`, i.e. to the active version: this is the API's (reader's) connection.
  */
-export async function openReadModel(databaseUrl: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+export async function openReadModel(databaseUrl: string, options: { poolSize?: number; migrate?: boolean } = {}): Promise<DataSource> {
   const source = dataSource(databaseUrl, options.poolSize ?? 10);
   await source.initialize();
+  if (options.migrate === false) return source;
   const runner = source.createQueryRunner();
   try {
     await runner.connect();

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
@@ -42,8 +45,19 @@ export async function startRunningApi(options: { env?: Record<string, string> } 
   const database = await createTestDatabase();
   const secret = newTestSecret();
   const auth = { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
+  // least-privileged roles; the hash-chain key and the anchors live in the data folder, outside the database
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-index-api-'));
+  const storage = {
+    DATABASE_URL: database.url,
+    EVENTSTORE_DATABASE_URL: database.roleUrls.writer,
+    PROJECTOR_DATABASE_URL: database.roleUrls.projector,
+    API_DATABASE_URL: database.roleUrls.reader,
+    PAR_DATA_DIR: dataDir,
+    EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
+    EVENTSTORE_ANCHOR_FILE: '',
+  };
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: database.url, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
+    env: { ...process.env, ...storage, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -91,6 +105,7 @@ export async function startRunningApi(options: { env?: Record<string, string> } 
         child.kill('SIGTERM');
       });
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

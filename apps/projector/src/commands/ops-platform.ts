@@ -21,7 +21,8 @@ export async function openOpsPlatform(config: ParConfig = loadConfig()): Promise
         'Set DATABASE_URL (or PAR_DATA_DIR to the folder of the instance you mean); nothing was created.',
     );
   }
-  return startPlatform(config, { runProjector: false });
+  // as the projector role; no scheduled anchors from a short-lived command (`anchor` is explicit)
+  return startPlatform({ ...config, anchorIntervalSeconds: 0 }, { runProjector: false, serveApi: false, logTo: 'stderr' });
 }
 
 /** Runs an ops command against the platform and always closes it. */

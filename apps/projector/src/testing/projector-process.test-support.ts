@@ -6,6 +6,8 @@ import type { EventStore } from '@par-index/eventstore';
 import { Client } from 'pg';
 
 export const PROJECTOR_MAIN = path.resolve(__dirname, '../../dist/main.js');
+/** Production mode needs the hash-chain key; test processes write no anchor files. */
+export const TEST_CHAIN_ENV = { EVENTSTORE_HMAC_KEY: 'projector-process-test-key-0123456789', EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0' };
 
 /** The built projector CLI as a real process, with its output lines kept for assertions. */
 export interface ProjectorProcess {
@@ -18,7 +20,9 @@ export interface ProjectorProcess {
 
 export function startProjectorProcess(databaseUrl: string, args: string[] = ['run'], env: Record<string, string> = {}): ProjectorProcess {
   const child = spawn(process.execPath, [PROJECTOR_MAIN, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, EVENTSTORE_URL: '', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, EVENTSTORE_URL: '', LOG_LEVEL: 'info', ...TEST_CHAIN_ENV, ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

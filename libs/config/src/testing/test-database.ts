@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { RoleUrls } from '../database-roles';
 
 export interface TestDatabase {
+  /** the admin (superuser) connection: the owner of everything migrated through it */
   url: string;
+  /** login URLs for the least-privileged roles, unique to this database; created by provisionLoginRoles */
+  roleUrls: RoleUrls;
   drop(): Promise<void>;
 }
 
@@ -28,8 +32,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  const password = randomBytes(12).toString('hex');
+  const roleUrl = (role: string) => {
+    const login = new URL(url);
+    login.username = `${name}_${role}`;
+    login.password = password;
+    return login.toString();
+  };
+  const roleUrls: RoleUrls = { writer: roleUrl('writer'), projector: roleUrl('projector'), reader: roleUrl('reader') };
   return {
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    roleUrls,
+    drop: () =>
+      withAdmin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (const role of ['writer', 'projector', 'reader']) await client.query(`DROP ROLE IF EXISTS ${name}_${role}`);
+      }),
   };
 }

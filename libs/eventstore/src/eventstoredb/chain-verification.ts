@@ -1,4 +1,4 @@
-import { computeEventHash } from '../hash-chain';
+import { eventHashProblem, type ChainKeyPolicy } from '../hash-chain';
 import type { RecordedEvent, VerifyResult } from '../port';
 
 /** A stored event as read, before upcasting: the hash covers exactly these fields. */
@@ -9,21 +9,15 @@ interface ChainTip {
   hash: string;
 }
 
-export function brokenLinkReason(tip: ChainTip | undefined, event: RawRecordedEvent): string | null {
+export function brokenLinkReason(tip: ChainTip | undefined, event: RawRecordedEvent, policy: ChainKeyPolicy = {}): string | null {
   const expectedRevision = tip ? tip.revision + 1n : 0n;
   if (event.revision !== expectedRevision) return `revision ${event.revision} follows ${expectedRevision - 1n}`;
   if (event.hash === null) return 'hash missing from metadata';
   const expectedPrevious = tip?.hash ?? null;
   if (event.previousHash !== expectedPrevious) return 'previous hash does not match the preceding event';
-  const recomputed = computeEventHash(event.previousHash, {
-    streamName: event.streamName,
-    revision: event.revision,
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-  });
-  return recomputed === event.hash ? null : 'hash does not match the event content';
+  const content = { streamName: event.streamName, revision: event.revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata };
+  const problem = eventHashProblem(event.hash, event.previousHash, content, event.position, policy);
+  return problem?.includes('altered') ? 'hash does not match the event content' : problem;
 }
 
 /**
@@ -35,10 +29,12 @@ export class ChainVerifier {
   private eventsChecked = 0;
   private firstBrokenLink: VerifyResult['firstBrokenLink'];
 
+  constructor(private readonly policy: ChainKeyPolicy = {}) {}
+
   check(event: RawRecordedEvent): void {
     this.eventsChecked++;
     const tip = this.tips.get(event.streamName);
-    const reason = brokenLinkReason(tip, event);
+    const reason = brokenLinkReason(tip, event, this.policy);
     if (reason !== null && this.firstBrokenLink === undefined) {
       this.firstBrokenLink = { streamName: event.streamName, revision: event.revision, reason };
     }

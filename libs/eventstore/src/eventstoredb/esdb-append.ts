@@ -19,6 +19,8 @@ export interface AppendSettings {
   idempotencyWindow: number;
   maxConflictRetries: number;
   log: (message: string) => void;
+  /** HMAC key of the hash chain (see hash-chain.ts); unset → the unkeyed v1 chain */
+  hmacKey?: Uint8Array;
 }
 
 /** A batch above the request limit went in as several appends and one after the first failed. */
@@ -129,7 +131,7 @@ export async function appendChained(
     if (verdict.kind === 'overlap') throw new AppendOverlapError(streamName, verdict.reason);
     if (events.length === 0) return { nextExpectedRevision: tail?.revision ?? -1n, position: tail?.position ?? -1n };
 
-    const chained = chainEvents(streamName, (tail?.revision ?? -1n) + 1n, tail?.hash ?? null, events);
+    const chained = chainEvents(streamName, (tail?.revision ?? -1n) + 1n, tail?.hash ?? null, events, settings.hmacKey);
     const batches = splitIntoAppendBatches(chained, settings.maxAppendBytes);
     if (batches.length > 1) {
       settings.log(`append to ${streamName}: ${events.length} events split into ${batches.length} requests (not atomic)`);

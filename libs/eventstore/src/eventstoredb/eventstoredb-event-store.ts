@@ -39,6 +39,10 @@ export interface EventStoreDbEventStoreOptions {
   /** Consecutive failed resubscriptions before onError. Default: never give up. */
   maxConsecutiveFailures?: number;
   logger?: (message: string) => void;
+  /** HMAC key of the hash chain, kept outside the store; unset → the unkeyed v1 chain. */
+  hmacKey?: Uint8Array;
+  /** With a key: unkeyed hashes at or below this commit position are accepted as pre-key history. */
+  acceptUnkeyedUpToPosition?: bigint;
 }
 
 /**
@@ -65,6 +69,7 @@ export class EventStoreDbEventStore implements EventStore {
       idempotencyWindow: options.idempotencyWindow ?? 100,
       maxConflictRetries: options.maxConflictRetries ?? 5,
       log: this.log,
+      hmacKey: options.hmacKey,
     };
   }
 
@@ -121,7 +126,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Recomputes the chain over stored (never upcast) events; a missing stream checks zero streams, as on PostgreSQL. */
   async verify(streamName?: string): Promise<VerifyResult> {
-    const verifier = new ChainVerifier();
+    const verifier = new ChainVerifier({ key: this.options.hmacKey, acceptUnkeyedUpToPosition: this.options.acceptUnkeyedUpToPosition });
     if (streamName !== undefined) {
       const events = await readStreamRaw(this.client, streamName);
       for (const event of events) verifier.check(event);

@@ -45,6 +45,7 @@ export function chainEvents(
   startRevision: bigint,
   previousHash: string | null,
   events: readonly EventToAppend[],
+  key?: Uint8Array,
 ): ChainedEvent[] {
   const chained: ChainedEvent[] = [];
   let linkHash = previousHash;
@@ -53,7 +54,7 @@ export function chainEvents(
     const revision = startRevision + BigInt(index);
     const data = normaliseJson(event.data);
     const metadata = normaliseJson(event.metadata);
-    const hash = computeEventHash(linkHash, { streamName, revision, id: event.id, type: event.type, data, metadata });
+    const hash = computeEventHash(linkHash, { streamName, revision, id: event.id, type: event.type, data, metadata }, key);
     chained.push({
       id: event.id,
       type: event.type,

@@ -23,13 +23,13 @@ export function toStoredShape(events: readonly EventToAppend[]): EventToAppend[]
  * locked FOR UPDATE and unique(stream_name, revision) catches two creators of a new stream; a
  * conflict that turns out to be a retry of an already-stored batch returns the original result.
  */
-export async function appendAlone(pool: Pool, names: StoreNames, request: AppendRequest): Promise<AppendResult> {
+export async function appendAlone(pool: Pool, names: StoreNames, request: AppendRequest, key?: Uint8Array): Promise<AppendResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       const client = await pool.connect();
       let outcome;
       try {
-        [outcome] = await writeBatch(client, names, [request]);
+        [outcome] = await writeBatch(client, names, [request], key);
       } catch (error) {
         client.release(isDatabaseError(error) ? undefined : (error as Error));
         throw error;

@@ -26,6 +26,7 @@ export class GroupCommitter {
     private readonly pool: Pool,
     private readonly names: StoreNames,
     private readonly maxRequestsPerCommit: number,
+    private readonly key?: Uint8Array,
   ) {}
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -47,19 +48,19 @@ export class GroupCommitter {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) return settle(batch[0], appendAlone(this.pool, this.names, batch[0].request));
+    if (batch.length === 1) return settle(batch[0], appendAlone(this.pool, this.names, batch[0].request, this.key));
     let outcomes;
     try {
       const client = await this.pool.connect();
       try {
-        outcomes = await writeBatch(client, this.names, batch.map((p) => p.request));
+        outcomes = await writeBatch(client, this.names, batch.map((p) => p.request), this.key);
         client.release();
       } catch (error) {
         client.release(error as Error); // do not reuse a connection whose state is uncertain
         throw error;
       }
     } catch {
-      await Promise.all(batch.map((p) => settle(p, appendAlone(this.pool, this.names, p.request))));
+      await Promise.all(batch.map((p) => settle(p, appendAlone(this.pool, this.names, p.request, this.key))));
       return;
     }
     // conflicts are resolved (idempotent retry or not) without holding up the next commit

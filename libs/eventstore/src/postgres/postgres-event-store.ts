@@ -18,9 +18,11 @@ import { toRecordedEvent } from './event-row';
 import { GroupCommitter } from './group-commit';
 import { NotificationListener } from './notification-listener';
 import { selectAll, selectHeadPosition, selectStream } from './read';
-import { migrationSql, storeNames, type StoreNames } from './schema';
+import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
 import { PostgresSubscription, type SubscriptionPage } from './subscription';
 import { verifyChains } from './verify';
+import type { HeadAnchor } from '../anchors/head-anchor';
+import { anchorHead, checkLatestAnchor } from './anchors';
 
 export interface PostgresEventStoreOptions {
   /** PostgreSQL schema holding the tables (created by migrate). Default `eventstore`. */
@@ -36,6 +38,19 @@ export interface PostgresEventStoreOptions {
   maxAppendsPerCommit?: number;
   /** Pool size when the store creates its own pool from a connection string. Default 10. */
   poolSize?: number;
+  /**
+   * Run the idempotent migration before first use. Default true. A least-privileged store (the
+   * writer or projector role) sets false: the owner migrates, the role cannot and must not.
+   */
+  migrateOnFirstUse?: boolean;
+  /** Group roles the migration grants to. Default DEFAULT_STORE_ROLES. */
+  roles?: StoreRoles;
+  /** HMAC key of the hash chain (kept outside the database); unset → the unkeyed v1 chain. */
+  hmacKey?: Uint8Array;
+  /** With a key: unkeyed hashes at or below this position are accepted as pre-key history. */
+  acceptUnkeyedUpToPosition?: bigint;
+  /** JSONL file of signed head anchors (needs hmacKey): written by writeAnchor, checked by verify. */
+  anchorFile?: string;
 }
 
 /** The embedded default EventStore: append-only tables in PostgreSQL (see libs/eventstore/README.md). */
@@ -63,7 +78,7 @@ export class PostgresEventStore implements EventStore {
     this.names = storeNames(options.schema ?? 'eventstore');
     this.upcast = createUpcastChain(options.upcasters ?? []);
     this.listener = new NotificationListener(this.pool, this.names.channel);
-    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64);
+    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, options.hmacKey);
   }
 
   /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
@@ -75,20 +90,24 @@ export class PostgresEventStore implements EventStore {
     return this.migrated;
   }
 
+  private ready(): Promise<void> {
+    return this.options.migrateOnFirstUse === false ? Promise.resolve() : this.migrate();
+  }
+
   async appendToStream(streamName: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    await this.migrate();
+    await this.ready();
     if (events.length === 0) return appendNothing(this.pool, this.names, streamName, expected);
     return this.committer.append({ streamName, events: toStoredShape(events), expected });
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    await this.migrate();
+    await this.ready();
     const rows = await selectStream(this.pool, this.names, streamName, options);
     return rows.map((row) => toRecordedEvent(row, this.upcast));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    await this.migrate();
+    await this.ready();
     const page = await selectAll(this.pool, this.names, options);
     return page.rows.map((row) => toRecordedEvent(row, this.upcast));
   }
@@ -116,13 +135,31 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    await this.migrate();
+    await this.ready();
     return selectHeadPosition(this.pool, this.names);
   }
 
+  /**
+   * The keyed chain of one stream or of all; for the whole store also the latest signed anchor:
+   * its event must still be there, with everything that was below it (else `reason: 'truncated'`).
+   */
   async verify(streamName?: string): Promise<VerifyResult> {
-    await this.migrate();
-    return verifyChains(this.pool, this.names, streamName);
+    await this.ready();
+    const { hmacKey: key, acceptUnkeyedUpToPosition, anchorFile } = this.options;
+    const chains = await verifyChains(this.pool, this.names, streamName, { key, acceptUnkeyedUpToPosition });
+    return streamName === undefined && anchorFile && key ? checkLatestAnchor(this.pool, this.names, chains, anchorFile, key) : chains;
+  }
+
+  /**
+   * Signs the current head with the chain key and appends it to the anchor file; returns undefined
+   * (writing nothing) when the store is empty or the head has not moved since the last anchor.
+   * Refuses when the store no longer matches the previous anchor.
+   */
+  async writeAnchor(now: Date = new Date()): Promise<HeadAnchor | undefined> {
+    await this.ready();
+    const { hmacKey: key, anchorFile } = this.options;
+    if (!key || !anchorFile) throw new Error('writeAnchor needs hmacKey and anchorFile');
+    return anchorHead(this.pool, this.names, anchorFile, key, now);
   }
 
   async close(): Promise<void> {
@@ -135,7 +172,7 @@ export class PostgresEventStore implements EventStore {
     limit: number,
     filter: ReadAllOptions['filter'],
   ): Promise<SubscriptionPage> {
-    await this.migrate();
+    await this.ready();
     const page = await selectAll(this.pool, this.names, { fromPosition, maxCount: limit, filter });
     return { events: page.rows.map((row) => toRecordedEvent(row, this.upcast)), scannedUpTo: page.scannedUpTo };
   }
@@ -147,7 +184,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('BEGIN');
       // concurrent CREATE ... IF NOT EXISTS can still collide in the catalogs; one migrator at a time
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('par-index.eventstore.migrate', 0))`);
-      await client.query(migrationSql(this.names));
+      await client.query(migrationSql(this.names, this.options.roles));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));

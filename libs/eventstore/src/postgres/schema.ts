@@ -9,6 +9,17 @@ export interface StoreNames {
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
+const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Group roles granted access by the migration (see libs/config DATABASE_GROUP_ROLES). */
+export interface StoreRoles {
+  /** SELECT + INSERT on events, the stream-head rows and the position sequence; nothing else */
+  writer: string;
+  /** SELECT only (the projector) */
+  readers: readonly string[];
+}
+
+export const DEFAULT_STORE_ROLES: StoreRoles = { writer: 'par_index_writer', readers: ['par_index_projector'] };
 
 export function storeNames(schema: string): StoreNames {
   if (!IDENTIFIER.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
@@ -26,7 +37,11 @@ export function storeNames(schema: string): StoreNames {
  * Idempotent DDL. Append-only: the trigger refuses UPDATE and DELETE through the ordinary path, so a
  * changed row can only come from someone disabling it on purpose, which `verify` then detects.
  */
-export function migrationSql(n: StoreNames): string {
+export function migrationSql(n: StoreNames, roles: StoreRoles = DEFAULT_STORE_ROLES): string {
+  return `${tablesSql(n)}${grantsSql(n, roles)}`;
+}
+
+function tablesSql(n: StoreNames): string {
   return `
 CREATE SCHEMA IF NOT EXISTS "${n.schema}";
 CREATE TABLE IF NOT EXISTS ${n.streams} (
@@ -60,4 +75,35 @@ CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON ${n.even
 CREATE OR REPLACE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${n.events}
   FOR EACH STATEMENT EXECUTE FUNCTION "${n.schema}".refuse_event_change();
 `;
+}
+
+/**
+ * Least privilege: the writer may INSERT and SELECT events and move stream heads (INSERT, and
+ * UPDATE of revision/last_hash, which SELECT ... FOR UPDATE needs too); it owns nothing, so it can
+ * neither ALTER the table nor disable the append-only triggers. Readers only SELECT.
+ */
+function grantsSql(n: StoreNames, roles: StoreRoles): string {
+  const all = [roles.writer, ...roles.readers];
+  for (const role of all) if (!ROLE.test(role)) throw new Error(`invalid role name ${JSON.stringify(role)}`);
+  const sequence = `"${n.schema}"."events_position_seq"`;
+  return `
+${all.map(createRoleSql).join('\n')}
+REVOKE ALL ON ${n.events}, ${n.streams} FROM PUBLIC;
+REVOKE ALL ON SEQUENCE ${sequence} FROM PUBLIC;
+GRANT USAGE ON SCHEMA "${n.schema}" TO ${all.join(', ')};
+GRANT SELECT, INSERT ON ${n.events} TO ${roles.writer};
+GRANT SELECT, INSERT, UPDATE (revision, last_hash) ON ${n.streams} TO ${roles.writer};
+GRANT USAGE ON SEQUENCE ${sequence} TO ${roles.writer};
+${roles.readers.length > 0 ? `GRANT SELECT ON ${n.events}, ${n.streams} TO ${roles.readers.join(', ')};` : ''}
+`;
+}
+
+/** Roles are cluster-wide: another database's migration may create the same one concurrently. */
+function createRoleSql(role: string): string {
+  return `DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+    CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;`;
 }

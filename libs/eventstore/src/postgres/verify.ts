@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { computeEventHash } from '../hash-chain';
+import { eventHashProblem, type ChainKeyPolicy } from '../hash-chain';
 import type { VerifyResult } from '../port';
 import type { EventRow } from './event-row';
 import type { StoreNames } from './schema';
@@ -14,8 +14,8 @@ const PAGE = 1000;
  * the content and the recomputed previous hash. Also compares each chain's end with the streams
  * row, so deleting the newest events is caught too.
  */
-export async function verifyChains(pool: Pool, names: StoreNames, streamName?: string): Promise<VerifyResult> {
-  const walker = new ChainWalker();
+export async function verifyChains(pool: Pool, names: StoreNames, streamName?: string, policy: ChainKeyPolicy = {}): Promise<VerifyResult> {
+  const walker = new ChainWalker(policy);
   let after: { stream: string; revision: string } | undefined;
   for (;;) {
     const rows = await selectChainPage(pool, names, streamName, after);
@@ -36,6 +36,8 @@ class ChainWalker {
   private events = 0;
   private current?: { name: string; nextRevision: bigint; previousHash: string | null; head: ChainRow };
 
+  constructor(private readonly policy: ChainKeyPolicy) {}
+
   visit(row: ChainRow): BrokenLink | undefined {
     if (row.stream_name !== this.current?.name) {
       const broken = this.finish();
@@ -51,17 +53,11 @@ class ChainWalker {
       return { streamName: row.stream_name, revision: chain.nextRevision, reason: `revision ${chain.nextRevision} is missing` };
     }
     this.events++;
-    const recomputed = computeEventHash(chain.previousHash, {
-      streamName: row.stream_name,
-      revision,
-      id: row.event_id,
-      type: row.type,
-      data: row.data,
-      metadata: row.metadata,
-    });
     if (row.previous_hash !== chain.previousHash) return at('previous_hash does not match the preceding event');
-    if (recomputed !== row.hash) return at('content does not match its stored hash (event altered)');
-    chain.previousHash = recomputed;
+    const content = { streamName: row.stream_name, revision, id: row.event_id, type: row.type, data: row.data, metadata: row.metadata };
+    const problem = eventHashProblem(row.hash, chain.previousHash, content, BigInt(row.position), this.policy);
+    if (problem !== null) return at(problem);
+    chain.previousHash = row.hash;
     chain.nextRevision = revision + 1n;
     return undefined;
   }
@@ -103,7 +99,7 @@ async function selectChainPage(
     conditions.push(`(e.stream_name, e.revision) > ($${params.length - 1}, $${params.length}::bigint)`);
   }
   const { rows } = await pool.query<ChainRow>(
-    `SELECT e.stream_name, e.revision::text, e.event_id::text, e.type, e.data, e.metadata, e.hash, e.previous_hash,
+    `SELECT e.position::text, e.stream_name, e.revision::text, e.event_id::text, e.type, e.data, e.metadata, e.hash, e.previous_hash,
             s.revision::text AS head_revision, s.last_hash AS head_hash
      FROM ${names.events} e LEFT JOIN ${names.streams} s ON s.stream_name = e.stream_name
      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}

@@ -32,7 +32,12 @@ interface Rows {
  * is held until COMMIT; PostgreSQL makes a commit visible before releasing the transaction's locks,
  * so positions become visible strictly in order. See libs/eventstore/README.md "Global position".
  */
-export async function writeBatch(client: PoolClient, names: StoreNames, requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+export async function writeBatch(
+  client: PoolClient,
+  names: StoreNames,
+  requests: readonly AppendRequest[],
+  key?: Uint8Array,
+): Promise<AppendOutcome[]> {
   await client.query('BEGIN');
   try {
     const heads = await lockStreamHeads(client, names, [...new Set(requests.map((r) => r.streamName))]);
@@ -45,7 +50,7 @@ export async function writeBatch(client: PoolClient, names: StoreNames, requests
         if (error instanceof WrongExpectedRevisionError) return { conflict: error };
         throw error;
       }
-      heads.set(request.streamName, chainInto(rows, request, head));
+      heads.set(request.streamName, chainInto(rows, request, head, key));
       return { lastRowIndex: rows.ids.length - 1 };
     });
     const positions = rows.ids.length > 0 ? await insertRows(client, names, rows, heads) : [];
@@ -71,7 +76,7 @@ async function lockStreamHeads(client: PoolClient, names: StoreNames, streamName
 }
 
 /** Adds the request's events to the rows, extending the stream's hash chain; returns the new head. */
-function chainInto(rows: Rows, request: AppendRequest, head: StreamHead | undefined): StreamHead {
+function chainInto(rows: Rows, request: AppendRequest, head: StreamHead | undefined, key: Uint8Array | undefined): StreamHead {
   let revision = head ? head.revision : -1n;
   let previous: string | null = head?.lastHash ?? null;
   for (const event of request.events) {
@@ -83,7 +88,7 @@ function chainInto(rows: Rows, request: AppendRequest, head: StreamHead | undefi
       type: event.type,
       data: event.data,
       metadata: event.metadata,
-    });
+    }, key);
     rows.streams.push(request.streamName);
     rows.revisions.push(revision.toString());
     rows.ids.push(event.id);

@@ -49,6 +49,16 @@ export function versionTablesSql(version: number): string[] {
       updated_at text NOT NULL, criteria_set_code text NOT NULL, criteria_set_version int NOT NULL,
       mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
     `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
+    ...versionGrantsSql(version),
+  ];
+}
+
+/** The projector role writes a version's tables (see migrations/1764300000000-read-model-privileges.ts). */
+export function versionGrantsSql(version: number): string[] {
+  const s = versionSchema(version);
+  return [
+    `GRANT USAGE ON SCHEMA ${s} TO par_index_projector`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ${s} TO par_index_projector`,
   ];
 }
 
