@@ -1,11 +1,20 @@
 import {
-  buildVersion, createVersion, diffVersions, listVersions, newInstanceId, parseVersion, prune, rollback, switchTo,
+  buildVersion, createVersion, diffVersions, listVersions, newInstanceId, openReadModel, parseVersion, prune, rollback, switchTo,
   type OpsContext, type Platform,
 } from '@par-index/read-model';
 import { createProgress } from './progress';
 
-function opsContext(platform: Platform, onBatch?: OpsContext['onBatch']): OpsContext {
-  return { store: platform.eventStore, control: platform.readModel, databaseUrl: platform.databaseUrl, holder: newInstanceId(), logger: platform.logger, onBatch };
+/**
+ * Versions are schemas, views and control rows, changed through the owner login; the projector
+ * role (platform.databaseUrl) only writes the rm_vN tables it was granted.
+ */
+async function withOpsContext<T>(platform: Platform, work: (ctx: OpsContext) => Promise<T>, onBatch?: OpsContext['onBatch']): Promise<T> {
+  const control = await openReadModel(platform.ownerDatabaseUrl, { poolSize: 2, migrate: false });
+  try {
+    return await work({ store: platform.eventStore, control, databaseUrl: platform.databaseUrl, holder: newInstanceId(), logger: platform.logger, onBatch });
+  } finally {
+    await control.destroy();
+  }
 }
 
 /**
@@ -14,7 +23,10 @@ function opsContext(platform: Platform, onBatch?: OpsContext['onBatch']): OpsCon
  */
 export async function rebuildCommand(platform: Platform, options: { switch: boolean }): Promise<string> {
   const progress = createProgress(platform.eventStore);
-  const ctx = opsContext(platform, (version, position, events) => progress.onBatch(version, position, events));
+  return withOpsContext(platform, (ctx) => rebuild(ctx, progress, options), (version, position, events) => progress.onBatch(version, position, events));
+}
+
+async function rebuild(ctx: OpsContext, progress: ReturnType<typeof createProgress>, options: { switch: boolean }): Promise<string> {
   await progress.start();
   const version = await createVersion(ctx);
   let replayed: number;
@@ -29,17 +41,17 @@ export async function rebuildCommand(platform: Platform, options: { switch: bool
 }
 
 export async function switchCommand(platform: Platform, to: string): Promise<string> {
-  const { from, to: target } = await switchTo(opsContext(platform), parseVersion(to));
+  const { from, to: target } = await withOpsContext(platform, (ctx) => switchTo(ctx, parseVersion(to)));
   return `switched the API from version ${from} to version ${target}`;
 }
 
 export async function rollbackCommand(platform: Platform): Promise<string> {
-  const { from, to } = await rollback(opsContext(platform));
+  const { from, to } = await withOpsContext(platform, rollback);
   return `rolled back the API from version ${from} to version ${to}`;
 }
 
 export async function pruneCommand(platform: Platform): Promise<string> {
-  const pruned = await prune(opsContext(platform));
+  const pruned = await withOpsContext(platform, prune);
   return pruned.length === 0 ? 'nothing to prune' : `pruned version(s) ${pruned.join(', ')}`;
 }
 

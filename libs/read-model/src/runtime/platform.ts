@@ -17,6 +17,8 @@ export interface Platform {
   projector: ProjectorRunner | undefined;
   /** the login URL behind `readModel` (leases, per-version connections of ops commands) */
   databaseUrl: string;
+  /** the owner login: ops commands change schemas, views and version rows with it (blue/green versions) */
+  ownerDatabaseUrl: string;
   embeddedDatabase: boolean;
   stop(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
     readModel: primary.readModel,
     projector,
     databaseUrl: serveApi ? database.roleUrls.reader : database.roleUrls.projector,
+    ownerDatabaseUrl: database.url,
     embeddedDatabase: database.embedded,
     async stop() {
       await projector?.stop();
