@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
+/** the keyed hash chain production uses (EVENTSTORE_HMAC_KEY) */
+const CHAIN_KEY = Buffer.from('bench-chain-key-0123456789abcdef0123456789');
 const { PostgresEventStore, WrongExpectedRevisionError } = require('@par-index/eventstore');
 const TOTAL = Number(process.env.BENCH_APPENDS ?? 4000);
 
@@ -79,7 +81,7 @@ async function hotStreamWriter(store, stream, count, latencies) {
 }
 
 async function scenario(url, name, writers, run) {
-  const store = new PostgresEventStore(url, { schema: name, poolSize: writers + 2 });
+  const store = new PostgresEventStore(url, { schema: name, poolSize: writers + 2, hmacKey: CHAIN_KEY });
   await store.migrate();
   const latencies = [];
   const perWriter = Math.floor(TOTAL / writers);

@@ -6,7 +6,9 @@
 // Env: BENCH_PROVINCES (63), BENCH_LIVE_RATE (1000), BENCH_LIVE_SECONDS (10), BENCH_LIVE_DRAIN_SECONDS (20),
 //      BENCH_MUTATION_RATE (100), BENCH_MUTATION_SECONDS (5).
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMeasured, startApi, watchPeakRss } from './lib/child-process.mjs';
@@ -45,7 +47,8 @@ function nextYearWork() {
 
 const db = await startDatabase('national');
 const secret = randomBytes(32).toString('hex');
-const childEnv = { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', PAR_DEMO: 'false' };
+// production shape: DATABASE_URL (owner; roles default to it), a keyed hash chain, a token secret, no demo data
+const childEnv = { ...process.env, DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), PAR_DATA_DIR: db.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-bench-national-')), EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', PAR_DEMO: 'false' };
 let api;
 try {
   const platform = await startPlatform(loadConfig(childEnv), { runProjector: false });

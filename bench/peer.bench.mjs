@@ -7,6 +7,8 @@ import { startDatabase, postgresVersion } from './lib/database.mjs';
 import { figure, percentile, report, round } from './lib/figures.mjs';
 
 const require = createRequire(import.meta.url);
+/** the keyed hash chain production uses (EVENTSTORE_HMAC_KEY) */
+const CHAIN_KEY = Buffer.from('bench-chain-key-0123456789abcdef0123456789');
 const { PostgresEventStore } = require('@par-index/eventstore');
 const { getPostgreSQLEventStore, readMessagesBatch } = require('@event-driven-io/emmett-postgresql');
 const { STREAM_DOES_NOT_EXIST } = require('@event-driven-io/emmett');
@@ -56,7 +58,7 @@ async function readOurs(url, schemas) {
   let events = 0;
   const started = performance.now();
   for (const schema of schemas) {
-    const store = new PostgresEventStore(url, { schema, poolSize: 2 });
+    const store = new PostgresEventStore(url, { schema, poolSize: 2, hmacKey: CHAIN_KEY });
     for (let from = 'start'; ; ) {
       const page = await store.readAll({ fromPosition: from, maxCount: 500 });
       if (page.length === 0) break;
@@ -89,7 +91,7 @@ try {
   await emmett.appendToStream('warm-up', [{ type: 'WarmUp', data: {} }]); // creates emmett's schema outside the timing
   const result = {};
   for (const writers of [1, 8]) {
-    const store = new PostgresEventStore(db.url, { schema: `peer_w${writers}`, poolSize: writers + 2 });
+    const store = new PostgresEventStore(db.url, { schema: `peer_w${writers}`, poolSize: writers + 2, hmacKey: CHAIN_KEY });
     await store.migrate();
     result[`ours${writers}`] = await appendAll(writers, streams, ours(store, `w${writers}-`));
     const verified = await store.verify();
