@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
-import { ProjectionLease, READ_MODEL_PROJECTION_NAMES } from '@par-index/read-model';
 import { PostgresEventStore } from '@par-index/eventstore';
+import { ProjectionLease, READ_MODEL_PROJECTION_NAMES } from '@par-index/read-model';
 import { Client } from 'pg';
 import { PROJECTOR_MAIN as MAIN, startProjectorProcess } from './testing/projector-process.test-support';
 

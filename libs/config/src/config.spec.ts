@@ -15,14 +15,14 @@ describe('loadConfig', () => {
       runProjector: true,
       logLevel: 'info',
       graphqlMaxComplexity: 5000,
+      readyMaxLagEvents: 5000,
+      readyMaxLagSeconds: 30,
       roleUrls: { writer: undefined, projector: undefined, reader: undefined },
       hmacKey: undefined,
       anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
       anchorIntervalSeconds: 300,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
-      readyMaxLagEvents: 5000,
-      readyMaxLagSeconds: 30,
     });
   });
 

@@ -16,6 +16,8 @@ const schema = z.object({
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
+  READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
   // least-privileged connections and tamper evidence (see README "Database roles", "Threat model")
   EVENTSTORE_DATABASE_URL: z.string().url().optional(),
   PROJECTOR_DATABASE_URL: z.string().url().optional(),
@@ -28,8 +30,6 @@ const schema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
-  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
-  READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 export interface ParConfig {
@@ -47,6 +47,9 @@ export interface ParConfig {
   runProjector: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   graphqlMaxComplexity: number;
+  /** /health/ready fails when the active read models lag the event store by more than this */
+  readyMaxLagEvents: number;
+  readyMaxLagSeconds: number;
   /** login URLs of the least-privileged roles; unset → derived (embedded) or DATABASE_URL (with a warning) */
   roleUrls: { writer?: string; projector?: string; reader?: string };
   /** HMAC key of the hash chain; unset → a key file under `${dataDir}/keys` */
@@ -58,9 +61,6 @@ export interface ParConfig {
   auth: AuthConfig;
   /** DATABASE_URL or NODE_ENV=production: no embedded conveniences (e.g. no generated signing secret) */
   production: boolean;
-  /** /health/ready fails when the active read models lag the event store by more than this */
-  readyMaxLagEvents: number;
-  readyMaxLagSeconds: number;
 }
 
 export interface AuthConfig {
@@ -98,14 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     runProjector: c.RUN_PROJECTOR === 'true',
     logLevel: c.LOG_LEVEL,
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+    readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
+    readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
     roleUrls: { writer: c.EVENTSTORE_DATABASE_URL, projector: c.PROJECTOR_DATABASE_URL, reader: c.API_DATABASE_URL },
     hmacKey: c.EVENTSTORE_HMAC_KEY,
     anchorFile: path.resolve(cwd, c.EVENTSTORE_ANCHOR_FILE ?? path.join(c.PAR_DATA_DIR, 'anchors', 'anchors.jsonl')),
     anchorIntervalSeconds: c.EVENTSTORE_ANCHOR_INTERVAL_SECONDS,
     auth: authConfig(c),
     production: c.DATABASE_URL !== undefined || c.NODE_ENV === 'production',
-    readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
-    readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
   };
 }
 

@@ -5,11 +5,11 @@ import {
 import { createProgress } from './progress';
 
 /**
- * Versions are schemas, views and control rows, changed through the owner login; the projector
- * role (platform.databaseUrl) only writes the rm_vN tables it was granted.
+ * Versions are DDL (schemas, grants, views, the pointer): the control connection is the owner's,
+ * as for migrations; the events are written into a version as the projector role.
  */
 async function withOpsContext<T>(platform: Platform, work: (ctx: OpsContext) => Promise<T>, onBatch?: OpsContext['onBatch']): Promise<T> {
-  const control = await openReadModel(platform.ownerDatabaseUrl, { poolSize: 2, migrate: false });
+  const control = await openReadModel(platform.ownerDatabaseUrl, { migrate: false, poolSize: 3 });
   try {
     return await work({ store: platform.eventStore, control, databaseUrl: platform.databaseUrl, holder: newInstanceId(), logger: platform.logger, onBatch });
   } finally {
@@ -23,21 +23,19 @@ async function withOpsContext<T>(platform: Platform, work: (ctx: OpsContext) => 
  */
 export async function rebuildCommand(platform: Platform, options: { switch: boolean }): Promise<string> {
   const progress = createProgress(platform.eventStore);
-  return withOpsContext(platform, (ctx) => rebuild(ctx, progress, options), (version, position, events) => progress.onBatch(version, position, events));
-}
-
-async function rebuild(ctx: OpsContext, progress: ReturnType<typeof createProgress>, options: { switch: boolean }): Promise<string> {
   await progress.start();
-  const version = await createVersion(ctx);
-  let replayed: number;
-  try {
-    replayed = await buildVersion(ctx, version);
-  } finally {
-    progress.stop();
-  }
-  if (!options.switch) return `built read-model version ${version} from ${replayed} events (not switched: \`diff\`, then \`switch --to v${version}\`)`;
-  const { from } = await switchTo(ctx, version);
-  return `rebuilt the read models from ${replayed} events into version ${version} and switched the API to it (from version ${from}; \`rollback\` returns to it until \`prune\`)`;
+  return withOpsContext(platform, async (ctx) => {
+    const version = await createVersion(ctx);
+    let replayed: number;
+    try {
+      replayed = await buildVersion(ctx, version);
+    } finally {
+      progress.stop();
+    }
+    if (!options.switch) return `built read-model version ${version} from ${replayed} events (not switched: \`diff\`, then \`switch --to v${version}\`)`;
+    const { from } = await switchTo(ctx, version);
+    return `rebuilt the read models from ${replayed} events into version ${version} and switched the API to it (from version ${from}; \`rollback\` returns to it until \`prune\`)`;
+  }, (version, position, events) => progress.onBatch(version, position, events));
 }
 
 export async function switchCommand(platform: Platform, to: string): Promise<string> {

@@ -17,7 +17,7 @@ export interface Platform {
   projector: ProjectorRunner | undefined;
   /** the login URL behind `readModel` (leases, per-version connections of ops commands) */
   databaseUrl: string;
-  /** the owner login: ops commands change schemas, views and version rows with it (blue/green versions) */
+  /** the owner (migrations): ops commands open it only for a version's DDL and the switch */
   ownerDatabaseUrl: string;
   embeddedDatabase: boolean;
   stop(): Promise<void>;

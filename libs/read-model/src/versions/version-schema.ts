@@ -62,12 +62,21 @@ export function versionGrantsSql(version: number): string[] {
   ];
 }
 
-/** Re-points the API's views at `version` (call inside the switching transaction). */
-export async function pointViewsAt(manager: EntityManager, version: number): Promise<void> {
-  const s = versionSchema(version);
+/**
+ * (Re)defines the API's views over every kept version: each view is a UNION ALL of the versions'
+ * tables, each branch guarded by the active pointer (an init-plan filter, so only the active
+ * branch is read). A switch is then one pointer UPDATE, atomic for every reader's snapshot, with
+ * no DDL at switch time. Views are replaced one per statement, so a reader holding one view never
+ * waits for a switch holding another (no deadlock); called after a version is created or before
+ * one is pruned, while the pointer names a version present in both definitions.
+ */
+export async function defineViews(manager: EntityManager, versions: readonly number[]): Promise<void> {
+  if (versions.length === 0) throw new Error('the views need at least one version');
   for (const table of READ_MODEL_TABLES) {
-    await manager.query(`DROP VIEW IF EXISTS public.${table}`);
-    await manager.query(`CREATE VIEW public.${table} AS SELECT * FROM ${s}.${table}`);
+    const branches = [...versions]
+      .sort((a, b) => a - b)
+      .map((v) => `SELECT * FROM ${versionSchema(v)}.${table} WHERE EXISTS (SELECT 1 FROM public.read_model_active a WHERE a.id = 1 AND a.version = ${v})`);
+    await manager.query(`CREATE OR REPLACE VIEW public.${table} AS ${branches.join(' UNION ALL ')}`);
   }
 }
 
