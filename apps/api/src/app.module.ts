@@ -1,4 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -12,6 +13,8 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
+import { introspectionPolicyPlugin } from './graphql/introspection-policy.plugin';
+import { responseCachePlugin } from './graphql/response-cache.plugin';
 import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
 import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
 import { INFRASTRUCTURE, type Infrastructure } from './infrastructure/infrastructure';
@@ -31,6 +34,8 @@ export class AppModule {
             autoSchemaFile: true,
             includeStacktraceInErrorResponses: false,
             sortSchema: true,
+            // served in production too; GRAPHQL_INTROSPECTION decides whether anonymous callers may use it
+            introspection: true,
             path: '/graphql',
             // keep the status an error asks for (extensions.http: 401 unauthenticated, 403 forbidden)
             preserveHttpStatusForExecutionErrors: false,
@@ -48,9 +53,13 @@ export class AppModule {
             // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
             plugins: [
               unstorableTextPlugin() as never,
+              // no cache hints are served, and the default cache-control plugin wraps every field resolver
+              ApolloServerPluginCacheControlDisabled() as never,
+              introspectionPolicyPlugin(infrastructure.config.graphqlIntrospection) as never,
               complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
               // statuses follow the errors (errors/http-status.ts), execution errors included
               httpStatusPlugin() as never,
+              responseCachePlugin(infrastructure.readModel, infrastructure.config.graphqlResponseCacheEntries) as never,
               offlineGraphiqlPlugin() as never,
             ],
             transformSchema: (schema) => {

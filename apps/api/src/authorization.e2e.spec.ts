@@ -50,7 +50,13 @@ const EVERYONE_SIGNED_IN: readonly Caller[] = CALLERS.filter((c) => c !== 'anony
 /** The queries on unit A, and who may run them (what they may see is checked below). */
 const QUERIES: Record<string, { query: string; allowed: readonly Caller[] }> = {
   scorecard: { query: `{ scorecard(${A}) { unitId status } }`, allowed: CALLERS },
-  ranking: { query: '{ ranking(year:2024, level:"province", group:"provinces") { unitId } }', allowed: CALLERS },
+  ranking: { query: '{ ranking(year:2024, level:"province", group:"provinces") { rows { unit { id } } } }', allowed: CALLERS },
+  'ranking (live)': { query: '{ ranking(year:2024, level:"province", group:"provinces", live:true) { live } }', allowed: ['admin', 'appraiser', 'council', 'approver', 'auditor'] },
+  unitHistory: { query: `{ unitHistory(unitId:"${UNIT_A}") { year } }`, allowed: CALLERS },
+  units: { query: '{ units { rows { id } } }', allowed: CALLERS },
+  groups: { query: '{ groups(year:2024) { group } }', allowed: CALLERS },
+  criteriaSets: { query: '{ criteriaSets { code } }', allowed: CALLERS },
+  objections: { query: `{ objections(${A}) { objectionId } }`, allowed: CALLERS },
   assessmentHistory: { query: `{ assessmentHistory(${A}) { type actorId } }`, allowed: ['admin', 'officer_own', 'appraiser', 'council', 'approver', 'auditor'] },
   verifyAuditTrail: { query: `{ verifyAuditTrail(streamName:"${STREAM_A}") { ok } }`, allowed: ['admin', 'appraiser', 'council', 'approver', 'auditor'] },
   'verifyAuditTrail (whole store)': { query: '{ verifyAuditTrail { ok } }', allowed: ['admin', 'auditor'] },
@@ -116,9 +122,9 @@ describe('authorization: every operation × every role, against the running API'
   });
 
   describe('what each caller may see', () => {
-    const ranking = '{ ranking(year:2024, level:"province", group:"provinces") { unitId status } }';
-    const unitsIn = async (actor: TestActor | null) =>
-      ((await api.gql<{ ranking: { unitId: string }[] }>(ranking, actor)).data!.ranking.map((r) => r.unitId)).sort();
+    const ranking = (live: boolean) => `{ ranking(year:2024, level:"province", group:"provinces", live:${live}) { rows { unit { id } status } } }`;
+    const unitsIn = async (actor: TestActor | null, live = false) =>
+      ((await api.gql<{ ranking: { rows: { unit: { id: string } }[] } }>(ranking(live), actor)).data!.ranking.rows.map((r) => r.unit.id)).sort();
     const scorecardOf = async (unitId: string, actor: TestActor | null) =>
       (await api.gql<{ scorecard: { unitId: string } | null }>(`{ scorecard(unitId:"${unitId}", year:2024) { unitId } }`, actor)).data!.scorecard;
 
@@ -127,23 +133,29 @@ describe('authorization: every operation × every role, against the running API'
       expect(await scorecardOf(UNIT_C, null)).toEqual({ unitId: UNIT_C });
       expect(await scorecardOf(UNIT_A, null)).toBeNull();
     });
-    it('a unit officer sees published results and its own unit’s drafts', async () => {
-      expect(await unitsIn(officerOf(UNIT_A))).toEqual([UNIT_A, UNIT_C].sort());
+    it('a unit officer sees published results in the ranking, and its own unit’s drafts as scorecards', async () => {
+      expect(await unitsIn(officerOf(UNIT_A))).toEqual([UNIT_C]);
       expect(await scorecardOf(UNIT_A, officerOf(UNIT_A))).toEqual({ unitId: UNIT_A });
       expect(await scorecardOf(UNIT_A, officerOf(UNIT_B))).toBeNull();
     });
-    it.each(['auditor', 'admin', 'appraiser', 'council', 'approver'])('%s sees every result', async (role) => {
-      expect(await unitsIn(role)).toEqual([UNIT_A, UNIT_B, UNIT_C].sort());
+    it.each(['auditor', 'admin', 'appraiser', 'council', 'approver'])('%s sees every result in the live ranking', async (role) => {
+      expect(await unitsIn(role)).toEqual([UNIT_C]);
+      expect(await unitsIn(role, true)).toEqual([UNIT_A, UNIT_B, UNIT_C].sort());
     });
     it('ranks say nothing about results the caller may not see', async () => {
-      const ranks = async (actor: TestActor | null) =>
-        (await api.gql<{ ranking: { unitId: string; rank: number; groupSize: number }[] }>(
-          '{ ranking(year:2024, level:"province", group:"provinces") { unitId rank groupSize } }', actor)).data!.ranking;
-      expect(await ranks('auditor')).toEqual([
+      const ranks = async (actor: TestActor | null, live = false) => {
+        const { ranking } = (await api.gql<{ ranking: { rows: { unit: { id: string }; rank: number }[]; statistics: { count: number } } }>(
+          `{ ranking(year:2024, level:"province", group:"provinces", live:${live}) { rows { unit { id } rank } statistics { count } } }`, actor)).data!;
+        return ranking.rows.map((row) => ({ unitId: row.unit.id, rank: row.rank, groupSize: ranking.statistics.count }));
+      };
+      expect(await ranks('auditor', true)).toEqual([
         { unitId: UNIT_A, rank: 1, groupSize: 3 }, { unitId: UNIT_C, rank: 2, groupSize: 3 }, { unitId: UNIT_B, rank: 3, groupSize: 3 },
       ]);
       expect(await ranks(null)).toEqual([{ unitId: UNIT_C, rank: 1, groupSize: 1 }]);
-      expect(await ranks(officerOf(UNIT_A))).toEqual([{ unitId: UNIT_A, rank: 1, groupSize: 2 }, { unitId: UNIT_C, rank: 2, groupSize: 2 }]);
+      expect(await ranks(officerOf(UNIT_A))).toEqual([{ unitId: UNIT_C, rank: 1, groupSize: 1 }]);
+      const ownScorecard = await api.gql<{ scorecard: { rank: number; groupSize: number; live: boolean } }>(
+        `{ scorecard(unitId:"${UNIT_A}", year:2024) { rank groupSize live } }`, officerOf(UNIT_A));
+      expect(ownScorecard.data!.scorecard).toEqual({ rank: 1, groupSize: 2, live: true });
       const anonymousScorecard = await api.gql<{ scorecard: { rank: number; groupSize: number; fields: { rank: number }[] } }>(
         `{ scorecard(unitId:"${UNIT_C}", year:2024) { rank groupSize fields { rank } } }`, null);
       expect(anonymousScorecard.data!.scorecard).toEqual({ rank: 1, groupSize: 1, fields: [{ rank: 1 }] });
@@ -174,7 +186,7 @@ describe('authorization: every operation × every role, against the running API'
     });
 
     it.each(badHeaders.slice(0, 4))('a public query with %s → 401 as well', async (_, headers) => {
-      const { status } = await api.gqlWithStatus('{ ranking(year:2024, level:"province", group:"provinces") { unitId } }', null, headers());
+      const { status } = await api.gqlWithStatus('{ ranking(year:2024, level:"province", group:"provinces") { live } }', null, headers());
       expect(status).toBe(401);
     });
   });

@@ -17,8 +17,13 @@ describe('a criteria revision applied on purpose, end to end (real API, real Pos
     expect(result.errors).toBeUndefined();
     return result.data!;
   };
-  const ranking = async () =>
-    ((await ok('{ ranking(year:2024, level:"province", group:"provinces") { unitId total rank status criteriaSetVersion mixedCriteriaVersions } }', 'admin')) as { ranking: Row[] }).ranking;
+  // the live ranking: a revision reopens published assessments, which the published ranking would drop
+  const ranking = async () => {
+    const data = (await ok('{ ranking(year:2024, level:"province", group:"provinces", live:true) { rows { unit { id } points rank status criteriaSetVersion mixedCriteriaVersions } } }', 'admin')) as {
+      ranking: { rows: (Omit<Row, 'unitId' | 'total'> & { unit: { id: string }; points: number })[] };
+    };
+    return data.ranking.rows.map(({ unit, points, ...rest }): Row => ({ unitId: unit.id, total: points, ...rest }));
+  };
   const cycle = async (unitId: string, scores: [string, number][]) => {
     for (const [code, points] of scores) await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${code}", points:${points}) { revision } }`, { role: 'unit_officer', units: [unitId] });
     await ok(`mutation { submitSelfAssessment(unitId:"${unitId}", year:2024) { revision } }`, { role: 'unit_officer', units: [unitId] });

@@ -36,9 +36,10 @@ describe('a score flowing end to end through GraphQL (real API process, real Pos
     const tie = await selfScore('ha-tinh', 1.25);
     expect(tie.data).toEqual({ recordSelfScore: { revision: '1', projected: true, eventTypes: ['SelfScoreRecorded'] } });
 
-    const { data } = await api.gql<{ ranking: { unitId: string; total: number; rank: number }[] }>(
-      '{ ranking(year:2024, level:"province", group:"provinces") { unitId total rank } }', 'auditor');
-    expect(data!.ranking).toEqual([
+    const { data } = await api.gql<{ ranking: { live: boolean; rows: { unit: { id: string }; points: number; rank: number }[] } }>(
+      '{ ranking(year:2024, level:"province", group:"provinces", live:true) { live rows { unit { id } points rank } } }', 'auditor');
+    expect(data!.ranking.live).toBe(true);
+    expect(data!.ranking.rows.map((row) => ({ unitId: row.unit.id, total: row.points, rank: row.rank }))).toEqual([
       { unitId: 'binh-duong', total: 1.5, rank: 1 },
       { unitId: 'ha-tinh', total: 1.25, rank: 2 },
       { unitId: 'lang-son', total: 1.25, rank: 2 },

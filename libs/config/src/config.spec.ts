@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       graphqlMaxComplexity: 5000,
       readyMaxLagEvents: 5000,
       readyMaxLagSeconds: 30,
+      graphqlIntrospection: 'everyone',
+      graphqlResponseCacheEntries: 500,
       roleUrls: { writer: undefined, projector: undefined, reader: undefined },
       hmacKey: undefined,
       anchorFile: path.resolve('/repo', '.data/anchors/anchors.jsonl'),
@@ -24,6 +26,11 @@ describe('loadConfig', () => {
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       production: false,
     });
+  });
+
+  it('given NODE_ENV=production, then only authenticated callers may introspect unless GRAPHQL_INTROSPECTION says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, '/repo').graphqlIntrospection).toBe('authenticated');
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'everyone' }, '/repo').graphqlIntrospection).toBe('everyone');
   });
 
   it('given production variables, then they are used as given', () => {

@@ -18,6 +18,8 @@ const schema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
   READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
   READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
+  GRAPHQL_INTROSPECTION: z.enum(['everyone', 'authenticated']).optional(),
+  GRAPHQL_RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100000).default(500),
   // least-privileged connections and tamper evidence (see README "Database roles", "Threat model")
   EVENTSTORE_DATABASE_URL: z.string().url().optional(),
   PROJECTOR_DATABASE_URL: z.string().url().optional(),
@@ -50,6 +52,10 @@ export interface ParConfig {
   /** /health/ready fails when the active read models lag the event store by more than this */
   readyMaxLagEvents: number;
   readyMaxLagSeconds: number;
+  /** who may introspect the schema: everyone, or (default under NODE_ENV=production) authenticated callers only */
+  graphqlIntrospection: 'everyone' | 'authenticated';
+  /** answers of read-model queries kept while the read models do not move (0: off) */
+  graphqlResponseCacheEntries: number;
   /** login URLs of the least-privileged roles; unset → derived (embedded) or DATABASE_URL (with a warning) */
   roleUrls: { writer?: string; projector?: string; reader?: string };
   /** HMAC key of the hash chain; unset → a key file under `${dataDir}/keys` */
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     graphqlMaxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
     readyMaxLagEvents: c.READY_MAX_LAG_EVENTS,
     readyMaxLagSeconds: c.READY_MAX_LAG_SECONDS,
+    graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? (c.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
+    graphqlResponseCacheEntries: c.GRAPHQL_RESPONSE_CACHE_ENTRIES,
     roleUrls: { writer: c.EVENTSTORE_DATABASE_URL, projector: c.PROJECTOR_DATABASE_URL, reader: c.API_DATABASE_URL },
     hmacKey: c.EVENTSTORE_HMAC_KEY,
     anchorFile: path.resolve(cwd, c.EVENTSTORE_ANCHOR_FILE ?? path.join(c.PAR_DATA_DIR, 'anchors', 'anchors.jsonl')),

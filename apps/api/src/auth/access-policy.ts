@@ -47,7 +47,12 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   moveAssessmentsToCriteriaVersion: { roles: ASSESSMENT_COMMAND_ROLES.MoveAssessmentToCriteriaVersion },
   // queries: unpublished results of a unit only for its unit officers and the non-unit roles
   scorecard: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
-  ranking: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
+  ranking: { roles: EVERY_ROLE, anonymous: 'published_only' },
+  unitHistory: { roles: EVERY_ROLE, anonymous: 'published_only' },
+  units: { roles: EVERY_ROLE, anonymous: 'published_only' },
+  groups: { roles: EVERY_ROLE, anonymous: 'published_only' },
+  criteriaSets: { roles: EVERY_ROLE, anonymous: 'published_only' },
+  objections: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   assessmentHistory: { roles: EVERY_ROLE, unitScoped: true },
   verifyAuditTrail: { roles: ALL_BUT_UNIT_OFFICER },
 };
@@ -64,6 +69,16 @@ export function effectiveRole(roles: readonly ActorRole[], allowed: readonly Act
 export function unpublishedScope(caller: Caller): '*' | readonly string[] {
   if (caller === null) return [];
   return caller.roles.some((role) => role !== 'unit_officer') ? '*' : caller.units;
+}
+
+/**
+ * Roles that may ask for a live (unpublished) ranking (`live: true`): the roles that already read
+ * every unit's unpublished results, i.e. all but unit officers, whose scope is their own units.
+ */
+export const LIVE_VIEW_ROLES: readonly ActorRole[] = ALL_BUT_UNIT_OFFICER;
+
+export function mayReadLive(caller: Caller): boolean {
+  return caller !== null && caller.roles.some((role) => LIVE_VIEW_ROLES.includes(role));
 }
 
 export function mayReadUnpublished(caller: Caller, unitId: string): boolean {

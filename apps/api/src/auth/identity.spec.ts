@@ -1,4 +1,4 @@
-import { effectiveRole, mayReadUnpublished, OPERATION_ACCESS, unpublishedScope } from './access-policy';
+import { effectiveRole, mayReadLive, mayReadUnpublished, OPERATION_ACCESS, unpublishedScope } from './access-policy';
 import { identityFromClaims, InvalidClaimsError } from './identity';
 
 describe('identityFromClaims', () => {
@@ -28,10 +28,16 @@ describe('access policy', () => {
     expect(unpublishedScope({ sub: 'x', roles: ['unit_officer', 'auditor'], units: [] })).toBe('*');
     expect(mayReadUnpublished({ sub: 'o', roles: ['unit_officer'], units: ['a'] }, 'b')).toBe(false);
   });
+  it('lets the roles that read every result, and only those, ask for a live ranking', () => {
+    expect(mayReadLive(null)).toBe(false);
+    expect(mayReadLive({ sub: 'o', roles: ['unit_officer'], units: ['a'] })).toBe(false);
+    expect(mayReadLive({ sub: 'x', roles: ['appraiser'], units: [] })).toBe(true);
+  });
   it('writes nothing for auditors and lets anonymous callers run only the public queries', () => {
     const entries = Object.entries(OPERATION_ACCESS);
-    expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort()).toEqual(['ranking', 'scorecard']);
+    expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort())
+      .toEqual(['criteriaSets', 'groups', 'objections', 'ranking', 'scorecard', 'unitHistory', 'units']);
     expect(entries.filter(([, access]) => access.roles.includes('auditor')).map(([name]) => name).sort())
-      .toEqual(['assessmentHistory', 'ranking', 'scorecard', 'verifyAuditTrail']);
+      .toEqual(['assessmentHistory', 'criteriaSets', 'groups', 'objections', 'ranking', 'scorecard', 'unitHistory', 'units', 'verifyAuditTrail']);
   });
 });

@@ -6,8 +6,8 @@ export const DEMO_QUERIES: ReadonlyArray<{ title: string; query: string }> = [
     title: 'The 2024 ranking of the departments, with each one\'s move since 2023',
     query: `{
   ranking(year: 2024, level: "department", group: "departments", first: 10) {
-    rank unitName percent
-    change { rankChange scoreChange }
+    rows { rank unit { name } index previousRank rankChange scoreChange }
+    statistics { average median countAboveAverage bands { label count } }
   }
 }`,
   },

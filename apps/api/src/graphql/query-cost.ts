@@ -6,6 +6,8 @@ export const STREAM_VERIFICATION_COST = 50;
 /** How many items a list without a page-size argument is assumed to hold. */
 const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
   assessmentHistory: 200,
+  // the rows of a page object (ranking, units): priced once here, and multiplied by the page's `first` above them
+  rows: 1,
 });
 const DEFAULT_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = 100;
@@ -17,7 +19,8 @@ const isList = (args: ComplexityEstimatorArgs) => String(args.field.type).replac
 
 /**
  * A field costs 1 plus its children; a list multiplies its children by its page size (`first`)
- * or by an assumed size. The caller learns whether the whole store was asked to be verified more
+ * or by an assumed size, and so does a page object (a non-list field with `first`, e.g. ranking's
+ * `{ rows, statistics, pageInfo }`, whose `rows` count as one item). The caller learns whether the whole store was asked to be verified more
  * than once (allowed once per request).
  */
 export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeStoreVerifications: () => number } {
@@ -31,9 +34,9 @@ export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeSto
       return STREAM_VERIFICATION_COST;
     }
     const children = Math.max(args.childComplexity, 1);
-    if (!isList(args)) return 1 + args.childComplexity;
-    const first = args.args.first;
     const paged = args.field.args.some((arg) => arg.name === 'first');
+    if (!isList(args) && !paged) return 1 + args.childComplexity;
+    const first = args.args.first;
     const size = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
     return 1 + size * children;
   };

@@ -1,5 +1,7 @@
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
-import { ScorecardChangeResolver } from './scorecards/scorecard-change.resolver';
+import { DirectoryResolver } from './directory/directory.resolver';
+import { HistoryResolver } from './history/history.resolver';
+import { RankingResolver } from './ranking/ranking.resolver';
 import { ScorecardResolver } from './scorecards/scorecard.resolver';
 
-export const QUERY_SLICES = [ScorecardResolver, ScorecardChangeResolver, AuditTrailResolver];
+export const QUERY_SLICES = [ScorecardResolver, RankingResolver, DirectoryResolver, HistoryResolver, AuditTrailResolver];

@@ -71,7 +71,7 @@ const many = (n: number, make: (i: number) => string) => Array.from({ length: n 
 /** The HTTP layer and the GraphQL request layer. */
 export const HTTP_CASES: RawCase[] = [
   { name: 'malformed JSON', actor: 'admin', body: '{"query": ', expected: e(400, 'BAD_REQUEST') },
-  { name: 'a 2 MB body', actor: 'admin', body: json(`{ ranking(year:2024, level:"province", group:"${'g'.repeat(2_000_000)}") { unitId } }`), expected: e(413, 'PAYLOAD_TOO_LARGE') },
+  { name: 'a 2 MB body', actor: 'admin', body: json(`{ ranking(year:2024, level:"province", group:"${'g'.repeat(2_000_000)}") { live } }`), expected: e(413, 'PAYLOAD_TOO_LARGE') },
   { name: 'a 20 KB header', actor: 'admin', body: json('{ verifyAuditTrail { ok } }'), headers: { 'x-padding': 'p'.repeat(20_000) }, expected: e(431, 'REQUEST_HEADER_FIELDS_TOO_LARGE') },
   { name: 'a JSON array (batching)', actor: 'admin', body: '[]', expected: e(400, 'BAD_REQUEST') },
   { name: 'a JSON string', actor: 'admin', body: '"query"', expected: e(400, 'BAD_REQUEST') },
@@ -89,9 +89,9 @@ export const HTTP_CASES: RawCase[] = [
   q('a lone surrogate escape in a literal', '{ scorecard(unitId:"\\uD800", year:2024) { total } }', e(400, 'GRAPHQL_PARSE_FAILED')),
   q('a NUL escape in a literal', '{ scorecard(unitId:"a\\u0000b", year:2024) { total } }', e(400, 'BAD_USER_INPUT')),
   q('an unknown field', '{ nope }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
-  q('a wrong literal type', '{ ranking(year:"2024", level:"province", group:"provinces") { unitId } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
-  q('an undeclared variable', '{ ranking(year:$y, level:"province", group:"provinces") { unitId } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
-  q('a large page with nested lists', '{ ranking(year:2024, level:"province", group:"provinces", first:1000) { unitId fields { code points } bySource { source } } }', e(400, 'QUERY_TOO_COMPLEX')),
+  q('a wrong literal type', '{ ranking(year:"2024", level:"province", group:"provinces") { live } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
+  q('an undeclared variable', '{ ranking(year:$y, level:"province", group:"provinces") { live } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
+  q('a large page with nested lists', '{ ranking(year:2024, level:"province", group:"provinces", first:1000) { rows { unit { id } fields { code points } } } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('whole-store verification twice under aliases', '{ a: verifyAuditTrail { ok } b: verifyAuditTrail { ok } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('whole-store verification twice through a fragment', 'query { ...V ...W } fragment V on Query { a: verifyAuditTrail { ok } } fragment W on Query { b: verifyAuditTrail { ok } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('200 aliased stream verifications', `{ ${many(200, (i) => `v${i}: verifyAuditTrail(streamName:"assessment-u1-2024") { ok }`)} }`, e(400, 'QUERY_TOO_COMPLEX')),

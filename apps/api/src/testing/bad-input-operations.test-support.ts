@@ -110,7 +110,7 @@ export const OPERATIONS: OperationSpec[] = [
   mutation('publishAssessment', 'approver', unitYear('u2')),
   mutation('reopenAssessment', 'approver', { ...unitYear('u2'), reason: S('correction', 'text') }),
   { field: 'scorecard', operation: 'query', actor: 'admin', args: unitYear('u1'), selection: '{ total }' },
-  { field: 'ranking', operation: 'query', actor: 'admin', args: { year: I(2024, 'year'), level: S('province', 'choice'), group: S('provinces', 'id'), first: I(10, 'page', false) }, selection: '{ unitId }' },
+  { field: 'ranking', operation: 'query', actor: 'admin', args: { year: I(2024, 'year'), level: S('province', 'choice'), group: S('provinces', 'id'), first: I(10, 'page', false) }, selection: '{ live }' },
   { field: 'assessmentHistory', operation: 'query', actor: 'admin', args: { ...unitYear('u1'), asOf: S(null, 'instant', false) }, selection: '{ type }' },
   { field: 'verifyAuditTrail', operation: 'query', actor: 'admin', args: { streamName: S('assessment-u1-2024', 'id', false) }, selection: '{ ok }' },
 ];

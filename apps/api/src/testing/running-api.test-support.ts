@@ -31,6 +31,8 @@ export interface RunningApi {
   gql<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** the same request, with the HTTP status */
   gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T> }>;
+  /** the same request, with the HTTP status and the response headers */
+  gqlWithHeaders<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
   /** a signed bearer token (raw JWT) for the actor */
   tokenFor(actor: TestActor): string;
   /** rows in the event store: assert that a refused command appended nothing */
@@ -40,8 +42,17 @@ export interface RunningApi {
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-/** `env` overrides the API's environment (e.g. AUTH_JWKS_URL with AUTH_JWT_SECRET: '' to test an identity provider). */
-export async function startRunningApi(options: { env?: Record<string, string> } = {}): Promise<RunningApi> {
+export interface RunningApiOptions {
+  /** extra node arguments for the API process, e.g. ['--require', SQL_STATEMENTS_PRELOAD] */
+  nodeArgs?: string[];
+  /** overrides the API's environment (e.g. { NODE_ENV: 'production' }, or AUTH_JWKS_URL with AUTH_JWT_SECRET: '' to test an identity provider) */
+  env?: Record<string, string>;
+}
+
+/** Preload that reports each request's SQL statement count in the `x-sql-statements` response header. */
+export const SQL_STATEMENTS_PRELOAD = path.resolve(__dirname, 'sql-statements.preload.cjs');
+
+export async function startRunningApi(options: RunningApiOptions = {}): Promise<RunningApi> {
   const database = await createTestDatabase();
   const secret = newTestSecret();
   const auth = { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
@@ -56,7 +67,7 @@ export async function startRunningApi(options: { env?: Record<string, string> } 
     EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
     EVENTSTORE_ANCHOR_FILE: '',
   };
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
     env: { ...process.env, ...storage, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', ...auth, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -70,14 +81,18 @@ export async function startRunningApi(options: { env?: Record<string, string> } 
     child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${stderr}`)));
   });
   const tokenFor = (actor: TestActor) => signHs256(claimsFor(actor), secret);
-  const gqlWithStatus: RunningApi['gqlWithStatus'] = async (query, actor = 'admin', headers = {}) => {
+  const gqlWithHeaders: RunningApi['gqlWithHeaders'] = async (query, actor = 'admin', headers = {}) => {
     const authorization: Record<string, string> = actor === null ? {} : { authorization: `Bearer ${tokenFor(actor)}` };
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: (await response.json()) as never };
+    return { status: response.status, body: (await response.json()) as never, headers: response.headers };
+  };
+  const gqlWithStatus: RunningApi['gqlWithStatus'] = async (query, actor = 'admin', headers = {}) => {
+    const { status, body } = await gqlWithHeaders(query, actor, headers);
+    return { status, body: body as never };
   };
   return {
     url,
@@ -85,6 +100,7 @@ export async function startRunningApi(options: { env?: Record<string, string> } 
     secret,
     tokenFor,
     gqlWithStatus,
+    gqlWithHeaders,
     async gql(query, actor, headers) {
       return (await gqlWithStatus(query, actor, headers)).body as never;
     },

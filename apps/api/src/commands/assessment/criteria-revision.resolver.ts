@@ -13,16 +13,16 @@ import { ExecuteAssessmentCommand } from './assessment.command';
 
 @ObjectType({ description: 'One assessment a bulk move could not move, with the typed reason.' })
 export class AssessmentMoveFailure {
-  @Field() unitId!: string;
-  @Field(() => Int) year!: number;
-  @Field() code!: string;
-  @Field() message!: string;
+  @Field({ description: 'the unit id' }) unitId!: string;
+  @Field(() => Int, { description: 'the assessment year' }) year!: number;
+  @Field({ description: 'the typed error code (e.g. ASSESSMENT_NOT_OPEN)' }) code!: string;
+  @Field({ description: 'the error message' }) message!: string;
 }
 
 @ObjectType({ description: 'What moving every assessment of a criteria set to a newer version did.' })
 export class AssessmentsMoved {
-  @Field(() => [CommandResult]) moved!: CommandResult[];
-  @Field(() => [AssessmentMoveFailure]) failed!: AssessmentMoveFailure[];
+  @Field(() => [CommandResult], { description: 'the assessments moved' }) moved!: CommandResult[];
+  @Field(() => [AssessmentMoveFailure], { description: 'the assessments that could not be moved, with why' }) failed!: AssessmentMoveFailure[];
 }
 
 const BULK_LIMIT = 5_000;
@@ -47,10 +47,10 @@ export class CriteriaRevisionResolver {
   })
   moveAssessmentToCriteriaVersion(
     @Actor() actor: RequestActor,
-    @Args('unitId') unitId: string,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('reason') reason: string,
-    @Args('version', { type: () => Int, nullable: true }) version?: number,
+    @Args('unitId', { description: 'the unit id' }) unitId: string,
+    @Args('year', { description: 'the assessment year', type: () => Int }) year: number,
+    @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
+    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true }) version?: number,
   ) {
     return this.move(actor, unitId, year, undefined, parseSetVersion(version), reason);
   }
@@ -58,9 +58,9 @@ export class CriteriaRevisionResolver {
   @Mutation(() => AssessmentsMoved, { description: 'Move every assessment bound to an older version of a criteria set to a newer one (default: the latest).' })
   async moveAssessmentsToCriteriaVersion(
     @Actor() actor: RequestActor,
-    @Args('criteriaSetCode') criteriaSetCode: string,
-    @Args('reason') reason: string,
-    @Args('version', { type: () => Int, nullable: true }) version?: number,
+    @Args('criteriaSetCode', { description: 'the criteria set code' }) criteriaSetCode: string,
+    @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
+    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true }) version?: number,
   ): Promise<AssessmentsMoved> {
     // refused up front: with no matching rows the loop below would answer an empty success
     requireNonEmptyId(criteriaSetCode, 'criteriaSetCode');

@@ -6,30 +6,31 @@ import { truncateText } from '../../errors/echo-limit';
 import { mayReadUnpublished, WHOLE_STORE_VERIFY_ROLES } from '../../auth/access-policy';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
+import { Role } from '../../graphql/enums';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { parseInstant } from '../query-args';
 
 @ObjectType({ description: 'One fact of the audit trail: what happened, who did it, when, and why.' })
 export class AuditEvent {
-  @Field() streamName!: string;
-  @Field() revision!: string;
-  @Field() position!: string;
-  @Field() type!: string;
+  @Field({ description: 'the stream of the event' }) streamName!: string;
+  @Field({ description: 'its revision in the stream (0-based, decimal)' }) revision!: string;
+  @Field({ description: 'its global position in the store (decimal)' }) position!: string;
+  @Field({ description: 'the event type, e.g. SelfScoreRecorded' }) type!: string;
   @Field({ description: 'the event data as JSON' }) data!: string;
-  @Field() actorId!: string;
-  @Field() actorRole!: string;
-  @Field() occurredAt!: string;
-  @Field() correlationId!: string;
-  @Field() hash!: string;
+  @Field({ description: 'who caused it (the token subject)' }) actorId!: string;
+  @Field(() => Role, { description: 'the role they acted in' }) actorRole!: string;
+  @Field({ description: 'when (ISO-8601)' }) occurredAt!: string;
+  @Field({ description: 'the request that caused it' }) correlationId!: string;
+  @Field({ description: 'its link in the hash chain' }) hash!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of recomputing the hash chain.' })
 export class ChainVerification {
-  @Field() ok!: boolean;
-  @Field(() => Int) eventsChecked!: number;
-  @Field(() => String, { nullable: true }) brokenStream!: string | null;
-  @Field(() => String, { nullable: true }) brokenRevision!: string | null;
-  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field({ description: 'true when every link verified' }) ok!: boolean;
+  @Field(() => Int, { description: 'events checked' }) eventsChecked!: number;
+  @Field(() => String, { nullable: true, description: 'the stream of the first broken link' }) brokenStream!: string | null;
+  @Field(() => String, { nullable: true, description: 'the revision of the first broken link' }) brokenRevision!: string | null;
+  @Field(() => String, { nullable: true, description: 'why it is broken' }) reason!: string | null;
 }
 
 @Resolver()
@@ -39,9 +40,9 @@ export class AuditTrailResolver {
   @Query(() => [AuditEvent], { description: "Every event of a unit-year assessment, oldest first, optionally as of a moment (ISO-8601)." })
   async assessmentHistory(
     @CurrentCaller() caller: Caller,
-    @Args('unitId') unitId: string,
-    @Args('year', { type: () => Int }) year: number,
-    @Args('asOf', { nullable: true }) asOf?: string,
+    @Args('unitId', { description: 'the unit id' }) unitId: string,
+    @Args('year', { description: 'the assessment year', type: () => Int }) year: number,
+    @Args('asOf', { description: 'only events up to this instant (ISO-8601 with an offset)', nullable: true }) asOf?: string,
   ): Promise<AuditEvent[]> {
     if (!mayReadUnpublished(caller, unitId)) {
       throw new DomainError('FORBIDDEN_FOR_UNIT', `the caller does not act for unit "${unitId}"`, { unitId });
@@ -58,7 +59,7 @@ export class AuditTrailResolver {
   }
 
   @Query(() => ChainVerification, { description: 'Recompute the tamper-evident hash chain of one stream (or of all).' })
-  async verifyAuditTrail(@CurrentCaller() caller: Caller, @Args('streamName', { nullable: true }) streamName?: string): Promise<ChainVerification> {
+  async verifyAuditTrail(@CurrentCaller() caller: Caller, @Args('streamName', { description: 'a stream, e.g. assessment-binh-duong-2024 (default: the whole store)', nullable: true }) streamName?: string): Promise<ChainVerification> {
     if (streamName != null) requireNonEmptyId(streamName, 'streamName');
     if (!streamName && !caller?.roles.some((role) => WHOLE_STORE_VERIFY_ROLES.includes(role))) {
       throw new DomainError('FORBIDDEN_FOR_ROLE', `verifying the whole store is for ${WHOLE_STORE_VERIFY_ROLES.join(' and ')} only; name a streamName`, {

@@ -2,7 +2,7 @@ import { startRunningApi, type RunningApi, type TestActor } from '../../testing/
 
 const TREE = '[{code:"F1", name:"Direction of PAR", criteria:[{code:"F1.1", name:"PAR plan", leaves:[{code:"L1", name:"Plan issued", max:10, kind:"appraised"}]}]}]';
 type Change = { previousRank: number; rankChange: string; scoreChange: string } | null;
-type Row = { unitId: string; rank: number; change: Change };
+const UNITS = ['an-giang', 'binh-thuan', 'ca-mau'];
 
 /** Scorecard.change answers under the scorecard queries' visibility: no hint of an unpublished year. */
 describe('Scorecard.change (real API, real PostgreSQL)', () => {
@@ -23,8 +23,12 @@ describe('Scorecard.change (real API, real PostgreSQL)', () => {
     await ok(`mutation { approveAssessment(unitId:"${unitId}", year:${year}, decisionReference:"QD-${year}") { revision } }`, 'approver');
     await ok(`mutation { publishAssessment(unitId:"${unitId}", year:${year}) { revision } }`, 'approver');
   };
-  const ranking = async (actor: TestActor | null) =>
-    ((await ok('{ ranking(year:2024, level:"province", group:"provinces") { unitId rank change { previousRank rankChange scoreChange } } }', actor)) as { ranking: Row[] }).ranking;
+  /** each unit's 2024 scorecard change, as this caller sees it (live: ranked among every opened assessment) */
+  const changes = async (actor: TestActor | null, live = false) =>
+    new Map(await Promise.all(UNITS.map(async (unitId) => {
+      const data = (await ok(`{ scorecard(unitId:"${unitId}", year:2024, live:${live}) { change { previousRank rankChange scoreChange } } }`, actor)) as { scorecard: { change: Change } };
+      return [unitId, data.scorecard.change] as const;
+    })));
 
   beforeAll(async () => {
     api = await startRunningApi();
@@ -48,24 +52,24 @@ describe('Scorecard.change (real API, real PostgreSQL)', () => {
 
   afterAll(() => api?.stop());
 
-  it('an admin sees every change against the full 2023 ranking', async () => {
-    const rows = new Map((await ranking('admin')).map((row) => [row.unitId, row.change]));
+  it('an admin asking live sees every change against the full 2023 ranking', async () => {
+    const rows = await changes('admin', true);
     expect(rows.get('ca-mau')).toEqual({ previousRank: 3, rankChange: 'up 2 places, from 3rd to 1st', scoreChange: 'up 40.00 points' });
     expect(rows.get('an-giang')).toEqual({ previousRank: 2, rankChange: 'unchanged at 2nd', scoreChange: 'down 10.00 points' });
     expect(rows.get('binh-thuan')).toMatchObject({ previousRank: 1, rankChange: 'down 2 places, from 1st to 3rd' });
   });
 
   it('an anonymous caller gets no change for the unpublished year, and previous ranks among published results only', async () => {
-    const rows = new Map((await ranking(null)).map((row) => [row.unitId, row.change]));
+    const rows = await changes(null);
     expect(rows.get('binh-thuan')).toBeNull();
     expect(rows.get('an-giang')).toMatchObject({ previousRank: 1, rankChange: 'down 1 place, from 1st to 2nd' });
     expect(rows.get('ca-mau')).toMatchObject({ previousRank: 2, rankChange: 'up 1 place, from 2nd to 1st' });
   });
 
   it("a unit officer sees its own unpublished year, not another unit's", async () => {
-    const own = new Map((await ranking(officer('binh-thuan'))).map((row) => [row.unitId, row.change]));
+    const own = await changes(officer('binh-thuan'));
     expect(own.get('binh-thuan')).toMatchObject({ previousRank: 1 });
-    const other = new Map((await ranking(officer('ca-mau'))).map((row) => [row.unitId, row.change]));
+    const other = await changes(officer('ca-mau'));
     expect(other.get('binh-thuan')).toBeNull();
   });
 });
