@@ -30,6 +30,9 @@ const MUTATIONS: Record<string, { query: string; allowed: readonly Caller[] }> =
   openAssessment: { query: `mutation { openAssessment(${A}, criteriaSetCode:"${SET}") { revision } }`, allowed: ['admin', 'appraiser'] },
   recordSelfScore: { query: `mutation { recordSelfScore(${A}, leafCode:"F1.1.1", points:1.25) { revision } }`, allowed: ['officer_own'] },
   fileObjection: { query: `mutation { fileObjection(${A}, objectionId:"o-1", leafCode:"F1.1.1", kind:"explanation", text:"see annex") { revision } }`, allowed: ['officer_own'] },
+  // an unknown leaf: authorization is passed or refused before the state rule (LEAF_NOT_FOUND), and nothing changes
+  markLeafNotApplicable: { query: `mutation { markLeafNotApplicable(${A}, leafCode:"F9.9.9", reason:"no such activity") { revision } }`, allowed: ['officer_own', 'appraiser'] },
+  markLeafApplicable: { query: `mutation { markLeafApplicable(${A}, leafCode:"F9.9.9", reason:"it applies") { revision } }`, allowed: ['officer_own', 'appraiser'] },
   submitSelfAssessment: { query: `mutation { submitSelfAssessment(${A}) { revision } }`, allowed: ['officer_own'] },
   recordAppraisalScore: { query: `mutation { recordAppraisalScore(${A}, leafCode:"F1.1.1", points:1, reason:"partial") { revision } }`, allowed: ['appraiser'] },
   decideObjection: { query: `mutation { decideObjection(${A}, objectionId:"o-1", outcome:"rejected", reason:"no evidence") { revision } }`, allowed: ['council'] },
@@ -58,6 +61,9 @@ const QUERIES: Record<string, { query: string; allowed: readonly Caller[] }> = {
   criteriaSets: { query: '{ criteriaSets { code } }', allowed: CALLERS },
   objections: { query: `{ objections(${A}) { objectionId } }`, allowed: CALLERS },
   assessmentHistory: { query: `{ assessmentHistory(${A}) { type actorId } }`, allowed: ['admin', 'officer_own', 'appraiser', 'council', 'approver', 'auditor'] },
+  auditTimeline: { query: `{ auditTimeline(${A}) { eventType actorId } }`, allowed: ['admin', 'officer_own', 'appraiser', 'council', 'approver', 'auditor'] },
+  scorecardAsOf: { query: `{ scorecardAsOf(${A}, asOf:"2099-01-01T00:00:00+07:00") { unitId status } }`, allowed: CALLERS },
+  rankingAsOf: { query: '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { unitId } }', allowed: CALLERS },
   verifyAuditTrail: { query: `{ verifyAuditTrail(streamName:"${STREAM_A}") { ok } }`, allowed: ['admin', 'appraiser', 'council', 'approver', 'auditor'] },
   'verifyAuditTrail (whole store)': { query: '{ verifyAuditTrail { ok } }', allowed: ['admin', 'auditor'] },
 };
@@ -159,6 +165,15 @@ describe('authorization: every operation × every role, against the running API'
       const anonymousScorecard = await api.gql<{ scorecard: { rank: number; groupSize: number; fields: { rank: number }[] } }>(
         `{ scorecard(unitId:"${UNIT_C}", year:2024) { rank groupSize fields { rank } } }`, null);
       expect(anonymousScorecard.data!.scorecard).toEqual({ rank: 1, groupSize: 1, fields: [{ rank: 1 }] });
+    });
+  });
+
+  describe('time travel to the present shows each caller what the live ranking shows', () => {
+    const fields = 'unitId rank groupSize status total percent fields { code rank }';
+    it.each([['anonymous', null], ['an officer of A', officerOf(UNIT_A)], ['the auditor', 'auditor']] as const)('for %s', async (_, actor) => {
+      const live = await api.gql<{ ranking: unknown[] }>(`{ ranking(year:2024, level:"province", group:"provinces") { ${fields} } }`, actor);
+      const now = await api.gql<{ rankingAsOf: unknown[] }>(`{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { ${fields} } }`, actor);
+      expect(now.data!.rankingAsOf).toEqual(live.data!.ranking);
     });
   });
 

@@ -59,19 +59,22 @@ describe('a criteria revision applied on purpose, end to end (real API, real Pos
     await ok('mutation { moveAssessmentToCriteriaVersion(unitId:"an-giang", year:2024, reason:"Decision 77") { eventTypes } }', 'admin');
     const rows = await ranking();
     // L1 (2) dropped, L2 (3 > 1.5) flagged and cleared: only L3's 4 points remain, out of 10
-    expect(rows.find((r) => r.unitId === 'an-giang')).toMatchObject({ total: 4, status: 'reopened', criteriaSetVersion: 2, mixedCriteriaVersions: true });
+    expect(rows.find((r) => r.unitId === 'an-giang')).toMatchObject({ total: 4, status: 'appraisal', criteriaSetVersion: 2, mixedCriteriaVersions: true });
     expect(rows.find((r) => r.unitId === 'binh-thuan')).toMatchObject({ criteriaSetVersion: 1, mixedCriteriaVersions: true });
   });
 
   it('then the audit trail tells what the revision dropped and flagged, and the appraiser re-scores within the new maximum', async () => {
-    const { assessmentHistory } = (await ok('{ assessmentHistory(unitId:"an-giang", year:2024) { type data } }', 'admin')) as { assessmentHistory: { type: string; data: string }[] };
+    const { assessmentHistory } = (await ok('{ assessmentHistory(unitId:"an-giang", year:2024) { type data storedData } }', 'admin')) as {
+      assessmentHistory: { type: string; data: Record<string, unknown>; storedData: Record<string, unknown> }[];
+    };
     const change = assessmentHistory.find((event) => event.type === 'AssessmentCriteriaVersionChanged')!;
-    expect(JSON.parse(change.data)).toMatchObject({
+    expect(change.data).toMatchObject({
       fromVersion: 1, toVersion: 2, fromStatus: 'published', reason: 'Decision 77',
-      droppedLeaves: [{ leafCode: 'L1', why: 'removed', selfScore: 200, appraisalScore: 200 }],
-      flaggedLeaves: [{ leafCode: 'L2', max: 150, selfScore: 300, appraisalScore: 300 }],
+      droppedLeaves: [{ leafCode: 'L1', why: 'removed', selfScore: 2, appraisalScore: 2 }],
+      flaggedLeaves: [{ leafCode: 'L2', max: 1.5, selfScore: 3, appraisalScore: 3 }],
       addedLeaves: ['L4'],
     });
+    expect(change.storedData).toMatchObject({ flaggedLeaves: [{ leafCode: 'L2', max: 150, selfScore: 300, appraisalScore: 300 }] });
     const above = await api.gql('mutation { recordAppraisalScore(unitId:"an-giang", year:2024, leafCode:"L2", points:3, reason:"as before") { revision } }', 'appraiser');
     expect(above.errors?.[0]?.extensions.code).toBe('SCORE_ABOVE_MAXIMUM');
     await ok('mutation { recordAppraisalScore(unitId:"an-giang", year:2024, leafCode:"L2", points:1.5, reason:"new maximum") { revision } }', 'appraiser');

@@ -37,11 +37,11 @@ describe('a scoring form saving 50 leaves at once (real API process, real Postgr
     expect(revisions).toEqual(LEAVES.map((_, i) => i + 1));
     expect(await api.countEvents()).toBe(before + 50);
 
-    const history = await api.gql<{ assessmentHistory: { type: string; revision: string; data: string }[] }>(
+    const history = await api.gql<{ assessmentHistory: { type: string; revision: string; data: { leafCode: string } }[] }>(
       '{ assessmentHistory(unitId:"binh-duong", year:2024) { type revision data } }',
     );
     const scored = history.data!.assessmentHistory.filter((event) => event.type === 'SelfScoreRecorded');
-    expect(scored.map((event) => (JSON.parse(event.data) as { leafCode: string }).leafCode).sort()).toEqual(LEAVES);
+    expect(scored.map((event) => event.data.leafCode).sort()).toEqual(LEAVES);
     expect(history.data!.assessmentHistory.map((event) => Number(event.revision))).toEqual(Array.from({ length: 51 }, (_, i) => i));
   });
 

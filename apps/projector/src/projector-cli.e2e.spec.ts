@@ -49,7 +49,7 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     expect(status.database).toBe(db.roleUrls.projector.replace(/:[^:@/]+@/, ':***@')); // the projector role's login
     expect(status.activeVersion).toBe(2);
     expect(status.headPosition).toBe('-1');
-    expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+    expect(Object.keys(status.checkpoints).sort()).toEqual(['assessments', 'audit_timeline', 'criteria_sets', 'scorecards', 'units']);
   });
 
   it('given appended events, when anchored and later truncated by a superuser, then verify reports the truncation (exit 2)', async () => {
@@ -91,7 +91,7 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
         expect.objectContaining({ version: 1, status: 'previous', projectorAlive: false }),
         expect.objectContaining({ version: 2, status: 'active', projectorAlive: true }),
       ]);
-      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'criteria_sets', 'scorecards', 'units']);
+      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'audit_timeline', 'criteria_sets', 'scorecards', 'units']);
       for (const state of status.projections) {
         expect(state).toMatchObject({ version: 2, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
         expect(['catching_up', 'running']).toContain(state.status);

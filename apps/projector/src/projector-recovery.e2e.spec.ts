@@ -43,7 +43,7 @@ describe('poison event through the CLI: failed in status, skip recorded, resume 
 
       expect((await cli('skip', '--position', poison.position.toString(), '--reason', 'malformed stream name from a 2019 import', '--by', 'ops-on-call')).stdout)
         .toContain('it is the recorded poison event');
-      expect((await cli('resume')).stdout).toContain('resume requested for 4 projection(s) of version 1');
+      expect((await cli('resume')).stdout).toContain('resume requested for 5 projection(s) of version 1');
       await eventually(async () => ((await states()).every((r) => r.status === 'running') ? true : undefined), 'every projection running again');
       const units = await withClient(db.url, async (c) => (await c.query<{ unit_id: string }>('SELECT unit_id FROM units ORDER BY unit_id')).rows.map((r) => r.unit_id));
       expect(units).toEqual(['an-giang', 'ca-mau']);

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import { Client } from 'pg';
-import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, withClient, type ProjectorProcess } from './testing/projector-process.test-support';
+import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, TEST_CHAIN_ENV, withClient, type ProjectorProcess } from './testing/projector-process.test-support';
 
 const run = promisify(execFile);
 const UNITS = 12;
@@ -52,7 +52,10 @@ describe('rebuild while the live projector runs and scores flow (built CLI, real
   let db: TestDatabase;
   let store: EventStore;
   let live: ProjectorProcess;
-  const cli = (...args: string[]) => run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn' } });
+  // least privilege as in production: the CLI and `run` write as the projector role, the poller reads the API's views
+  const roleEnv = () => ({ PROJECTOR_DATABASE_URL: db.roleUrls.projector });
+  const cli = (...args: string[]) =>
+    run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', ...TEST_CHAIN_ENV, ...roleEnv() } });
   const checksum = (version: number, table: string) =>
     withClient(db.url, async (c) => (await c.query(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM rm_v${version}.${table} t`)).rows[0].sum as string);
   const activeCaughtUp = async () => {
@@ -70,7 +73,7 @@ describe('rebuild while the live projector runs and scores flow (built CLI, real
       await appendEvent(store, `assessment-${unitId(i)}-2024`, 'AssessmentOpened', { unitId: unitId(i), year: 2024, level: 'district', group: 'g', criteriaSetCode: set.code, criteriaSetVersion: 1, maxTotal: 1000 });
       for (let n = 0; n < 5; n += 1) await score(store, i, n % 2 ? 'L2' : 'L1', (i * 7 + n * 13) % 400);
     }
-    live = startProjectorProcess(db.url);
+    live = startProjectorProcess(db.url, ['run'], roleEnv());
     await live.waitForLine(/following live events/);
     await eventually(activeCaughtUp, 'the live projector to catch up');
   });

@@ -40,6 +40,9 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   AssessmentPublished: 1,
   AssessmentReopened: 1,
   AssessmentCriteriaVersionChanged: 1,
+  LeafNotApplicableProposed: 1,
+  LeafMarkedNotApplicable: 1,
+  LeafApplicabilityRestored: 1,
 };
 
 export function isDomainEventType(type: string): type is DomainEventType {

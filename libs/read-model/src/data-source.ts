@@ -4,6 +4,8 @@ import { InitialReadModel1764000000000 } from './migrations/1764000000000-initia
 import { VersionedReadModels1764100000000 } from './migrations/1764100000000-versioned-read-models';
 import { ScorecardCriteriaVersion1764200000000 } from './migrations/1764200000000-scorecard-criteria-version';
 import { ReadModelPrivileges1764300000000 } from './migrations/1764300000000-read-model-privileges';
+import { DomainStatusVocabulary1764350000000 } from './migrations/1764350000000-domain-status-vocabulary';
+import { AuditTimeline1764400000000 } from './migrations/1764400000000-audit-timeline';
 import { versionSchema } from './versions/version-schema';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
@@ -13,7 +15,10 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
-    migrations: [InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, ReadModelPrivileges1764300000000],
+    migrations: [
+      InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, ReadModelPrivileges1764300000000,
+      DomainStatusVocabulary1764350000000, AuditTimeline1764400000000,
+    ],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     extra: { max: poolSize, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) },

@@ -3,9 +3,16 @@
  *
  * Decisions that hold across the library:
  * - Points are integer hundredths (8693 = 86.93). Parsing goes through decimal text, never floats.
+ * - Published figures are computed from unrounded parts and rounded once. A survey/indicator result
+ *   converted by a linear rule is kept exact (a fraction of hundredths, `convertExactly`, on the
+ *   decimal forms of the raw value and the rule) through the field, source and unit totals and the
+ *   index (`exactPoints`, `exactTotal`, present when not whole); each displayed figure (a leaf, a
+ *   field, a source part, the total, a percentage) is that exact value rounded half up to two
+ *   decimals. So displayed parts need not add up to the displayed total: 61.86 + 8.825 + 19.265
+ *   is shown as 61.86, 8.83 and 19.27 with a total of 89.95, not 89.96.
  * - A unit's index is its points ÷ its OWN applicable maximum (not-applicable leaves are excluded),
  *   as in published tables (68.32 of 84 → 81.33%).
- * - Rankings rank on that index as published: rounded half up to the criteria set's precision
+ * - Rankings rank on the exact index (from `exactTotal`, never from the rounded total) as published: rounded half up to the criteria set's precision
  *   (default 2 decimals, `rankGroup(…, { precision })`), so two units shown as 95.70 % share a rank
  *   even when their exact ratios differ further down. `rankGroup(…, { by: 'points' })` ranks on
  *   points alone.
@@ -33,7 +40,8 @@ export {
 } from './points/ratio';
 
 // Survey / indicator results → points.
-export { convertRawValue, applyConversionRule } from './conversion/convert-raw-value';
+export { convertRawValue, applyConversionRule, convertExactly } from './conversion/convert-raw-value';
+export { roundFraction, toRational, isWhole, type Fraction } from './points/exact-sum';
 
 // Scoring a unit-year.
 export { compileCriteriaSet, InvalidCriteriaSetError, type CompiledCriteriaSet, type ScoreSource } from './scorecard/compiled-set';

@@ -35,6 +35,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   recordSelfScore: assessment('RecordSelfScore'),
   submitSelfAssessment: assessment('SubmitSelfAssessment'),
   recordAppraisalScore: assessment('RecordAppraisalScore'),
+  markLeafNotApplicable: assessment('MarkLeafNotApplicable'),
+  markLeafApplicable: assessment('MarkLeafApplicable'),
   fileObjection: assessment('FileObjection'),
   decideObjection: assessment('DecideObjection'),
   recordSurveyResult: assessment('RecordSurveyResult'),
@@ -53,7 +55,10 @@ export const OPERATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   groups: { roles: EVERY_ROLE, anonymous: 'published_only' },
   criteriaSets: { roles: EVERY_ROLE, anonymous: 'published_only' },
   objections: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
+  scorecardAsOf: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
+  rankingAsOf: { roles: EVERY_ROLE, anonymous: 'published_only', unitScoped: true },
   assessmentHistory: { roles: EVERY_ROLE, unitScoped: true },
+  auditTimeline: { roles: EVERY_ROLE, unitScoped: true },
   verifyAuditTrail: { roles: ALL_BUT_UNIT_OFFICER },
 };
 

@@ -36,8 +36,8 @@ describe('access policy', () => {
   it('writes nothing for auditors and lets anonymous callers run only the public queries', () => {
     const entries = Object.entries(OPERATION_ACCESS);
     expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort())
-      .toEqual(['criteriaSets', 'groups', 'objections', 'ranking', 'scorecard', 'unitHistory', 'units']);
+      .toEqual(['criteriaSets', 'groups', 'objections', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'unitHistory', 'units']);
     expect(entries.filter(([, access]) => access.roles.includes('auditor')).map(([name]) => name).sort())
-      .toEqual(['assessmentHistory', 'criteriaSets', 'groups', 'objections', 'ranking', 'scorecard', 'unitHistory', 'units', 'verifyAuditTrail']);
+      .toEqual(['assessmentHistory', 'auditTimeline', 'criteriaSets', 'groups', 'objections', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'unitHistory', 'units', 'verifyAuditTrail']);
   });
 });

@@ -56,7 +56,7 @@ async function query<T>(url: string, text: string, token?: string): Promise<T> {
   return body.data!;
 }
 
-type History = { assessmentHistory: { type: string; data: string; occurredAt: string }[]; verifyAuditTrail: { ok: boolean; eventsChecked: number } };
+type History = { assessmentHistory: { type: string; data: Record<string, unknown> & { outcome?: string }; occurredAt: string }[]; verifyAuditTrail: { ok: boolean; eventsChecked: number } };
 
 describe('demo data on first start (PAR_DEMO=true on an external test database)', () => {
   let database: TestDatabase;
@@ -107,7 +107,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
     expect(published).toBeGreaterThan(0);
     expect(reopened).toBeGreaterThan(published);
     const correction = data.assessmentHistory.slice(reopened).find((e) => e.type === 'AppraisalScoreRecorded')!;
-    expect(JSON.parse(correction.data)).toMatchObject({ correction: true, reason: expect.stringContaining('inspection') });
+    expect(correction.data).toMatchObject({ correction: true, reason: expect.stringContaining('inspection') });
     expect(types.at(-1)).toBe('AssessmentPublished');
     expect(data.verifyAuditTrail.ok).toBe(true);
   });
@@ -115,7 +115,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
   it('the objection story: rejected in 2023, upheld in 2024', async () => {
     const decisions = async (year: number) => {
       const { assessmentHistory } = await query<History>(api.url, `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`, AUDITOR);
-      return assessmentHistory.filter((e) => e.type === 'ObjectionDecided').map((e) => JSON.parse(e.data).outcome);
+      return assessmentHistory.filter((e) => e.type === 'ObjectionDecided').map((e) => e.data.outcome);
     };
     expect(await decisions(2023)).toEqual(['rejected']);
     expect(await decisions(2024)).toEqual(['upheld']);

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ACTOR_ROLES } from '@par-index/domain';
+import { ACTOR_ROLES, ASSESSMENT_STATUSES } from '@par-index/domain';
 import { ASSESSED_LEVELS } from '@par-index/scoring';
 
 /**
@@ -19,12 +19,11 @@ export const Level = enumOf(ASSESSED_LEVELS, 'Level', 'The level of administrati
   district: 'a district of a province', commune: 'a commune of a district', central_agency: 'an agency under the government',
 });
 
-/** The read models' workflow states of an assessment. */
-export const ASSESSMENT_STATUSES = ['open', 'submitted', 'appraisal_final', 'approved', 'published', 'reopened'] as const;
+/** The workflow states of an assessment: the domain's one vocabulary (ASSESSMENT_STATUSES in libs/domain). */
 export const AssessmentStatus = enumOf(ASSESSMENT_STATUSES, 'AssessmentStatus', 'Where an assessment is in the yearly workflow.', {
-  open: 'opened: the unit records its self-assessment', submitted: 'self-assessment submitted: appraisal under way',
+  self_assessment: 'opened: the unit records its self-assessment',
+  appraisal: 'self-assessment submitted, or reopened after approval or publication (a correction or a criteria revision): appraisal under way',
   appraisal_final: 'appraisal finalised, awaiting approval', approved: 'approved, not yet published', published: 'published: the public result',
-  reopened: 'reopened after approval or publication (a correction or a criteria revision)',
 });
 
 export const Role = enumOf(ACTOR_ROLES, 'Role', 'A role a caller acts in (from its bearer token).', {

@@ -112,5 +112,14 @@ export const OPERATIONS: OperationSpec[] = [
   { field: 'scorecard', operation: 'query', actor: 'admin', args: unitYear('u1'), selection: '{ total }' },
   { field: 'ranking', operation: 'query', actor: 'admin', args: { year: I(2024, 'year'), level: S('province', 'choice'), group: S('provinces', 'id'), first: I(10, 'page', false) }, selection: '{ live }' },
   { field: 'assessmentHistory', operation: 'query', actor: 'admin', args: { ...unitYear('u1'), asOf: S(null, 'instant', false) }, selection: '{ type }' },
+  { field: 'auditTimeline', operation: 'query', actor: 'admin', args: { ...unitYear('u1'), leafCode: S(null, 'id', false) }, selection: '{ eventType }' },
+  { field: 'scorecardAsOf', operation: 'query', actor: 'admin', args: { ...unitYear('u1'), asOf: S('2099-01-01T00:00:00Z', 'instant') }, selection: '{ total }' },
+  {
+    field: 'rankingAsOf', operation: 'query', actor: 'admin',
+    args: { year: I(2024, 'year'), level: S('province', 'choice'), group: S('provinces', 'id'), asOf: S('2099-01-01T00:00:00Z', 'instant'), first: I(10, 'page', false) },
+    selection: '{ unitId }',
+  },
+  mutation('markLeafNotApplicable', OFFICER, { ...unitYear('u1'), leafCode: S('A1', 'id'), reason: S('no such activity this year', 'text') }),
+  mutation('markLeafApplicable', OFFICER, { ...unitYear('u1'), leafCode: S('A1', 'id'), reason: S('it applies after all', 'text') }),
   { field: 'verifyAuditTrail', operation: 'query', actor: 'admin', args: { streamName: S('assessment-u1-2024', 'id', false) }, selection: '{ ok }' },
 ];

@@ -61,6 +61,11 @@ export type ApproveAssessment = Base & { type: 'ApproveAssessment'; decisionRefe
 export type PublishAssessment = Base & { type: 'PublishAssessment' };
 export type ReopenAssessment = Base & { type: 'ReopenAssessment'; reason: string };
 
+/** unit_officer during self-assessment: proposes; appraiser during appraisal: marks (confirms). */
+export type MarkLeafNotApplicable = Base & { type: 'MarkLeafNotApplicable'; leafCode: string; reason: string };
+/** unit_officer during self-assessment: withdraws its proposal; appraiser during appraisal: reverses a mark or a proposal. */
+export type MarkLeafApplicable = Base & { type: 'MarkLeafApplicable'; leafCode: string; reason: string };
+
 /** `criteriaSet` is the bound version (may be retired); `targetCriteriaSet` the version to move to. */
 export type MoveAssessmentToCriteriaVersion = Base & { type: 'MoveAssessmentToCriteriaVersion'; targetCriteriaSet: ResolvedCriteriaSet; reason: string };
 
@@ -77,6 +82,8 @@ export type AssessmentCommand =
   | ApproveAssessment
   | PublishAssessment
   | ReopenAssessment
-  | MoveAssessmentToCriteriaVersion;
+  | MoveAssessmentToCriteriaVersion
+  | MarkLeafNotApplicable
+  | MarkLeafApplicable;
 
 export type AssessmentCommandType = AssessmentCommand['type'];

@@ -1,7 +1,9 @@
+import { formatPoints } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
 import { optionalText, requireNonEmptyId, requireNonEmptyText, requireOneOf, requireStringList } from '../shared/guards';
 import { sameValue } from '../shared/same-value';
 import type { DecideObjection, FileObjection, RecordAppraisalScore } from './commands';
+import { requireLeafApplicable } from './decide-not-applicable';
 import type { AssessmentEvent } from './events';
 import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened, requireScoreWithinBounds, requireScoredByHand } from './rules';
 import type { AssessmentState } from './state';
@@ -15,6 +17,7 @@ export function decideRecordAppraisal(command: RecordAppraisalScore, current: As
   const state = requireAppraisalInProgress(requireOpened(current));
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireScoredByHand(requireLeaf(set, command.leafCode));
+  requireLeafApplicable(state, leaf.code);
   const score = requireScoreWithinBounds(leaf, command.score, 'score');
   const reason = optionalText(command.reason, 'reason');
   const selfScore = state.selfScores.get(leaf.code)?.score ?? null;
@@ -23,7 +26,8 @@ export function decideRecordAppraisal(command: RecordAppraisalScore, current: As
   const differsFromSelf = score !== (selfScore ?? 0);
   const changesAppraisal = previous !== null && previous.score !== score;
   if (reason === null && (differsFromSelf || changesAppraisal)) {
-    fail('APPRAISAL_REASON_REQUIRED', `appraising "${leaf.code}" at ${score} needs a reason`, { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null });
+    const differsFrom = changesAppraisal ? `the earlier appraisal ${formatPoints(previous!.score)}` : `the self-score ${formatPoints(selfScore ?? 0)}`;
+    fail('APPRAISAL_REASON_REQUIRED', `appraising "${leaf.code}" at ${formatPoints(score)} points needs a reason: it differs from ${differsFrom}`, { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null });
   }
   return [
     {
@@ -88,6 +92,7 @@ export function decideObjection(command: DecideObjection, current: AssessmentSta
   const hasCorrection = command.correctedScore !== null && command.correctedScore !== undefined;
   if (outcome === 'rejected' && hasCorrection) fail('VALIDATION_FAILED', 'a rejected objection cannot correct the score', { field: 'correctedScore' });
   const leaf = requireLeaf(set, objection.leafCode);
+  if (hasCorrection) requireLeafApplicable(state, leaf.code);
   const correctedScore = hasCorrection ? requireScoreWithinBounds(requireScoredByHand(leaf), command.correctedScore, 'correctedScore') : null;
   if (objection.decision) {
     const d = objection.decision;

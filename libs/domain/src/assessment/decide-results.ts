@@ -2,6 +2,7 @@ import { convertRawValue, type LeafCriterion } from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyText, requireNonNegativeInteger, TEXT_LIMITS } from '../shared/guards';
 import type { FinaliseAppraisal, RecordIndicatorResult, RecordSurveyResult } from './commands';
+import { requireLeafApplicable } from './decide-not-applicable';
 import type { AssessmentEvent } from './events';
 import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened, requireRawValueInDomain } from './rules';
 import type { AssessmentState, OpenedAssessment } from './state';
@@ -25,6 +26,7 @@ export function decideRecordSurvey(command: RecordSurveyResult, current: Assessm
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireLeaf(set, command.leafCode);
   requireLeafKind(leaf, 'survey');
+  requireLeafApplicable(state, leaf.code);
   const rawValue = requireRawValueInDomain(leaf, command.rawValue);
   const sampleSize = requireNonNegativeInteger(command.sampleSize, 'sampleSize');
   const source = requireNonEmptyText(command.source, 'source', TEXT_LIMITS.source);
@@ -44,6 +46,7 @@ export function decideRecordIndicator(command: RecordIndicatorResult, current: A
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireLeaf(set, command.leafCode);
   requireLeafKind(leaf, 'indicator');
+  requireLeafApplicable(state, leaf.code);
   const rawValue = requireRawValueInDomain(leaf, command.rawValue);
   const source = requireNonEmptyText(command.source, 'source', TEXT_LIMITS.source);
   const previous = state.indicatorResults.get(leaf.code);

@@ -30,7 +30,7 @@ export function decideRecordSelfScore(command: RecordSelfScore, current: Assessm
 }
 
 /**
- * Every appraised leaf needs a self-score; deduction leaves may be left unscored (no deduction
+ * Every appraised leaf needs a self-score, unless proposed not applicable; deduction leaves may be left unscored (no deduction
  * declared). Submitting again after submission is a no-op.
  */
 export function decideSubmit(command: SubmitSelfAssessment, current: AssessmentState): AssessmentEvent[] {
@@ -38,7 +38,8 @@ export function decideSubmit(command: SubmitSelfAssessment, current: AssessmentS
   const set = requireBoundSet(state, command.criteriaSet);
   if (state.status !== 'self_assessment') return [];
   const leaves = listLeaves(set);
-  const missingLeafCodes = leaves.filter((l) => l.scoring.kind === 'appraised' && !state.selfScores.has(l.code)).map((l) => l.code);
+  // a leaf proposed (or marked) not applicable needs no self-score
+  const missingLeafCodes = leaves.filter((l) => l.scoring.kind === 'appraised' && !state.selfScores.has(l.code) && !state.notApplicable.has(l.code)).map((l) => l.code);
   if (missingLeafCodes.length > 0) {
     fail('SELF_ASSESSMENT_INCOMPLETE', `${missingLeafCodes.length} leaf criteria have no self-score`, { missingLeafCodes });
   }

@@ -5,6 +5,7 @@ import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from '.
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
+import { decideMarkApplicable, decideMarkNotApplicable } from './decide-not-applicable';
 import { decideMoveToCriteriaVersion } from './decide-revision';
 import { decideRecordSelfScore, decideSubmit } from './decide-self-assessment';
 import type { AssessmentEvent } from './events';
@@ -26,6 +27,8 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   PublishAssessment: ['approver', 'admin'],
   ReopenAssessment: ['approver', 'admin'],
   MoveAssessmentToCriteriaVersion: ['admin'],
+  MarkLeafNotApplicable: ['unit_officer', 'appraiser'],
+  MarkLeafApplicable: ['unit_officer', 'appraiser'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
@@ -61,6 +64,10 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decideReopen(command, state);
     case 'MoveAssessmentToCriteriaVersion':
       return decideMoveToCriteriaVersion(command, state);
+    case 'MarkLeafNotApplicable':
+      return decideMarkNotApplicable(command, state);
+    case 'MarkLeafApplicable':
+      return decideMarkApplicable(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

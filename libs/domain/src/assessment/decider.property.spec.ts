@@ -24,7 +24,7 @@ const command: fc.Arbitrary<AssessmentCommand> = fc
   .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag, twist]) => {
     const c = buildCommand(kind, leaf, s, t, set, objectionId, flag);
     // mostly the role the command needs, so sequences get past the role check and deep into the lifecycle
-    const r = useRandomRole && kind % 3 === 0 ? randomRole : ASSESSMENT_COMMAND_ROLES[c.type][0];
+    const r = useRandomRole && kind % 3 === 0 ? randomRole : kind >= 12 && flag ? 'appraiser' : ASSESSMENT_COMMAND_ROLES[c.type][0];
     return { ...c, context: withIdentityTwist(ctx(r), twist) };
   });
 
@@ -60,8 +60,12 @@ function buildCommand(kind: number, leaf: string, s: number, t: string | null, s
         return { ...base, type: 'ApproveAssessment', decisionReference: flag ? 'QD-1' : 'QD-2' };
       case 10:
         return { ...base, type: 'PublishAssessment' };
-      default:
+      case 11:
         return { ...base, type: 'ReopenAssessment', reason: 'correction' };
+      case 12:
+        return { ...base, type: 'MarkLeafNotApplicable', leafCode: leaf, reason: 'no such activity' };
+      default:
+        return { ...base, type: 'MarkLeafApplicable', leafCode: leaf, reason: 'applies after all' };
     }
 }
 
@@ -189,6 +193,20 @@ describe('assessment decider properties', () => {
           const [min, max] = bounds.get(code)!;
           expect(s.score).toBeGreaterThanOrEqual(min);
           expect(s.score).toBeLessThanOrEqual(max);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('never records an appraisal score or a result on a leaf an appraiser marked not applicable', () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        let state = assessmentDecider.initialState();
+        for (const event of run(cs).events) {
+          if (state.status !== 'not_opened' && 'leafCode' in event.data && ['AppraisalScoreRecorded', 'SurveyResultRecorded', 'IndicatorResultRecorded'].includes(event.type)) {
+            expect(state.notApplicable.get(event.data.leafCode)?.confirmed ?? false).toBe(false);
+          }
+          state = assessmentDecider.evolve(state, event);
         }
       }),
       { numRuns: 200 },

@@ -94,6 +94,32 @@ export type AssessmentReopened = {
   data: Stamped & { reason: string; fromStatus: 'approved' | 'published'; reopenCount: number };
 };
 
+/**
+ * A unit officer proposes, during self-assessment, that a leaf does not apply to the unit this
+ * year (it had no such activity). It changes nothing until an appraiser confirms it; meanwhile the
+ * leaf needs no self-score. `max` is the leaf's maximum (for audit).
+ */
+export type LeafNotApplicableProposed = { type: 'LeafNotApplicableProposed'; data: Stamped & { leafCode: string; reason: string; max: Hundredths } };
+/**
+ * An appraiser, during appraisal, marks a leaf not applicable (confirming a proposal, or directly):
+ * the leaf leaves the unit's applicable maximum, its points are 0, and it needs no appraisal score
+ * or result. `proposedBy` is the officer whose proposal this confirms (null: marked directly).
+ */
+export type LeafMarkedNotApplicable = {
+  type: 'LeafMarkedNotApplicable';
+  data: Stamped & { leafCode: string; reason: string; max: Hundredths; proposedBy: string | null };
+};
+
+/**
+ * The leaf applies again: a unit officer withdraws its proposal during self-assessment, or an
+ * appraiser during appraisal reverses a mark or sets a proposal aside. `wasMarked`: the leaf had
+ * left the applicable maximum (it returns to it, `max`).
+ */
+export type LeafApplicabilityRestored = {
+  type: 'LeafApplicabilityRestored';
+  data: Stamped & { leafCode: string; reason: string; max: Hundredths; wasMarked: boolean };
+};
+
 /** What moving an assessment to a newer criteria-set version did to its inputs (see decide-revision.ts). */
 export interface CriteriaVersionChange extends Stamped {
   fromVersion: number;
@@ -128,7 +154,10 @@ export type AssessmentEvent =
   | AssessmentApproved
   | AssessmentPublished
   | AssessmentReopened
-  | AssessmentCriteriaVersionChanged;
+  | AssessmentCriteriaVersionChanged
+  | LeafNotApplicableProposed
+  | LeafMarkedNotApplicable
+  | LeafApplicabilityRestored;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -146,4 +175,7 @@ export const ASSESSMENT_EVENT_TYPES = [
   'AssessmentPublished',
   'AssessmentReopened',
   'AssessmentCriteriaVersionChanged',
+  'LeafNotApplicableProposed',
+  'LeafMarkedNotApplicable',
+  'LeafApplicabilityRestored',
 ] as const satisfies readonly AssessmentEventType[];

@@ -32,6 +32,7 @@ export function withCriteriaVersionChange(state: OpenedAssessment, change: Crite
     appraisalScores: without(state.appraisalScores, cleared),
     surveyResults: withPoints(without(state.surveyResults, dropped), reconverted),
     indicatorResults: withPoints(without(state.indicatorResults, dropped), reconverted),
+    notApplicable: without(state.notApplicable, dropped),
     objections,
     finalTotals: locked ? null : state.finalTotals,
     approval: locked ? null : state.approval,

@@ -59,7 +59,7 @@ describe('leaf codes and objection ids that name Object.prototype members', () =
 
   it.each(PROTOTYPE_CODES)('given no objection %s, when the council decides it, then it is not found', (code) => {
     const { errors } = run(
-      [open, selfScore('A1'), submit, appraise('A1'), { type: 'DecideObjection', context: ctx('council'), objectionId: code, outcome: 'rejected', reason: 'no', correctedScore: null }],
+      [open, selfScore('A1'), submit, appraise('A1'), { type: 'DecideObjection', context: ctx('council'), objectionId: code, outcome: 'rejected', reason: 'no', correctedScore: null } as Omit<AssessmentCommand, 'criteriaSet'>],
       setWith(['A1']),
     );
     expect(errors).toEqual(['OBJECTION_NOT_FOUND']);

@@ -2,7 +2,15 @@ import type { AssessedLevel, Hundredths } from '@par-index/scoring';
 import type { AssessmentEvent, AssessmentTotals, ObjectionKind } from './events';
 import { withCriteriaVersionChange } from './evolve-revision';
 
-export type AssessmentStatus = 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
+/**
+ * The one vocabulary of the yearly workflow's states, used by the domain, the read models and the
+ * API alike: self_assessment (opened, the unit scores itself) → appraisal (submitted, or reopened
+ * for corrections) → appraisal_final → approved → published.
+ */
+export const ASSESSMENT_STATUSES = ['self_assessment', 'appraisal', 'appraisal_final', 'approved', 'published'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+/** The status of a result the public may read. */
+export const PUBLISHED_STATUS: AssessmentStatus = 'published';
 
 export interface SelfScore {
   score: Hundredths;
@@ -42,6 +50,15 @@ export interface IndicatorResult {
   points: Hundredths;
 }
 
+/** A leaf that does not apply to the unit: proposed by the unit, or confirmed (marked) by an appraiser. */
+export interface NotApplicableLeaf {
+  reason: string;
+  confirmed: boolean;
+  proposedBy: string | null;
+  at: string;
+  by: string;
+}
+
 export interface OpenedAssessment {
   status: AssessmentStatus;
   unitId: string;
@@ -57,6 +74,7 @@ export interface OpenedAssessment {
   objections: ReadonlyMap<string, Objection>;
   surveyResults: ReadonlyMap<string, SurveyResult>;
   indicatorResults: ReadonlyMap<string, IndicatorResult>;
+  notApplicable: ReadonlyMap<string, NotApplicableLeaf>;
   /** totals of the last finalisation; cleared on reopen */
   finalTotals: AssessmentTotals | null;
   /** the approval in force (null before approval and after a reopen) */
@@ -84,7 +102,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     return {
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
-      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(),
+      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(), notApplicable: new Map(),
       finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
     };
   }
@@ -137,6 +155,23 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
     case 'AssessmentCriteriaVersionChanged':
       return withCriteriaVersionChange(state, event.data);
+    case 'LeafNotApplicableProposed': {
+      const { leafCode, reason } = event.data;
+      return { ...state, notApplicable: withEntry(state.notApplicable, leafCode, { reason, confirmed: false, proposedBy: by, at, by }) };
+    }
+    case 'LeafApplicabilityRestored': {
+      const notApplicable = new Map(state.notApplicable);
+      notApplicable.delete(event.data.leafCode);
+      return { ...state, notApplicable, appraisedBy: event.data.wasMarked ? withActor(state.appraisedBy, by) : state.appraisedBy };
+    }
+    case 'LeafMarkedNotApplicable': {
+      const { leafCode, reason, proposedBy } = event.data;
+      return {
+        ...state,
+        notApplicable: withEntry(state.notApplicable, leafCode, { reason, confirmed: true, proposedBy, at, by }),
+        appraisedBy: withActor(state.appraisedBy, by),
+      };
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);

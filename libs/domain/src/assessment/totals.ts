@@ -1,4 +1,4 @@
-import { listLeaves, type CriteriaSet, type Hundredths } from '@par-index/scoring';
+import { listLeaves, rational, roundFraction, scoreUnit, toRational, type CriteriaSet, type Hundredths, type LeafInput } from '@par-index/scoring';
 import type { AssessmentTotals } from './events';
 import type { OpenedAssessment } from './state';
 
@@ -12,30 +12,42 @@ export function effectiveAppraisedScore(state: OpenedAssessment, leafCode: strin
   return isDeduction ? (state.selfScores.get(leafCode)?.score ?? 0) : undefined;
 }
 
+/**
+ * The totals as published, by libs/scoring's methodology: survey and indicator results converted
+ * exactly from their raw values, each part and the total rounded once from unrounded values (so
+ * appraised + survey + indicator may differ from total by 0.01).
+ */
 export function computeTotals(state: OpenedAssessment, set: CriteriaSet): AssessmentTotals {
-  let appraised = 0;
-  let survey = 0;
-  let indicator = 0;
+  const inputs = new Map<string, LeafInput>();
   for (const leaf of listLeaves(set)) {
-    switch (leaf.scoring.kind) {
-      case 'appraised':
-      case 'deduction':
-        appraised += effectiveAppraisedScore(state, leaf.code, leaf.scoring.kind === 'deduction') ?? 0;
-        break;
-      case 'survey':
-        survey += state.surveyResults.get(leaf.code)?.points ?? 0;
-        break;
-      case 'indicator':
-        indicator += state.indicatorResults.get(leaf.code)?.points ?? 0;
-        break;
+    if (isMarkedNotApplicable(state, leaf.code)) {
+      inputs.set(leaf.code, { notApplicable: true });
+      continue;
     }
+    const kind = leaf.scoring.kind;
+    const score = kind === 'appraised' || kind === 'deduction' ? effectiveAppraisedScore(state, leaf.code, kind === 'deduction') : undefined;
+    const raw = kind === 'survey' ? state.surveyResults.get(leaf.code)?.rawValue : kind === 'indicator' ? state.indicatorResults.get(leaf.code)?.rawValue : undefined;
+    if (score !== undefined) inputs.set(leaf.code, { appraisedScore: score });
+    else if (raw !== undefined) inputs.set(leaf.code, { rawValue: raw });
   }
-  return { appraised, survey, indicator, total: appraised + survey + indicator };
+  const card = scoreUnit(set, inputs);
+  const part = (kinds: readonly string[]) => {
+    let sum = rational(0);
+    for (const source of card.bySource) {
+      if (!kinds.includes(source.kind)) continue;
+      const exact = toRational(source.exactPoints ?? { num: source.points, den: 1 });
+      sum = rational(sum.num * exact.den + exact.num * sum.den, sum.den * exact.den);
+    }
+    return roundFraction(sum);
+  };
+  return { appraised: part(['appraisal', 'deduction']), survey: part(['survey']), indicator: part(['indicator']), total: card.total };
 }
 
-/** Leaves still lacking what finalisation needs. */
+const isMarkedNotApplicable = (state: OpenedAssessment, leafCode: string) => state.notApplicable.get(leafCode)?.confirmed === true;
+
+/** Leaves still lacking what finalisation needs (leaves marked not applicable need nothing). */
 export function missingForFinalisation(state: OpenedAssessment, set: CriteriaSet): { missingAppraisals: string[]; missingResults: string[] } {
-  const leaves = listLeaves(set);
+  const leaves = listLeaves(set).filter((leaf) => !isMarkedNotApplicable(state, leaf.code));
   return {
     missingAppraisals: leaves.filter((l) => l.scoring.kind === 'appraised' && !state.appraisalScores.has(l.code)).map((l) => l.code),
     missingResults: leaves

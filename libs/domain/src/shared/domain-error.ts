@@ -56,6 +56,7 @@ export const DOMAIN_ERROR_KINDS = {
   OBJECTIONS_PENDING: 'conflict',
   ASSESSMENT_ALREADY_APPROVED: 'conflict',
   ASSESSMENT_NOT_APPROVED: 'conflict',
+  LEAF_NOT_APPLICABLE: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

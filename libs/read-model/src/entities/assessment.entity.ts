@@ -1,3 +1,4 @@
+import type { AssessmentStatus } from '@par-index/domain';
 import { EntitySchema } from 'typeorm';
 
 /** The per-leaf inputs of scoring, as the latest events left them (hundredths; raw survey values). */
@@ -15,7 +16,8 @@ export interface AssessmentRow {
   groupCode: string;
   criteriaSetCode: string;
   criteriaSetVersion: number;
-  status: string;
+  /** the domain's workflow status (ASSESSMENT_STATUSES) */
+  status: AssessmentStatus;
   leafInputs: Record<string, LeafInputRow>;
   lastEventAt: string;
   lastPosition: string;

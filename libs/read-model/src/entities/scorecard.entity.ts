@@ -1,3 +1,4 @@
+import type { AssessmentStatus } from '@par-index/domain';
 import { EntitySchema } from 'typeorm';
 
 export interface FieldScoreRow {
@@ -15,7 +16,8 @@ export interface ScorecardRow {
   year: number;
   level: string;
   groupCode: string;
-  status: string;
+  /** the domain's workflow status (ASSESSMENT_STATUSES) */
+  status: AssessmentStatus;
   criteriaSetCode: string;
   criteriaSetVersion: number;
   /** true when the group's scorecards were scored against different versions of their criteria set */

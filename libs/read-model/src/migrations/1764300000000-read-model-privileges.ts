@@ -1,6 +1,9 @@
 import { DATABASE_GROUP_ROLES, createGroupRoleSql } from '@par-index/config';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { READ_MODEL_TABLES, versionGrantsSql } from '../versions/version-schema';
+import { versionGrantsSql } from '../versions/version-schema';
+
+/** The read-model views this migration found; views added later grant themselves (e.g. 1764400000000). */
+const VIEWS_AT_THIS_MIGRATION = ['units', 'criteria_sets', 'assessments', 'scorecards', 'projection_checkpoints'] as const;
 
 /** Control tables of the projector in `public`: what the projector role writes besides rm_vN. */
 const PROJECTOR_WRITES = ['projection_state', 'projection_skips'] as const;
@@ -19,7 +22,7 @@ export class ReadModelPrivileges1764300000000 implements MigrationInterface {
     const { projector, reader } = DATABASE_GROUP_ROLES;
     await q.query(createGroupRoleSql(projector));
     await q.query(createGroupRoleSql(reader));
-    const publicObjects = [...READ_MODEL_TABLES, ...PROJECTOR_WRITES, ...PROJECTOR_READS].map((t) => `public.${t}`).join(', ');
+    const publicObjects = [...VIEWS_AT_THIS_MIGRATION, ...PROJECTOR_WRITES, ...PROJECTOR_READS].map((t) => `public.${t}`).join(', ');
     await q.query(`REVOKE ALL ON ${publicObjects}, public.read_model_migrations FROM PUBLIC`);
     await q.query(`GRANT SELECT ON ${publicObjects} TO ${projector}, ${reader}`);
     await q.query(`GRANT INSERT, UPDATE, DELETE ON ${PROJECTOR_WRITES.map((t) => `public.${t}`).join(', ')} TO ${projector}`);

@@ -7,6 +7,7 @@ import { ProjectorRunner, type ProjectorRunnerOptions } from '../runtime/project
 import { assessmentsProjection } from './assessments/assessments.projection';
 import { criteriaSetsProjection } from './criteria-sets/criteria-sets.projection';
 import { scorecardsReadModel } from './scorecards/scorecards.read-model';
+import { auditTimelineReadModel } from './audit-timeline/audit-timeline.read-model';
 import { unitsProjection } from './units/units.projection';
 
 export { assessmentsProjection, assessmentKeyOf, evolveAssessment } from './assessments/assessments.projection';
@@ -14,10 +15,13 @@ export { criteriaSetsProjection, evolveCriteriaSet } from './criteria-sets/crite
 export { unitsProjection, evolveUnit } from './units/units.projection';
 export { scorecardsReadModel } from './scorecards/scorecards.read-model';
 export { scoreGroup } from './scorecards/score-group';
+export { foldReadModelAsOf, assessmentAsOf, groupScorecardsAsOf, type ReadModelAsOf } from './time-travel/read-model-as-of';
+export { auditTimelineReadModel } from './audit-timeline/audit-timeline.read-model';
+export { auditEntryOf, type PreviousValue } from './audit-timeline/audit-entry';
 
 // Order matters inside a batch: scorecards read the rows the projections above wrote.
 export const READ_MODEL_PROJECTIONS: readonly AnyProjection[] = [unitsProjection, criteriaSetsProjection, assessmentsProjection];
-export const DERIVED_READ_MODELS: readonly DerivedReadModel[] = [scorecardsReadModel];
+export const DERIVED_READ_MODELS: readonly DerivedReadModel[] = [scorecardsReadModel, auditTimelineReadModel];
 export const READ_MODEL_PROJECTION_NAMES: readonly string[] = [...READ_MODEL_PROJECTIONS, ...DERIVED_READ_MODELS].map((p) => p.name);
 
 /** A daemon of the platform's projections writing through `readModel` (a version's connection). */

@@ -142,7 +142,9 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
   it('the API reader only reads the read models', async () => {
     const reader = db.roleUrls.reader;
     expect(await as(reader, 'SELECT unit_id FROM units')).toEqual([{ unit_id: 'hanoi' }]);
-    expect((await as(reader, 'SELECT projection_name FROM projection_checkpoints')).length).toBe(4);
+    expect((await as(reader, 'SELECT projection_name FROM projection_checkpoints')).length).toBe(5);
+    expect(Array.isArray(await as(reader, 'SELECT position, event_type FROM audit_timeline'))).toBe(true);
+    await expectDenied(reader, 'DELETE FROM audit_timeline');
     await expectDenied(reader, `INSERT INTO units (unit_id, name, level, group_code, status, updated_at) VALUES ('x', 'x', 'x', 'x', 'x', 'x')`);
     await expectDenied(reader, `UPDATE scorecards SET rank = 1`);
     await expectDenied(reader, 'DELETE FROM units');

@@ -31,7 +31,7 @@ export interface DaemonOptions {
 }
 
 export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
-  return { type: event.type, data: event.data, streamName: event.streamName, revision: event.revision, position: event.position, metadata: event.metadata };
+  return { id: event.id, type: event.type, data: event.data, streamName: event.streamName, revision: event.revision, position: event.position, metadata: event.metadata };
 }
 
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };

@@ -2,6 +2,8 @@ import type { EntitySchema, ObjectLiteral } from 'typeorm';
 
 /** What a projection sees of a recorded event: the store's envelope, decoupled from the adapter. */
 export interface ProjectedEvent<Data = Record<string, unknown>> {
+  /** the store's event id (absent in hand-built test events) */
+  id?: string;
   type: string;
   data: Data;
   streamName: string;

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * checkpoints); the API reads views of the same names in `public` that point at the active version,
  * so its TypeORM queries never change. Switching is one transaction that re-points the views.
  */
-export const READ_MODEL_TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards', 'projection_checkpoints'] as const;
+export const READ_MODEL_TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards', 'audit_timeline', 'projection_checkpoints'] as const;
 
 export function versionSchema(version: number): string {
   if (!Number.isInteger(version) || version < 1) throw new Error(`invalid read-model version ${version}`);
@@ -49,7 +49,20 @@ export function versionTablesSql(version: number): string[] {
       updated_at text NOT NULL, criteria_set_code text NOT NULL, criteria_set_version int NOT NULL,
       mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
     `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
+    ...auditTimelineTableSql(s),
     ...versionGrantsSql(version),
+  ];
+}
+
+/** The per-leaf audit timeline of one version's schema (also created by migration 1764400000000, after the privileges one). */
+export function auditTimelineTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE ${schema}.audit_timeline (
+      position bigint PRIMARY KEY, event_id text NOT NULL, unit_id text NOT NULL, year int NOT NULL,
+      stream_revision bigint NOT NULL, event_type text NOT NULL, scope text NOT NULL, leaf_codes jsonb NOT NULL,
+      changes jsonb NOT NULL, status_from text, status_to text, actor_id text NOT NULL, actor_role text NOT NULL,
+      reason text, occurred_at text NOT NULL, details jsonb NOT NULL)`,
+    `CREATE INDEX audit_timeline_assessment ON ${schema}.audit_timeline (unit_id, year, position)`,
   ];
 }
 

@@ -1,12 +1,16 @@
 import type { Hundredths } from '../criteria/criteria-set';
-import { divideRoundHalfUpBig } from '../points/hundredths';
-import { compareIndex, percentOf, type PercentHundredths } from '../points/ratio';
+import { divideRoundHalfUp, divideRoundHalfUpBig } from '../points/hundredths';
+import { isWhole, toRational, type Fraction } from '../points/exact-sum';
+import { compareIndex, compareRationals, percentOf, rational, rationalToPercent, type PercentHundredths, type Rational } from '../points/ratio';
 
 /** A unit's result in a group: its points and its own applicable maximum. */
 export interface RankEntry {
   unitId: string;
+  /** the published (rounded) total */
   total: Hundredths;
   max: Hundredths;
+  /** the unrounded total in hundredths (e.g. UnitScorecard.exactTotal); when given, the index is computed from it */
+  exactTotal?: Fraction;
 }
 
 export interface RankedEntry extends RankEntry {
@@ -35,12 +39,37 @@ export interface RankOptions {
 export const DEFAULT_INDEX_PRECISION = 2;
 
 /** The index as published: total ÷ max as a percentage, rounded half up to `precision` decimals, scaled to an integer. */
-export function publishedIndex(total: number, max: number, precision: number): bigint {
-  return divideRoundHalfUpBig(BigInt(total) * 10n ** BigInt(precision + 2), BigInt(max));
+export function publishedIndex(total: number | Fraction, max: number, precision: number): bigint {
+  const exact = typeof total === 'number' ? { num: BigInt(total), den: 1n } : toRational(total);
+  return divideRoundHalfUpBig(exact.num * 10n ** BigInt(precision + 2), exact.den * BigInt(max));
 }
 
+/** total ÷ max as an (unreduced) rational: compared by cross-multiplication, so no gcd is needed */
 /**
- * Ranks a group (block) of units. Scores equal at the published precision share a rank (standard
+ * `publishedIndex` as a plain number (a percentage scaled by 10^precision is at most 10^8): in float-safe
+ * integer arithmetic when the operands allow, in BigInt otherwise.
+ */
+function publishedIndexNumber(total: number | Fraction, max: number, precision: number): number {
+  const scale = 10 ** (precision + 2);
+  const num = typeof total === 'number' ? total : total.num;
+  const den = typeof total === 'number' ? 1 : total.den;
+  if (typeof num === 'number' && typeof den === 'number') {
+    const scaled = num * scale;
+    const divisor = den * max;
+    if (Number.isSafeInteger(2 * scaled + divisor) && Number.isSafeInteger(2 * divisor)) return divideRoundHalfUp(scaled, divisor);
+  }
+  return Number(publishedIndex(total, max, precision));
+}
+
+const exactIndex = (entry: RankEntry): Rational => {
+  const exact = toRational(entry.exactTotal!);
+  return { num: exact.num, den: exact.den * BigInt(entry.max) };
+};
+const hasFraction = (entry: RankEntry) => entry.exactTotal !== undefined && !isWhole(entry.exactTotal);
+
+/**
+ * Ranks a group (block) of units on their exact index (from `exactTotal` when given: the sum of
+ * unrounded parts, never the rounded total). Scores equal at the published precision share a rank (standard
  * competition ranking: 1, 2, 2, 4). Inside a tie, units are listed by their exact index (highest
  * first), then by unitId ascending (UTF-16 code unit order, locale-independent); neither changes a rank. Units whose applicable maximum is 0 have no
  * index: they get rank null and are listed last, by unitId.
@@ -59,20 +88,25 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   const rankable = entries.filter((entry) => byPoints || entry.max > 0);
   const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
-  const published = new Map<string, bigint>();
-  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndex(entry.total, entry.max, precision));
-  const bigOrder = (a: bigint, b: bigint) => (a === b ? 0 : a > b ? -1 : 1);
+  const published = new Map<string, number>();
+  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision));
+  const byPublished = (a: number, b: number) => b - a;
   const scoreOrder = byPoints
     ? (a: RankEntry, b: RankEntry) => b.total - a.total
-    : (a: RankEntry, b: RankEntry) => bigOrder(published.get(a.unitId)!, published.get(b.unitId)!);
-  const exactOrder = (a: RankEntry, b: RankEntry) => (byPoints ? 0 : compareIndex(b.total, b.max, a.total, a.max));
+    : (a: RankEntry, b: RankEntry) => byPublished(published.get(a.unitId)!, published.get(b.unitId)!);
+  const exactOrder = (a: RankEntry, b: RankEntry) => {
+    if (byPoints) return 0;
+    if (!hasFraction(a) && !hasFraction(b)) return compareIndex(b.total, b.max, a.total, a.max);
+    return compareRationals(exactIndex(withExact(b)), exactIndex(withExact(a)));
+  };
   const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || exactOrder(a, b) || compareIds(a.unitId, b.unitId));
 
   const ranked: RankedEntry[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
     const rank = i > 0 && scoreOrder(ordered[i - 1], entry) === 0 ? ranked[i - 1].rank : i + 1;
-    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent: percentOf(entry.total, entry.max) });
+    const percent = hasFraction(entry) ? rationalToPercent(rational(exactIndex(entry).num, exactIndex(entry).den)) : percentOf(entry.total, entry.max);
+    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
   }
   unrankable.sort((a, b) => compareIds(a.unitId, b.unitId));
   for (const entry of unrankable) {
@@ -80,5 +114,7 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   return ranked;
 }
+
+const withExact = (entry: RankEntry): RankEntry => (entry.exactTotal ? entry : { ...entry, exactTotal: { num: entry.total, den: 1 } });
 
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 import type { UnitScorecard } from '../scorecard/scorecard';
-import { rankGroup, type RankedEntry, type RankOptions } from './rank-group';
+import { rankGroup, type RankedEntry, type RankEntry, type RankOptions } from './rank-group';
 
 export interface UnitResult {
   unitId: string;
@@ -18,15 +18,15 @@ export interface GroupRankings {
  */
 export function rankScorecards(units: readonly UnitResult[], options: RankOptions = {}): GroupRankings {
   const overall = rankGroup(
-    units.map(({ unitId, scorecard }) => ({ unitId, total: scorecard.total, max: scorecard.max })),
+    units.map(({ unitId, scorecard }) => ({ unitId, total: scorecard.total, max: scorecard.max, exactTotal: scorecard.exactTotal })),
     options,
   );
-  const perField = new Map<string, { unitId: string; total: number; max: number }[]>();
+  const perField = new Map<string, RankEntry[]>();
   for (const { unitId, scorecard } of units) {
     for (const field of scorecard.fields) {
       let list = perField.get(field.code);
       if (!list) perField.set(field.code, (list = []));
-      list.push({ unitId, total: field.points, max: field.max });
+      list.push({ unitId, total: field.points, max: field.max, exactTotal: field.exactPoints });
     }
   }
   // null prototype: field codes are user input ("constructor", "__proto__")

@@ -1,6 +1,8 @@
 import type { CriteriaSet, Hundredths } from '../criteria/criteria-set';
-import { applyConversionRule } from '../conversion/convert-raw-value';
-import { percentOf } from '../points/ratio';
+import { convertedNumerator, convertExactly, lastDenominator } from '../conversion/convert-raw-value';
+import { divideRoundHalfUp } from '../points/hundredths';
+import { FractionSlots, isWhole, roundFraction, toRational, type Fraction } from '../points/exact-sum';
+import { percentOf, rational, rationalToPercent } from '../points/ratio';
 import { compileCriteriaSet, LEAF_KIND, type CompiledCriteriaSet } from './compiled-set';
 import type { FieldScore, LeafInput, LeafInputs, LeafScore, PointsOrigin, SourceScore, UnitScorecard } from './scorecard';
 
@@ -13,7 +15,10 @@ export class ScoringInputError extends RangeError {
 
 /**
  * Scores one unit-year: effective points of every leaf, field and source totals, the unit's own
- * applicable maximum and its index. Inputs are checked, not clamped: a score outside the leaf's
+ * applicable maximum and its index. Methodology: a converted survey/indicator result is kept exact
+ * (a fraction of hundredths) through the field, source and unit totals and the index; each
+ * published figure is rounded half up to two decimals once, from its unrounded parts. So the
+ * displayed parts of a total need not add up to the displayed total (61.86 + 28.10 shown as 89.95). Inputs are checked, not clamped: a score outside the leaf's
  * bounds or for a code the set does not have is an error the caller must fix, never silently
  * absorbed into a published figure.
  */
@@ -30,6 +35,10 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
   const sourceMax = zeros(sources.length);
   const leafScores = new Array<LeafScore>(leaves.length);
   const zeroLeaves: string[] = [];
+  // fractions of converted results, per field, per source and in total; created on first need only
+  let fieldFractions: FractionSlots | null = null;
+  let sourceFractions: FractionSlots | null = null;
+  let totalFraction: FractionSlots | null = null;
   let matched = 0;
 
   for (let i = 0; i < leaves.length; i++) {
@@ -39,6 +48,8 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
     let points = 0;
     let max = leafMax[i];
     let origin: PointsOrigin = 'missing';
+    let exactNum: number | bigint = 0;
+    let exactDen: number | bigint = 1;
     if (input !== undefined) {
       matched++;
       const { notApplicable, rawValue, appraisedScore, selfScore } = input;
@@ -46,7 +57,13 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
         max = 0;
         origin = 'not_applicable';
       } else if (rawValue !== undefined && (kind === LEAF_KIND.survey || kind === LEAF_KIND.indicator)) {
-        points = applyConversionRule(leafRule[i]!, max, rawValue, code);
+        const num = convertedNumerator(leafRule[i]!, max, rawValue, code);
+        if (Number.isNaN(num)) {
+          const big = convertExactly(leafRule[i]!, max, rawValue, code);
+          if (isWhole(big)) points = Number(big.num);
+          else [exactNum, exactDen] = [big.num, big.den];
+        } else if (num % lastDenominator === 0) points = num / lastDenominator;
+        else [exactNum, exactDen] = [num, lastDenominator];
         origin = 'converted';
       } else if (appraisedScore !== undefined) {
         points = checkedPoints(code, appraisedScore, kind === LEAF_KIND.deduction ? leafFloor[i] : 0, max);
@@ -58,25 +75,40 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
     }
     const fieldIndex = leafField[i];
     const sourceIndex = leafSource[i];
-    fieldPoints[fieldIndex] += points;
     fieldMax[fieldIndex] += max;
-    sourcePoints[sourceIndex] += points;
     sourceMax[sourceIndex] += max;
-    if (points === 0 && max > 0) zeroLeaves.push(code);
+    if (exactDen === 1 || exactDen === 1n) {
+      fieldPoints[fieldIndex] += points;
+      sourcePoints[sourceIndex] += points;
+      if (points === 0 && max > 0) zeroLeaves.push(code);
+    } else {
+      // a converted result that is not whole hundredths: summed exactly, shown rounded
+      (fieldFractions ??= new FractionSlots(fields.length)).add(fieldIndex, exactNum, exactDen);
+      (sourceFractions ??= new FractionSlots(sources.length)).add(sourceIndex, exactNum, exactDen);
+      (totalFraction ??= new FractionSlots(1)).add(0, exactNum, exactDen);
+      points = roundFraction({ num: exactNum, den: exactDen } as Fraction);
+    }
     leafScores[i] = { code, fieldCode: fields[fieldIndex].code, source: sources[sourceIndex].key, points, max, origin };
   }
   if (matched !== countInputs(inputs, matched)) throw unknownCodeError(compiled, inputs);
 
-  let total = 0;
+  let wholeTotal = 0;
   let applicableMax = 0;
   const fieldScores = fields.map((field, f): FieldScore => {
-    total += fieldPoints[f];
+    wholeTotal += fieldPoints[f];
     applicableMax += fieldMax[f];
-    return { code: field.code, name: field.name, points: fieldPoints[f], max: fieldMax[f], nominalMax: field.max, percent: percentOf(fieldPoints[f], fieldMax[f]) };
+    const value = withFraction(fieldPoints[f], fieldFractions, f);
+    const score: FieldScore = { code: field.code, name: field.name, points: value.points, max: fieldMax[f], nominalMax: field.max, percent: indexOf(value, fieldMax[f]) };
+    if (value.exact) score.exactPoints = value.exact;
+    return score;
   });
-  const bySource = sources.map(
-    (source, s): SourceScore => ({ key: source.key, kind: source.kind, name: source.name, points: sourcePoints[s], max: sourceMax[s] }),
-  );
+  const bySource = sources.map((source, s): SourceScore => {
+    const value = withFraction(sourcePoints[s], sourceFractions, s);
+    const score: SourceScore = { key: source.key, kind: source.kind, name: source.name, points: value.points, max: sourceMax[s] };
+    if (value.exact) score.exactPoints = value.exact;
+    return score;
+  });
+  const total = withFraction(wholeTotal, totalFraction, 0);
   const set0 = compiled.set;
   return {
     setCode: set0.code,
@@ -85,13 +117,42 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
     level: set0.level,
     leaves: leafScores,
     fields: fieldScores,
-    total,
+    total: total.points,
+    ...(total.exact ? { exactTotal: total.exact } : {}),
     max: applicableMax,
     nominalMax: set0.maxTotal,
-    percent: percentOf(total, applicableMax),
+    percent: indexOf(total, applicableMax),
     bySource,
     zeroLeaves,
   };
+}
+
+interface ExactValue {
+  /** rounded half up once */
+  points: Hundredths;
+  /** undefined when the value is whole hundredths (the fast path) */
+  exact: Fraction | undefined;
+}
+
+/** Whole hundredths plus the fractions of converted results, exact; rounded once for display. */
+function withFraction(whole: Hundredths, fractions: FractionSlots | null, slot: number): ExactValue {
+  if (fractions === null) return { points: whole, exact: undefined };
+  const value = fractions.plus(slot, whole);
+  return isWhole(value) ? { points: Number(value.num), exact: undefined } : { points: roundFraction(value), exact: value };
+}
+
+/** value ÷ max as a percentage, from the exact value, rounded half up once. */
+function indexOf(value: ExactValue, max: Hundredths): number | null {
+  if (value.exact === undefined) return percentOf(value.points, max);
+  if (max <= 0) return null;
+  const { num, den } = value.exact;
+  if (typeof num === 'number' && typeof den === 'number') {
+    const scaled = num * 10000;
+    const divisor = den * max;
+    if (Number.isSafeInteger(2 * scaled + divisor) && Number.isSafeInteger(2 * divisor)) return divideRoundHalfUp(scaled, divisor);
+  }
+  const exact = toRational(value.exact);
+  return rationalToPercent(rational(exact.num, exact.den * BigInt(max)));
 }
 
 function checkedPoints(code: string, value: Hundredths, min: Hundredths, max: Hundredths): Hundredths {

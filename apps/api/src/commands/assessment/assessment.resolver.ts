@@ -43,6 +43,24 @@ export class AssessmentResolver {
     return this.send(actor, unitId, year, { type: 'RecordAppraisalScore', leafCode, score: pointsArg(points, 'points'), reason: reason ?? null }, expectedRevision);
   }
 
+  @Mutation(() => CommandResult, {
+    description: "A leaf that does not apply to the unit this year (with the reason): a unit officer proposes it during self-assessment (no self-score needed then); an appraiser marks it during appraisal, confirming a proposal or directly. Marked, it leaves the unit's applicable maximum: the index is points ÷ applicable maximum.",
+  })
+  markLeafNotApplicable(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode', { description: 'the leaf that does not apply' }) leafCode: string,
+    @Args('reason', { description: 'why it does not apply to the unit this year' }) reason: string) {
+    return this.send(actor, unitId, year, { type: 'MarkLeafNotApplicable', leafCode, reason });
+  }
+
+  @Mutation(() => CommandResult, {
+    description: 'Undo of markLeafNotApplicable, with the reason: a unit officer withdraws its proposal during self-assessment; an appraiser during appraisal reverses a mark (the leaf returns to the applicable maximum and needs its appraisal score) or sets a proposal aside.',
+  })
+  markLeafApplicable(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
+    @Args('leafCode', { description: 'the leaf that applies again' }) leafCode: string,
+    @Args('reason', { description: 'why it applies after all' }) reason: string) {
+    return this.send(actor, unitId, year, { type: 'MarkLeafApplicable', leafCode, reason });
+  }
+
   @Mutation(() => CommandResult, { description: "The unit's explanation or objection on an appraised leaf." })
   fileObjection(@Actor() actor: RequestActor, @unitArgs.unitId() unitId: string, @unitArgs.year() year: number,
     @Args('objectionId', { description: "the objection's id, chosen by the unit" }) objectionId: string, @Args('leafCode', { description: 'the leaf (component criterion) code' }) leafCode: string, @Args('kind', { description: 'explanation or objection', type: () => String }) kind: 'explanation' | 'objection',

@@ -8,7 +8,9 @@ import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { Role } from '../../graphql/enums';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
-import { parseInstant } from '../query-args';
+import { JSONScalar } from '../../graphql/scalars/json.scalar';
+import { happenedBy, parseAsOf } from '../time-travel/as-of';
+import { eventDataInPoints } from './points-in-event-data';
 
 @ObjectType({ description: 'One fact of the audit trail: what happened, who did it, when, and why.' })
 export class AuditEvent {
@@ -16,7 +18,8 @@ export class AuditEvent {
   @Field({ description: 'its revision in the stream (0-based, decimal)' }) revision!: string;
   @Field({ description: 'its global position in the store (decimal)' }) position!: string;
   @Field({ description: 'the event type, e.g. SelfScoreRecorded' }) type!: string;
-  @Field({ description: 'the event data as JSON' }) data!: string;
+  @Field(() => JSONScalar, { description: 'the event data as JSON, scores, points, maxima and totals in points (86.93)' }) data!: unknown;
+  @Field(() => JSONScalar, { description: 'the event data exactly as stored: scores, points, maxima and totals in integer hundredths (8693)' }) storedData!: unknown;
   @Field({ description: 'who caused it (the token subject)' }) actorId!: string;
   @Field(() => Role, { description: 'the role they acted in' }) actorRole!: string;
   @Field({ description: 'when (ISO-8601)' }) occurredAt!: string;
@@ -37,7 +40,7 @@ export class ChainVerification {
 export class AuditTrailResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  @Query(() => [AuditEvent], { description: "Every event of a unit-year assessment, oldest first, optionally as of a moment (ISO-8601)." })
+  @Query(() => [AuditEvent], { description: 'Every event of a unit-year assessment, oldest first; with asOf (an ISO-8601 instant with an offset, or a global position) only those that had happened by then.' })
   async assessmentHistory(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { description: 'the unit id' }) unitId: string,
@@ -47,13 +50,13 @@ export class AuditTrailResolver {
     if (!mayReadUnpublished(caller, unitId)) {
       throw new DomainError('FORBIDDEN_FOR_UNIT', `the caller does not act for unit "${unitId}"`, { unitId });
     }
-    const until = asOf == null ? null : parseInstant(asOf, 'asOf');
+    const until = asOf == null ? null : parseAsOf(asOf);
     const events = await this.infrastructure.eventStore.readStream(assessmentStreamName(unitId, year));
     return events
-      .filter((event) => until === null || Date.parse(event.metadata.occurredAt) <= until)
+      .filter((event) => until === null || happenedBy(until, event))
       .map((event) => ({
         streamName: event.streamName, revision: event.revision.toString(), position: event.position.toString(), type: event.type,
-        data: JSON.stringify(event.data), actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
+        data: eventDataInPoints(event.data), storedData: event.data, actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
         occurredAt: event.metadata.occurredAt, correlationId: event.metadata.correlationId, hash: event.hash,
       }));
   }

@@ -9,9 +9,10 @@ import {
   type RankEntry,
 } from '@par-index/scoring';
 import type { GroupScorecardRow } from './ranking-rows.sql';
+import { PUBLISHED_STATUS } from '@par-index/domain';
 
 /** The read model's status of an assessment whose result is public. */
-export const PUBLISHED = 'published';
+export const PUBLISHED = PUBLISHED_STATUS;
 
 export interface RankingRequest {
   year: number;

@@ -1,4 +1,4 @@
-import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, type AssessmentEvent } from '@par-index/domain';
+import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, type AssessmentEvent, type AssessmentStatus } from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 import { streamKey } from '../../runtime/stream-key';
@@ -19,14 +19,17 @@ function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): R
   return next;
 }
 
-/** The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows. */
+/**
+ * The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows.
+ * The status is the domain's (`ASSESSMENT_STATUSES`), set exactly where the domain's evolve sets it.
+ */
 export function evolveAssessment(row: AssessmentRow | null, projected: ProjectedEvent): AssessmentRow | null {
   const event = projected as unknown as AssessmentEvent;
   if (event.type === 'AssessmentOpened') {
     const d = event.data;
     return {
       unitId: d.unitId, year: d.year, level: d.level, groupCode: d.group, criteriaSetCode: d.criteriaSetCode,
-      criteriaSetVersion: d.criteriaSetVersion, status: 'open', leafInputs: {}, lastEventAt: d.at,
+      criteriaSetVersion: d.criteriaSetVersion, status: 'self_assessment', leafInputs: {}, lastEventAt: d.at,
       lastPosition: projected.position.toString(),
     };
   }
@@ -45,9 +48,14 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
     case 'IndicatorResultRecorded':
       return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { rawValue: event.data.rawValue }) };
     case 'SelfAssessmentSubmitted':
-      return { ...next, status: 'submitted' };
+      return { ...next, status: 'appraisal' };
     case 'ObjectionFiled':
+    case 'LeafNotApplicableProposed':
       return next;
+    case 'LeafMarkedNotApplicable':
+      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: true }) };
+    case 'LeafApplicabilityRestored':
+      return event.data.wasMarked ? { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: undefined }) } : next;
     case 'AppraisalFinalised':
       return { ...next, status: 'appraisal_final' };
     case 'AssessmentApproved':
@@ -55,13 +63,13 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
     case 'AssessmentPublished':
       return { ...next, status: 'published' };
     case 'AssessmentReopened':
-      return { ...next, status: 'reopened' };
+      return { ...next, status: 'appraisal' };
     case 'AssessmentCriteriaVersionChanged': {
       const d = event.data;
       const cleared = new Set([...d.droppedLeaves, ...d.flaggedLeaves].map((leaf) => leaf.leafCode));
       const leafInputs = Object.fromEntries(Object.entries(row.leafInputs).filter(([code]) => !cleared.has(code)));
       const locked = d.fromStatus === 'appraisal_final' || d.fromStatus === 'approved' || d.fromStatus === 'published';
-      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: locked ? 'reopened' : row.status };
+      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: locked ? 'appraisal' : row.status };
     }
     default: {
       const _exhaustive: never = event;
