@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
+import { READ_MODEL_PROJECTION_NAMES, READ_MODEL_TABLES } from '@par-index/read-model';
 import { Client } from 'pg';
 import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, TEST_CHAIN_ENV, withClient, type ProjectorProcess } from './testing/projector-process.test-support';
 
 const run = promisify(execFile);
 const UNITS = 12;
-const TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards'];
+const TABLES = READ_MODEL_TABLES.filter((table) => table !== 'projection_checkpoints');
 const set = {
   code: 'PAR-2024-district', year: 2024, level: 'district', version: 1, maxTotal: 1000,
   fields: [{ type: 'group', code: 'F1', name: 'Direction', max: 1000, children: [
@@ -61,7 +62,7 @@ describe('rebuild while the live projector runs and scores flow (built CLI, real
   const activeCaughtUp = async () => {
     const head = await store.headPosition();
     const rows = await withClient(db.url, async (c) => (await c.query<{ position: string }>('SELECT position::text FROM projection_checkpoints')).rows);
-    return rows.length === TABLES.length && rows.every((r) => BigInt(r.position) >= head) ? true : undefined;
+    return rows.length === READ_MODEL_PROJECTION_NAMES.length && rows.every((r) => BigInt(r.position) >= head) ? true : undefined;
   };
 
   beforeAll(async () => {
