@@ -169,11 +169,26 @@ describe('authorization: every operation × every role, against the running API'
   });
 
   describe('time travel to the present shows each caller what the live ranking shows', () => {
-    const fields = 'unitId rank groupSize status total percent fields { code rank }';
+    type Fields = { code: string; rank: number | null }[];
+    type LiveRow = { unit: { id: string }; rank: number; status: string; points: number; index: number; fields: Fields };
+    type AsOfRow = { unitId: string; rank: number; status: string; total: number; percent: number; fields: Fields };
     it.each([['anonymous', null], ['an officer of A', officerOf(UNIT_A)], ['the auditor', 'auditor']] as const)('for %s', async (_, actor) => {
-      const live = await api.gql<{ ranking: unknown[] }>(`{ ranking(year:2024, level:"province", group:"provinces") { ${fields} } }`, actor);
-      const now = await api.gql<{ rankingAsOf: unknown[] }>(`{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { ${fields} } }`, actor);
-      expect(now.data!.rankingAsOf).toEqual(live.data!.ranking);
+      const live = await api.gql<{ ranking: { rows: LiveRow[] } }>(
+        '{ ranking(year:2024, level:"province", group:"provinces") { rows { unit { id } rank status points index fields { code rank } } } }', actor);
+      const now = await api.gql<{ rankingAsOf: AsOfRow[] }>(
+        '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z") { unitId rank status total percent fields { code rank } } }', actor);
+      const liveRows = live.data!.ranking.rows.map((r) => [r.unit.id, r.rank, r.status, r.points, r.index, r.fields]);
+      expect(now.data!.rankingAsOf.map((r) => [r.unitId, r.rank, r.status, r.total, r.percent, r.fields])).toEqual(liveRows);
+    });
+    it('for the auditor asking for the live (unpublished) view, and an officer refused it', async () => {
+      const live = await api.gql<{ ranking: { rows: LiveRow[] } }>(
+        '{ ranking(year:2024, level:"province", group:"provinces", live:true) { rows { unit { id } rank status points index fields { code rank } } } }', 'auditor');
+      const now = await api.gql<{ rankingAsOf: AsOfRow[] }>(
+        '{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z", live:true) { unitId rank status total percent fields { code rank } } }', 'auditor');
+      expect(now.data!.rankingAsOf.map((r) => [r.unitId, r.rank, r.status, r.total, r.percent, r.fields]))
+        .toEqual(live.data!.ranking.rows.map((r) => [r.unit.id, r.rank, r.status, r.points, r.index, r.fields]));
+      const refused = await api.gqlWithStatus('{ rankingAsOf(year:2024, level:"province", group:"provinces", asOf:"2099-01-01T00:00:00Z", live:true) { unitId } }', officerOf(UNIT_A));
+      expect([refused.status, refused.body.errors?.[0]?.extensions.code]).toEqual([403, 'FORBIDDEN_FOR_ROLE']);
     });
   });
 

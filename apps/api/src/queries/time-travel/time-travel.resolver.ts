@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { PUBLISHED_STATUS } from '@par-index/domain';
+import { DomainError, PUBLISHED_STATUS } from '@par-index/domain';
 import { assessmentAsOf, foldReadModelAsOf, groupScorecardsAsOf, type AssessmentRow, type ReadModelAsOf, type ScorecardRow } from '@par-index/read-model';
-import { mayReadUnpublished } from '../../auth/access-policy';
+import { LIVE_VIEW_ROLES, mayReadLive, mayReadUnpublished } from '../../auth/access-policy';
+import { UnauthenticatedError } from '../../errors/application-errors';
 import { CurrentCaller } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/identity';
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
@@ -53,14 +54,31 @@ export class TimeTravelResolver {
     @Args('group', { description: 'the group (block) ranked' }) group: string,
     @Args('asOf', { description: AS_OF }) asOf: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'at most this many rows (1..1000)' }) first: number,
+    @Args('live', {
+      type: () => Boolean, nullable: true, defaultValue: false,
+      description: 'false (default): the published ranking as of then, as `ranking` answers; true: every opened assessment as of then (workflow roles only)',
+    }) live: boolean,
   ): Promise<ScorecardAsOf[]> {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
+    requireLiveAllowed(caller, live === true);
     const state = await this.stateAt(asOf);
-    return groupScorecardsAsOf(state, { year, level, groupCode: group }, visibleTo(caller))
+    const visible = live === true ? () => true : (row: AssessmentRow) => row.status === PUBLISHED_STATUS;
+    return groupScorecardsAsOf(state, { year, level, groupCode: group }, visible)
       .sort(byRank)
       .slice(0, take)
       .map((row) => toScorecardAsOf(row, state.units.get(row.unitId)?.name ?? null));
+  }
+}
+
+/** The live (unpublished) ranking, then as now, is for the workflow roles. */
+function requireLiveAllowed(caller: Caller, live: boolean): void {
+  if (!live) return;
+  if (caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
+  if (!mayReadLive(caller)) {
+    throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`, {
+      operation: 'rankingAsOf', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES],
+    });
   }
 }
 
