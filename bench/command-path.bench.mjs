@@ -75,7 +75,10 @@ try {
   console.log(`8 writers: ${eight.commands} RecordSelfScore commands, ${eight.perSecond} commands/s (p50 ${eight.p50ms} ms, p99 ${eight.p99ms} ms)`);
   global.gc?.();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
-  console.log(JSON.stringify({ bench: 'command-path', leavesPerAssessment: LEAVES, oneWriter: one, eightWriters: eight, heapMb }));
+  console.log(JSON.stringify({ bench: 'command-path', leavesPerAssessment: LEAVES, oneWriter: one, eightWriters: eight, heapMb, figures: [
+    { key: 'command.path1', label: 'RecordSelfScore through the command handler (read, fold, decide, append), 1 writer (ceiling: raw appends)', value: one.perSecond, unit: 'commands/s', better: 'higher', ref: 'eventstore.append1' },
+    { key: 'command.path8', label: 'the same, 8 writers (ceiling: raw appends, 8 writers)', value: eight.perSecond, unit: 'commands/s', better: 'higher', ref: 'eventstore.append8' },
+  ] }));
 } finally {
   await eventStore.close();
   await pg.stop();

@@ -122,7 +122,13 @@ try {
   const ratio = Number((graphql.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
   const uncachedRatio = Number((uncached.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
   console.log(`ratio GraphQL / bare: ${ratio} cached, ${uncachedRatio} uncached (target ≥ 0.5, and p99 < 50 ms at ${CONNECTIONS} connections)`);
-  console.log(JSON.stringify({ bench: 'ranking', units: UNITS, fields: FIELDS, connections: CONNECTIONS, durationS: DURATION_S, graphql, uncached, bare: bareResult, ratio, uncachedRatio }));
+  const figures = [
+    { key: 'ranking.bare', label: `bare node:http + pg, the same ${UNITS} rows (${CONNECTIONS} connections)`, value: bareResult.requestsPerSecond, unit: 'req/s', better: 'higher' },
+    { key: 'ranking.cached', label: 'GraphQL ranking query, response cache on (vs bare; target ratio 0.5)', value: graphql.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
+    { key: 'ranking.uncached', label: 'GraphQL ranking query, response cache off (vs bare)', value: uncached.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
+    { key: 'ranking.cached.p99', label: 'GraphQL ranking query p99, cache on', value: graphql.p99ms, unit: 'ms', better: 'lower', target: { label: 'target', value: 50 } },
+  ];
+  console.log(JSON.stringify({ bench: 'ranking', units: UNITS, fields: FIELDS, connections: CONNECTIONS, durationS: DURATION_S, graphql, uncached, bare: bareResult, ratio, uncachedRatio, figures }));
 } finally {
   await bare?.stop();
   await api?.stop();

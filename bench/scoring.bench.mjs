@@ -148,4 +148,8 @@ console.log(JSON.stringify({
   unitsPerSecond,
   heapUsedMb: +heapUsedMb.toFixed(1),
   targetMet: median.totalMs < 1000,
+  figures: [
+    { key: 'scoring.year', label: `scoring a national year (${UNITS} units × ${leafCount} leaves, ranks and statistics), median wall time`, value: +median.totalMs.toFixed(1), unit: 'ms', better: 'lower', target: { label: 'target', value: 1000 } },
+    { key: 'scoring.cpu', label: 'the same run, CPU time of the process', value: +median.cpuMs.toFixed(1), unit: 'ms', better: 'lower', target: { label: 'target', value: 1000 } },
+  ],
 }));
