@@ -34,7 +34,7 @@ describe('SIGKILL at random moments during catch-up and during a rebuild (built 
   let db: TestDatabase;
   let store: EventStore;
   const random = seeded(20261123);
-  const env = () => ({ PROJECTOR_DATABASE_URL: db.roleUrls.projector, LOG_LEVEL: 'info' });
+  const env = () => ({ PROJECTOR_DATABASE_URL: db.roleUrls.projector });
   const cli = (...args: string[]) =>
     run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', ...TEST_CHAIN_ENV, ...env() } });
   const checksum = (version: number, table: string) =>

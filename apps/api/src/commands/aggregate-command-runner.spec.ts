@@ -31,14 +31,14 @@ function fakeStore(interfere: (stream: RecordedEvent[]) => boolean = () => false
 const context = { now: '2024-01-01T00:00:00Z', actorId: 'admin-1', actorRole: 'admin' as const };
 const register: UnitCommand = { type: 'RegisterUnit', unitId: 'u1', name: 'U1', level: 'province', group: 'provinces', region: null, parent: null, context };
 const envelope = (key: string, commandHash: string, expectedRevision?: bigint) =>
-  newEnvelope({ actorId: 'admin-1', actorRole: 'admin', idempotencyKey: key, commandHash, expectedRevision });
+  newEnvelope({ actorId: 'admin-1', actorRole: 'admin', unitIds: [], idempotencyKey: key, commandHash, expectedRevision });
 
 describe('runAggregateCommand', () => {
   it('given conflicts from another process, then it retries with backoff until the append goes through', async () => {
     let conflicts = 3;
     const { store, events } = fakeStore((stream) => stream.length > 0 && conflicts-- > 0);
     await runAggregateCommand(store, unitDecider, 'unit-u1', () => register, envelope('k1', 'h1'));
-    const outcome = await runAggregateCommand(store, unitDecider, 'unit-u1', () => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2'));
+    const outcome = await runAggregateCommand(store, unitDecider, 'unit-u1', (): UnitCommand => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2'));
     expect(outcome.replayed).toBe(false);
     expect(events.map((e) => e.type)).toEqual(['UnitRegistered', 'UnitRenamed', 'UnitRenamed', 'UnitRenamed', 'UnitRenamed']);
     expect(events[events.length - 1]!.data).toMatchObject({ name: 'Mine' });
@@ -47,14 +47,14 @@ describe('runAggregateCommand', () => {
   it('given endless conflicts, then it gives up after its attempts with CONCURRENCY_CONFLICT', async () => {
     const { store, appends } = fakeStore((stream) => stream.length > 0);
     await runAggregateCommand(store, unitDecider, 'unit-u1', () => register, envelope('k1', 'h1'));
-    await expect(runAggregateCommand(store, unitDecider, 'unit-u1', () => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2'))).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(runAggregateCommand(store, unitDecider, 'unit-u1', (): UnitCommand => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2'))).rejects.toBeInstanceOf(ConcurrencyConflictError);
     expect(appends()).toBe(1 + AUTOMATIC_ATTEMPTS);
   });
 
   it('given an expected revision, then a conflict is reported at once', async () => {
     const { store, appends } = fakeStore((stream) => stream.length > 0);
     await runAggregateCommand(store, unitDecider, 'unit-u1', () => register, envelope('k1', 'h1'));
-    await expect(runAggregateCommand(store, unitDecider, 'unit-u1', () => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2', 0n))).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(runAggregateCommand(store, unitDecider, 'unit-u1', (): UnitCommand => ({ type: 'RenameUnit', name: 'Mine', context }), envelope('k2', 'h2', 0n))).rejects.toBeInstanceOf(ConcurrencyConflictError);
     expect(appends()).toBe(2);
   });
 
