@@ -5,18 +5,13 @@ import { createEventStore, type EventStore } from '@par-index/eventstore';
 import { READ_MODEL_PROJECTION_NAMES, READ_MODEL_TABLES } from '@par-index/read-model';
 import { Client } from 'pg';
 import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, TEST_CHAIN_ENV, withClient, type ProjectorProcess } from './testing/projector-process.test-support';
+import { DISTRICT_SET, districtId } from './testing/district-set.test-support';
 
 const run = promisify(execFile);
 const UNITS = 12;
 const TABLES = READ_MODEL_TABLES.filter((table) => table !== 'projection_checkpoints');
-const set = {
-  code: 'PAR-2024-district', year: 2024, level: 'district', version: 1, maxTotal: 1000,
-  fields: [{ type: 'group', code: 'F1', name: 'Direction', max: 1000, children: [
-    { type: 'leaf', code: 'L1', name: 'Plan', max: 600, scoring: { kind: 'appraised' } },
-    { type: 'leaf', code: 'L2', name: 'Reports', max: 400, scoring: { kind: 'appraised' } },
-  ] }],
-};
-const unitId = (i: number) => `district-${String(i).padStart(3, '0')}`;
+const set = DISTRICT_SET;
+const unitId = districtId;
 const score = (store: EventStore, i: number, leafCode: string, value: number) =>
   appendEvent(store, `assessment-${unitId(i)}-2024`, 'SelfScoreRecorded', { leafCode, score: value, evidenceRefs: [], note: null, previousScore: null });
 
