@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       apiHost: '127.0.0.1',
       runProjector: true,
       logLevel: 'info',
-      graphqlMaxComplexity: 5000,
+      graphqlMaxComplexity: 25000,
       readyMaxLagEvents: 5000,
       readyMaxLagSeconds: 30,
       graphqlIntrospection: 'everyone',

@@ -15,7 +15,7 @@ const schema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   RUN_PROJECTOR: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(25000),
   READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).default(5000),
   READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
   GRAPHQL_INTROSPECTION: z.enum(['everyone', 'authenticated']).optional(),

@@ -1,10 +1,10 @@
 import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
 /** Whole-store verification reads and re-hashes every event: priced to fit once in the default budget. */
-export const WHOLE_STORE_VERIFICATION_COST = 1000;
-export const STREAM_VERIFICATION_COST = 50;
+export const WHOLE_STORE_VERIFICATION_COST = 5000;
+export const STREAM_VERIFICATION_COST = 250;
 /** Time travel reads the unit, criteria-set and assessment events of the store up to asOf: priced like whole-store work. */
-export const TIME_TRAVEL_COST = 1000;
+export const TIME_TRAVEL_COST = 5000;
 const TIME_TRAVEL_FIELDS = new Set(['scorecardAsOf', 'rankingAsOf']);
 /** How many items a list without a page-size argument is assumed to hold. */
 const LIST_SIZE_BY_FIELD: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {

@@ -91,7 +91,7 @@ export const HTTP_CASES: RawCase[] = [
   q('an unknown field', '{ nope }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
   q('a wrong literal type', '{ ranking(year:"2024", level:"province", group:"provinces") { live } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
   q('an undeclared variable', '{ ranking(year:$y, level:"province", group:"provinces") { live } }', e(400, 'GRAPHQL_VALIDATION_FAILED')),
-  q('a large page with nested lists', '{ ranking(year:2024, level:"province", group:"provinces", first:1000) { rows { unit { id } fields { code points } } } }', e(400, 'QUERY_TOO_COMPLEX')),
+  q('a 1000-row page with nested field scores', '{ ranking(year:2024, level:"province", group:"provinces", first:1000) { rows { unit { id name } points index rank fields { code points rank } } } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('whole-store verification twice under aliases', '{ a: verifyAuditTrail { ok } b: verifyAuditTrail { ok } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('whole-store verification twice through a fragment', 'query { ...V ...W } fragment V on Query { a: verifyAuditTrail { ok } } fragment W on Query { b: verifyAuditTrail { ok } }', e(400, 'QUERY_TOO_COMPLEX')),
   q('200 aliased stream verifications', `{ ${many(200, (i) => `v${i}: verifyAuditTrail(streamName:"assessment-u1-2024") { ok }`)} }`, e(400, 'QUERY_TOO_COMPLEX')),
