@@ -71,7 +71,7 @@ describe('SIGKILL at random moments during catch-up and during a rebuild (built 
   it(`given ${KILLS} kills while the projector catches up, when it finally runs to the head, then every table equals a clean rebuild`, async () => {
     for (let k = 0; k < KILLS; k += 1) await killAfter(['run'], /projection lease acquired/);
     const survivor = startProjectorProcess(db.url, ['run'], env());
-    await eventually(() => checkpointsAtHead(1), 'the projector to reach the head after the kills', 120_000);
+    await eventually(() => checkpointsAtHead(1), 'the projector to reach the head after the kills', { timeoutMs: 120_000 });
     survivor.child.kill('SIGTERM');
     await survivor.exited;
 

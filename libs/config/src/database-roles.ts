@@ -24,20 +24,6 @@ export function assertRoleName(name: string): string {
   return name;
 }
 
-/**
- * Idempotent, and safe when several databases of one cluster migrate at once (roles are
- * cluster-wide): a concurrent creator makes ours fail with a duplicate, which is ignored.
- */
-export function createGroupRoleSql(name: string): string {
-  assertRoleName(name);
-  return `DO $$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${name}') THEN
-    CREATE ROLE ${name} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
-  END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-END $$;`;
-}
-
 function userOf(url: string): string {
   return decodeURIComponent(new URL(url).username);
 }

@@ -6,7 +6,6 @@ export { openDatabase, embeddedRoleUrls, type DatabaseHandle } from './database'
 export {
   DATABASE_GROUP_ROLES,
   assertRoleName,
-  createGroupRoleSql,
   provisionLoginRoles,
   describeConnectionRole,
   type DatabaseRole,

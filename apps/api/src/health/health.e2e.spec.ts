@@ -1,3 +1,4 @@
+import { eventually } from '@par-index/config/testing';
 import { randomUUID } from 'node:crypto';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import { openReadModel, recordSkip, requestResume } from '@par-index/read-model';
@@ -15,15 +16,6 @@ const appendRaw = (store: EventStore, stream: string, type: string, data: Record
 async function health(api: RunningApi, path: 'live' | 'ready') {
   const response = await fetch(api.url.replace(/\/graphql$/, `/health/${path}`));
   return { status: response.status, body: (await response.json()) as { status: string; info?: Record<string, unknown>; error?: Record<string, Record<string, unknown>> } };
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 const registerUnit = (unitId: string) =>

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import type { EventStore } from '@par-index/eventstore';
 import { Client } from 'pg';
 
+export { eventually } from '@par-index/config/testing';
+
 export const PROJECTOR_MAIN = path.resolve(__dirname, '../../dist/main.js');
 /** Production mode needs the hash-chain key; test processes write no anchor files. */
 export const TEST_CHAIN_ENV = { EVENTSTORE_HMAC_KEY: 'projector-process-test-key-0123456789', EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0' };
@@ -60,17 +62,6 @@ export function startProjectorProcess(databaseUrl: string, args: string[] = ['ru
       });
     },
   };
-}
-
-/** Polls `probe` until it returns a value other than undefined (rejects after `timeoutMs`). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {

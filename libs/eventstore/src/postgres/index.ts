@@ -1,1 +1,2 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { createGroupRoleSql } from './schema';

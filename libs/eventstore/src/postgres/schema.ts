@@ -84,10 +84,9 @@ CREATE OR REPLACE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${n.events}
  */
 function grantsSql(n: StoreNames, roles: StoreRoles): string {
   const all = [roles.writer, ...roles.readers];
-  for (const role of all) if (!ROLE.test(role)) throw new Error(`invalid role name ${JSON.stringify(role)}`);
   const sequence = `"${n.schema}"."events_position_seq"`;
   return `
-${all.map(createRoleSql).join('\n')}
+${all.map(createGroupRoleSql).join('\n')}
 REVOKE ALL ON ${n.events}, ${n.streams} FROM PUBLIC;
 REVOKE ALL ON SEQUENCE ${sequence} FROM PUBLIC;
 GRANT USAGE ON SCHEMA "${n.schema}" TO ${all.join(', ')};
@@ -98,8 +97,13 @@ ${roles.readers.length > 0 ? `GRANT SELECT ON ${n.events}, ${n.streams} TO ${rol
 `;
 }
 
-/** Roles are cluster-wide: another database's migration may create the same one concurrently. */
-function createRoleSql(role: string): string {
+/**
+ * A group role (NOLOGIN) that holds grants, created if missing. Idempotent, and safe when several
+ * databases of one cluster migrate at once (roles are cluster-wide): a concurrent creator makes
+ * ours fail with a duplicate, which is ignored. The read-model migrations use it too.
+ */
+export function createGroupRoleSql(role: string): string {
+  if (!ROLE.test(role)) throw new Error(`invalid role name ${JSON.stringify(role)}`);
   return `DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
     CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;

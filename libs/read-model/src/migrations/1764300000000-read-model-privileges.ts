@@ -1,4 +1,5 @@
-import { DATABASE_GROUP_ROLES, createGroupRoleSql } from '@par-index/config';
+import { DATABASE_GROUP_ROLES } from '@par-index/config';
+import { createGroupRoleSql } from '@par-index/eventstore';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { versionGrantsSql } from '../versions/version-schema';
 

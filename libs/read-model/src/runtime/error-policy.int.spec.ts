@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import type { DataSource } from 'typeorm';
 import { openReadModel } from '../data-source';
@@ -27,15 +27,6 @@ const poisoned: AnyProjection = {
     return unitsProjection.evolve(row, event);
   },
 };
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('error policy: retry, poison event recorded, skip and resume (real PostgreSQL)', () => {
   let db: TestDatabase;

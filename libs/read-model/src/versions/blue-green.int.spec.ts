@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import type { CriteriaSet } from '@par-index/scoring';
 import type { DataSource } from 'typeorm';
@@ -26,15 +26,6 @@ const append = (store: EventStore, stream: string, type: string, data: Record<st
   }], 'any');
 const selfScore = (store: EventStore, unitId: string, score: number) =>
   append(store, `assessment-${unitId}-2024`, 'SelfScoreRecorded', { leafCode: 'L1', score, evidenceRefs: [], note: null, previousScore: null });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('blue/green read-model versions: build, diff, switch, rollback, prune (real PostgreSQL)', () => {
   let db: TestDatabase;
