@@ -1,11 +1,16 @@
 import type { CriteriaVersionChange } from './events';
-import type { OpenedAssessment } from './state';
+import type { AssessmentStatus, OpenedAssessment } from './state';
 
 const without = <T>(keyed: ReadonlyMap<string, T>, codes: ReadonlySet<string>): Map<string, T> =>
   new Map([...keyed].filter(([code]) => !codes.has(code)));
 
 function withPoints<T extends { points: number }>(keyed: ReadonlyMap<string, T>, points: ReadonlyMap<string, number>): Map<string, T> {
   return new Map([...keyed].map(([code, value]) => [code, points.has(code) ? { ...value, points: points.get(code)! } : value]));
+}
+
+/** A criteria-version change returns a final, approved or published result to appraisal; earlier states stay. */
+export function statusAfterCriteriaVersionChange(fromStatus: AssessmentStatus): AssessmentStatus {
+  return fromStatus === 'appraisal_final' || fromStatus === 'approved' || fromStatus === 'published' ? 'appraisal' : fromStatus;
 }
 
 /** Applies AssessmentCriteriaVersionChanged: the assessment follows the new version's tree. */
@@ -22,10 +27,11 @@ export function withCriteriaVersionChange(state: OpenedAssessment, change: Crite
       closed.has(id) ? { ...objection, decision: { outcome: 'rejected' as const, reason, correctedScore: null, at: change.at, by: change.by } } : objection,
     ]),
   );
-  const locked = change.fromStatus === 'appraisal_final' || change.fromStatus === 'approved' || change.fromStatus === 'published';
+  const status = statusAfterCriteriaVersionChange(change.fromStatus);
+  const reopened = status !== change.fromStatus;
   return {
     ...state,
-    status: locked ? 'appraisal' : state.status,
+    status,
     criteriaSetVersion: change.toVersion,
     maxTotal: change.maxTotal,
     selfScores: without(state.selfScores, cleared),
@@ -34,7 +40,7 @@ export function withCriteriaVersionChange(state: OpenedAssessment, change: Crite
     indicatorResults: withPoints(without(state.indicatorResults, dropped), reconverted),
     notApplicable: without(state.notApplicable, dropped),
     objections,
-    finalTotals: locked ? null : state.finalTotals,
-    approval: locked ? null : state.approval,
+    finalTotals: reopened ? null : state.finalTotals,
+    approval: reopened ? null : state.approval,
   };
 }

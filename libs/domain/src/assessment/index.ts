@@ -6,3 +6,4 @@ export * from './decider';
 export * from './stream';
 export * from './assessed-unit';
 export { computeTotals, effectiveAppraisedScore } from './totals';
+export { statusAfterCriteriaVersionChange } from './evolve-revision';

@@ -1,4 +1,4 @@
-import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, type AssessmentEvent, type AssessmentStatus } from '@par-index/domain';
+import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, statusAfterCriteriaVersionChange, type AssessmentEvent, type AssessmentStatus } from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 import { streamKey } from '../../runtime/stream-key';
@@ -68,8 +68,7 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
       const d = event.data;
       const cleared = new Set([...d.droppedLeaves, ...d.flaggedLeaves].map((leaf) => leaf.leafCode));
       const leafInputs = Object.fromEntries(Object.entries(row.leafInputs).filter(([code]) => !cleared.has(code)));
-      const locked = d.fromStatus === 'appraisal_final' || d.fromStatus === 'approved' || d.fromStatus === 'published';
-      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: locked ? 'appraisal' : row.status };
+      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: statusAfterCriteriaVersionChange(d.fromStatus) };
     }
     default: {
       const _exhaustive: never = event;
