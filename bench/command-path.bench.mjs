@@ -73,7 +73,7 @@ try {
   console.log(`1 writer : ${one.commands} RecordSelfScore commands, ${one.perSecond} commands/s (p50 ${one.p50ms} ms, p99 ${one.p99ms} ms)`);
   const eight = await scenario(infra, 8, 5, 'eight');
   console.log(`8 writers: ${eight.commands} RecordSelfScore commands, ${eight.perSecond} commands/s (p50 ${eight.p50ms} ms, p99 ${eight.p99ms} ms)`);
-  global.gc?.();
+  globalThis.gc?.();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
   console.log(JSON.stringify({ bench: 'command-path', leavesPerAssessment: LEAVES, oneWriter: one, eightWriters: eight, heapMb, figures: [
     { key: 'command.path1', label: 'RecordSelfScore through the command handler (read, fold, decide, append), 1 writer (ceiling: raw appends)', value: one.perSecond, unit: 'commands/s', better: 'higher', ref: 'eventstore.append1' },

@@ -24,7 +24,12 @@ function workload(total) {
     for (const chunk of phase.chunks) {
       if (!chunk.streamName.startsWith('assessment-')) continue;
       const events = streams.get(chunk.streamName) ?? [];
-      for (const event of chunk.events) if (count < total) (events.push(event), (count += 1));
+      for (const event of chunk.events) {
+        if (count < total) {
+          events.push(event);
+          count += 1;
+        }
+      }
       if (events.length > 0) streams.set(chunk.streamName, events);
     }
   }

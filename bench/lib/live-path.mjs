@@ -80,7 +80,10 @@ export async function measureLiveLag({ store, reader, streams, rate, seconds, dr
     let added = 0;
     for (let s = 0; s < streams.length && queue.length < rate * seconds; s += 1) {
       const { events } = streams[s];
-      if (round < events.length) (queue.push({ s, index: cursors[s]++ }), (added += 1));
+      if (round < events.length) {
+        queue.push({ s, index: cursors[s]++ });
+        added += 1;
+      }
     }
     if (added === 0) break;
   }

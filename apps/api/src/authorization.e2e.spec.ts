@@ -49,7 +49,6 @@ const MUTATIONS: Record<string, { query: string; allowed: readonly Caller[] }> =
 };
 
 const STREAM_A = `assessment-${UNIT_A}-2024`;
-const EVERYONE_SIGNED_IN: readonly Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 /** The queries on unit A, and who may run them (what they may see is checked below). */
 const QUERIES: Record<string, { query: string; allowed: readonly Caller[] }> = {
   scorecard: { query: `{ scorecard(${A}) { unitId status } }`, allowed: CALLERS },

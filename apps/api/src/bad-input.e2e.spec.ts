@@ -28,7 +28,7 @@ describe('bad input corpus: every refusal is typed, has its HTTP status and appe
         ? await fetch(`${api.url}?${body}`, { headers: { 'apollo-require-preflight': 'true', ...authorization, ...headers } })
         : await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization, ...headers }, body });
     const text = await response.text();
-    let parsed: Answer['body'] = null;
+    let parsed: Answer['body'];
     try {
       parsed = JSON.parse(text) as Answer['body'];
     } catch {

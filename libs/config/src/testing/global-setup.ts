@@ -5,7 +5,6 @@ import { startEmbeddedPostgres } from '../embedded-postgres';
 import { findFreePort } from '../port-check';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PAR_TEST_PG__: { stop(): Promise<void>; dataDir: string } | undefined;
 }
 

@@ -21,6 +21,7 @@ export const TEXT_LIMITS = {
 } as const;
 
 // A NUL byte cannot be stored (PostgreSQL text/jsonb) and a lone surrogate is not valid Unicode.
+// eslint-disable-next-line no-control-regex -- matching the NUL control character is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasUnstorableCharacters(value: string): boolean {

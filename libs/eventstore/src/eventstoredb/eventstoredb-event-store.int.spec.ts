@@ -11,7 +11,6 @@ if (!url) {
   const line =
     'SKIPPED: EventStoreDB contract suite — set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it';
   process.stderr.write(`\n*** ${line} ***\n\n`);
-  // eslint-disable-next-line no-console
   console.warn(line);
   describe.skip(`EventStore contract: EventStoreDB (${line})`, () => {
     it('needs a running EventStoreDB', () => undefined);
