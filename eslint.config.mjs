@@ -8,9 +8,28 @@ import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
   [
-    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder',
-    'fetch', 'Headers', 'Request', 'Response', 'structuredClone', 'performance', 'queueMicrotask',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortController',
+    'AbortSignal',
+    'TextEncoder',
+    'TextDecoder',
+    'fetch',
+    'Headers',
+    'Request',
+    'Response',
+    'structuredClone',
+    'performance',
+    'queueMicrotask',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
   ].map((name) => [name, 'readonly']),
 );
 const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
@@ -84,13 +103,26 @@ export default defineConfig(
     files: ['apps/api/src/graphiql/start-graphiql.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
+      },
     },
   },
   // Layers: each workspace names what it may not import.
-  { files: ['libs/scoring/**/*.ts'], rules: { 'no-restricted-imports': restrict(['domain', 'eventstore', 'config', 'read-model', ...apps], [pure]) } },
+  {
+    files: ['libs/scoring/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(['domain', 'eventstore', 'config', 'read-model', ...apps], [pure]) },
+  },
   { files: ['libs/domain/**/*.ts'], rules: { 'no-restricted-imports': restrict(['eventstore', 'config', 'read-model', ...apps], [pure]) } },
-  { files: ['libs/config/**/*.ts'], rules: { 'no-restricted-imports': restrict(['domain', 'scoring', 'eventstore', 'read-model', ...apps]) } },
+  {
+    files: ['libs/config/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(['domain', 'scoring', 'eventstore', 'read-model', ...apps]) },
+  },
   { files: ['libs/eventstore/**/*.ts'], rules: { 'no-restricted-imports': restrict(['domain', 'scoring', 'read-model', ...apps]) } },
   { files: ['libs/read-model/**/*.ts'], rules: { 'no-restricted-imports': restrict(apps) } },
   { files: ['apps/api/**/*.ts'], rules: { 'no-restricted-imports': restrict(['projector']) } },
@@ -102,9 +134,18 @@ export default defineConfig(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain never reads the clock: take the time from the command context.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain never reads the clock: take the time from the command context.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain never makes ids or random values.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock: take the time from the command context.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain never reads the clock: take the time from the command context.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The domain never makes ids or random values.',
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'fetch', 'crypto', 'require'],
     },
