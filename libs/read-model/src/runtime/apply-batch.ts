@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { lockCheckpoints, saveCheckpoint } from './checkpoints';
+import { lockCheckpoints, saveCheckpoints } from './checkpoints';
 import { handles, type AnyProjection, type ProjectedEvent } from './projection';
 import { loadRows, rowKey, writeRows } from './projection-rows';
 
@@ -129,7 +129,6 @@ export async function applyBatch(
         const folded = await fold(manager, projection, mine, dropped);
         batchRows.set(projection.name, folded.rows);
         applied += folded.applied;
-        if (lastPosition > from) await saveCheckpoint(manager, projection.name, from, lastPosition);
       }
       for (const model of derived) {
         const from = checkpoints.get(model.name)!;
@@ -139,8 +138,8 @@ export async function applyBatch(
         } catch (error) {
           throw new ProjectionApplyError(model.name, relevant.length === 1 ? relevant[0]!.position : null, error);
         }
-        if (lastPosition > from) await saveCheckpoint(manager, model.name, from, lastPosition);
       }
+      await saveCheckpoints(manager, checkpoints, lastPosition);
       if (dropped.length > 0) await recordDropped?.(manager, dropped);
       return { applied, lastPosition, dropped };
     });

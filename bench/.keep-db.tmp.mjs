@@ -1,0 +1,16 @@
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+const { startEmbeddedPostgres, findFreePort, loadConfig } = require('@par-index/config');
+const { startPlatform } = require('@par-index/read-model');
+const { generateNation, appendGenerated } = require('../libs/read-model/dist/testing/generator/index.js');
+const dataDir = '/tmp/x/pg-' + process.argv[2];
+const port = await findFreePort();
+const pg = await startEmbeddedPostgres({ dataDir, port });
+const env = { ...process.env, DATABASE_URL: pg.url, EVENTSTORE_HMAC_KEY: 'a'.repeat(64), PAR_DATA_DIR: dataDir + '-data', EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: 'b'.repeat(64), PAR_DEMO: 'false' };
+writeFileSync('/tmp/x/env-' + process.argv[2], Object.entries({DATABASE_URL: pg.url, EVENTSTORE_HMAC_KEY: env.EVENTSTORE_HMAC_KEY, PAR_DATA_DIR: env.PAR_DATA_DIR, LOG_LEVEL:'warn', AUTH_JWT_SECRET: env.AUTH_JWT_SECRET, PAR_DEMO:'false', EVENTSTORE_URL:''}).map(([k,v])=>`export ${k}='${v}'`).join('\n')+'\n');
+const platform = await startPlatform(loadConfig(env), { runProjector: false });
+const load = await appendGenerated(platform.eventStore, generateNation({ seed: 42, provinces: Number(process.argv[3]), years: 1, firstYear: 2023, communes: false }), { concurrency: 8 });
+console.log('loaded', load.events, pg.url);
+await platform.stop();
+setInterval(() => {}, 1 << 30);
