@@ -14,12 +14,19 @@ const tree = (leaves: string[]) => `[{code:"F1", name:"Direction of PAR", criter
 const V1 = tree([leaf('L1', 2), leaf('L2', 3), leaf('L3', 5)]);
 // v2: L1 removed, L2's maximum lowered to 1.5 (below an-giang's recorded 3), L4 added
 const V2 = tree([leaf('L2', 1.5), leaf('L3', 5), leaf('L4', 3.5)]);
+const UNITS = ['an-giang', 'binh-thuan', 'ca-mau', 'dak-lak'];
 const REASON = 'Decision 77/QD-BNV: PAR plan criteria reweighted';
 const YEAR = 'year:2024, level:"province", group:"provinces"';
 const ROW = '{ unit { id } points rank status criteriaSetVersion }';
 
+const V1_RANKING = [
+  ['an-giang', 9, 1, 'published', 1],
+  ['binh-thuan', 7, 2, 'published', 1],
+  ['ca-mau', 4.5, 3, 'published', 1],
+  ['dak-lak', 1, 4, 'published', 1],
+];
+
 type Row = [unitId: string, points: number, rank: number, status: string, criteriaSetVersion: number];
-interface Change { unitId: string; fromTotal: number | null; toTotal: number | null; totalDelta: number; fromRank: number | null; toRank: number | null; rankDelta: number | null }
 
 describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff, switch, rollback, switch (real API, projector CLI, PostgreSQL)', () => {
   let api: RunningApi;
@@ -79,24 +86,21 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await ok(`mutation { draftCriteriaSet(input:{code:"${SET}", year:2024, level:"province", name:"PAR 2024 provinces"}) { revision } }`);
     await ok(`mutation { replaceCriteriaTree(input:{code:"${SET}", fields:${V1}}) { revision } }`);
     await ok(`mutation { publishCriteriaSet(code:"${SET}") { revision } }`);
-    for (const unitId of ['an-giang', 'binh-thuan', 'ca-mau']) {
+    for (const unitId of UNITS) {
       await ok(`mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`);
       await ok(`mutation { openAssessment(unitId:"${unitId}", year:2024, criteriaSetCode:"${SET}") { revision } }`);
     }
     await scoreToPublished('an-giang', [['L1', 2], ['L2', 3], ['L3', 4]]);
     await scoreToPublished('binh-thuan', [['L1', 1], ['L2', 1], ['L3', 5]]);
     await scoreToPublished('ca-mau', [['L1', 0], ['L2', 1.5], ['L3', 3]]);
-    expect(await ranking('public')).toEqual([
-      ['an-giang', 9, 1, 'published', 1],
-      ['binh-thuan', 7, 2, 'published', 1],
-      ['ca-mau', 4.5, 3, 'published', 1],
-    ]);
+    await scoreToPublished('dak-lak', [['L1', 0], ['L2', 0], ['L3', 1]]);
+    expect(await ranking('public')).toEqual(V1_RANKING);
     expect(await servedVersion()).toBe(1);
   }, 120_000);
 
   it('step 1: when v2 is published, then nothing moves yet: assessments stay bound to v1', async () => {
     await ok(`mutation { reviseCriteriaSet(input:{code:"${SET}", fields:${V2}}, reason:"${REASON}") { revision } }`);
-    expect((await ranking('public')).map(([unitId, , , , version]) => [unitId, version])).toEqual([['an-giang', 1], ['binh-thuan', 1], ['ca-mau', 1]]);
+    expect(await ranking('public')).toEqual(V1_RANKING);
   });
 
   it('step 2-3: when the live projector is stopped and the move is applied, then the events are committed and the API still serves the v1 year', async () => {
@@ -107,29 +111,28 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
       `mutation { moveAssessmentsToCriteriaVersion(criteriaSetCode:"${SET}", reason:"${REASON}") { moved { streamName position projected notProjectedReason } failed { unitId code } } }`,
     );
     expect(moved.failed).toEqual([]);
-    expect(moved.moved.map((m) => m.streamName)).toEqual(['assessment-an-giang-2024', 'assessment-binh-thuan-2024', 'assessment-ca-mau-2024']);
+    expect(moved.moved.map((m) => m.streamName)).toEqual(UNITS.map((unit) => `assessment-${unit}-2024`));
     // one wait for the last move's position, not one 5 s wait per assessment
-    const last = moved.moved[2]!.position;
+    const last = moved.moved[3]!.position;
     for (const move of moved.moved) expect(move).toMatchObject({ projected: false, notProjectedReason: `read models did not reach position ${last} within 5000 ms` });
-    expect(await ranking('public')).toEqual([
-      ['an-giang', 9, 1, 'published', 1],
-      ['binh-thuan', 7, 2, 'published', 1],
-      ['ca-mau', 4.5, 3, 'published', 1],
-    ]);
+    expect(await ranking('public')).toEqual(V1_RANKING);
     const frozen = await status();
-    expect(frozen).toMatchObject({ activeVersion: 1, headPosition: last, lag: { events: '3' } });
+    expect(frozen).toMatchObject({ activeVersion: 1, headPosition: last, lag: { events: '4' } });
   }, 60_000);
 
   it('step 4: when a new version is built beside it, then `diff` previews whose scores and ranks change and by how much', async () => {
     // stdout: JSON progress lines (not a terminal), then the result
     expect((await projectorCli(api, 'rebuild', '--no-switch')).trim().split('\n').pop()).toMatch(/^built read-model version 2 from \d+ events \(not switched: `diff`, then `switch --to v2`\)$/);
-    const diff = JSON.parse(await projectorCli(api, 'diff', '--from', 'v1', '--to', 'v2')) as { from: number; to: number; scorecardsCompared: number; changed: number; changes: Change[] };
-    expect(diff).toMatchObject({ from: 1, to: 2, scorecardsCompared: 3, changed: 3 });
-    // an-giang loses L1 (dropped) and L2 (3 > new maximum 1.5: flagged, not capped); binh-thuan loses L1; ca-mau's L1 was 0
-    expect(diff.changes.map(({ unitId, fromTotal, toTotal, totalDelta, fromRank, toRank, rankDelta }) => ({ unitId, fromTotal, toTotal, totalDelta, fromRank, toRank, rankDelta }))).toEqual([
-      { unitId: 'an-giang', fromTotal: 9, toTotal: 4, totalDelta: -5, fromRank: 1, toRank: 3, rankDelta: -2 },
-      { unitId: 'binh-thuan', fromTotal: 7, toTotal: 6, totalDelta: -1, fromRank: 2, toRank: 1, rankDelta: 1 },
-      { unitId: 'ca-mau', fromTotal: 4.5, toTotal: 4.5, totalDelta: 0, fromRank: 3, toRank: 2, rankDelta: 1 },
+    const diff = JSON.parse(await projectorCli(api, 'diff', '--from', 'v1', '--to', 'v2')) as { from: number; to: number; scorecardsCompared: number; changed: number; changes: unknown[] };
+    expect(diff).toMatchObject({ from: 1, to: 2, scorecardsCompared: 4, changed: 4 });
+    // an-giang loses L1 (dropped) and L2 (3 > new maximum 1.5: flagged, not capped); binh-thuan loses L1; ca-mau's and dak-lak's L1 was 0.
+    // Every moved result is reopened: the diff names dak-lak too, whose total and rank stay, because it leaves the published ranking.
+    const moved = { fromStatus: 'published', toStatus: 'appraisal', fromCriteriaSetVersion: 1, toCriteriaSetVersion: 2 };
+    expect(diff.changes).toEqual([
+      { unitId: 'an-giang', year: 2024, level: 'province', group: 'provinces', fromTotal: 9, toTotal: 4, totalDelta: -5, fromRank: 1, toRank: 3, rankDelta: -2, ...moved },
+      { unitId: 'binh-thuan', year: 2024, level: 'province', group: 'provinces', fromTotal: 7, toTotal: 6, totalDelta: -1, fromRank: 2, toRank: 1, rankDelta: 1, ...moved },
+      { unitId: 'ca-mau', year: 2024, level: 'province', group: 'provinces', fromTotal: 4.5, toTotal: 4.5, totalDelta: 0, fromRank: 3, toRank: 2, rankDelta: 1, ...moved },
+      { unitId: 'dak-lak', year: 2024, level: 'province', group: 'provinces', fromTotal: 1, toTotal: 1, totalDelta: 0, fromRank: 4, toRank: 4, rankDelta: 0, ...moved },
     ]);
     expect(await servedVersion()).toBe(1);
   }, 60_000);
@@ -143,6 +146,7 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
       ['binh-thuan', 6, 1, 'appraisal', 2],
       ['ca-mau', 4.5, 2, 'appraisal', 2],
       ['an-giang', 4, 3, 'appraisal', 2],
+      ['dak-lak', 1, 4, 'appraisal', 2],
     ]);
     expect(await ranking('public')).toEqual([]);
   }, 60_000);
@@ -189,10 +193,12 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await scoreToPublished('an-giang', [['L2', 1.5], ['L4', 3]], 'revision 77: within the new maximum');
     await scoreToPublished('binh-thuan', [['L4', 2]], 'revision 77: new leaf');
     await scoreToPublished('ca-mau', [['L4', 1]], 'revision 77: new leaf');
+    await scoreToPublished('dak-lak', [['L4', 0.5]], 'revision 77: new leaf');
     expect(await ranking('public')).toEqual([
       ['an-giang', 8.5, 1, 'published', 2],
       ['binh-thuan', 8, 2, 'published', 2],
       ['ca-mau', 5.5, 3, 'published', 2],
+      ['dak-lak', 1.5, 4, 'published', 2],
     ]);
   }, 120_000);
 
