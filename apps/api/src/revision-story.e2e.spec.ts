@@ -36,7 +36,6 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     if (result.errors) throw new Error(`${query}\n→ ${JSON.stringify(result.errors)}`);
     return result.data!;
   };
-  const officer = (unitId: string): TestActor => ({ role: 'unit_officer', units: [unitId] });
   /** the public ranking (anonymous: published results only) or the live one (admin: every opened assessment) */
   const ranking = async (view: 'public' | 'live'): Promise<Row[]> => {
     const { ranking: r } = await ok<{ ranking: { rows: { unit: { id: string }; points: number; rank: number; status: string; criteriaSetVersion: number }[] } }>(
@@ -51,7 +50,6 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   };
   const status = async () => JSON.parse(await projectorCli(api, 'status')) as {
     activeVersion: number; headPosition: string; lag: { events: string }; versions: { version: number; status: string; projectorAlive: boolean }[];
-    projections: { version: number; projectionName: string; lagEvents: string }[];
   };
   const projectorFollows = (version: number) =>
     eventually(async () => ((await status()).versions.find((v) => v.version === version)?.projectorAlive ? true : undefined), `the projector following version ${version}`);
@@ -60,17 +58,19 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await projector.ready;
   };
 
-  const scoreToPublished = async (unitId: string, scores: [string, number][], reason?: string) => {
+  /** appraisal (with a reason when it re-scores after the move), finalise, approve, publish: published and projected */
+  const appraiseToPublished = async (unitId: string, scores: [string, number][], reason?: string) => {
     const unit = `unitId:"${unitId}", year:2024`;
-    const why = reason ? `, reason:"${reason}"` : '';
-    if (!reason) {
-      for (const [code, points] of scores) await ok(`mutation { recordSelfScore(${unit}, leafCode:"${code}", points:${points}) { revision } }`, officer(unitId));
-      await ok(`mutation { submitSelfAssessment(${unit}) { revision } }`, officer(unitId));
-    }
-    for (const [code, points] of scores) await ok(`mutation { recordAppraisalScore(${unit}, leafCode:"${code}", points:${points}${why}) { revision } }`, 'appraiser');
+    for (const [code, points] of scores) await ok(`mutation { recordAppraisalScore(${unit}, leafCode:"${code}", points:${points}${reason ? `, reason:"${reason}"` : ''}) { revision } }`, 'appraiser');
     await ok(`mutation { finaliseAppraisal(${unit}) { revision } }`, 'appraiser');
     await ok(`mutation { approveAssessment(${unit}, decisionReference:"QD-${reason ? 2 : 1}/UBND") { revision } }`, 'approver');
-    await ok(`mutation { publishAssessment(${unit}) { projected } }`, 'approver');
+    expect(await ok(`mutation { publishAssessment(${unit}) { projected } }`, 'approver')).toEqual({ publishAssessment: { projected: true } });
+  };
+  const selfAssessed = async (unitId: string, scores: [string, number][]) => {
+    const officer: TestActor = { role: 'unit_officer', units: [unitId] };
+    for (const [code, points] of scores) await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${code}", points:${points}) { revision } }`, officer);
+    await ok(`mutation { submitSelfAssessment(unitId:"${unitId}", year:2024) { revision } }`, officer);
+    return scores;
   };
 
   beforeAll(async () => {
@@ -90,10 +90,10 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
       await ok(`mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`);
       await ok(`mutation { openAssessment(unitId:"${unitId}", year:2024, criteriaSetCode:"${SET}") { revision } }`);
     }
-    await scoreToPublished('an-giang', [['L1', 2], ['L2', 3], ['L3', 4]]);
-    await scoreToPublished('binh-thuan', [['L1', 1], ['L2', 1], ['L3', 5]]);
-    await scoreToPublished('ca-mau', [['L1', 0], ['L2', 1.5], ['L3', 3]]);
-    await scoreToPublished('dak-lak', [['L1', 0], ['L2', 0], ['L3', 1]]);
+    await appraiseToPublished('an-giang', await selfAssessed('an-giang', [['L1', 2], ['L2', 3], ['L3', 4]]));
+    await appraiseToPublished('binh-thuan', await selfAssessed('binh-thuan', [['L1', 1], ['L2', 1], ['L3', 5]]));
+    await appraiseToPublished('ca-mau', await selfAssessed('ca-mau', [['L1', 0], ['L2', 1.5], ['L3', 3]]));
+    await appraiseToPublished('dak-lak', await selfAssessed('dak-lak', [['L1', 0], ['L2', 0], ['L3', 1]]));
     expect(await ranking('public')).toEqual(V1_RANKING);
     expect(await servedVersion()).toBe(1);
   }, 120_000);
@@ -181,7 +181,7 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await projectorFollows(1);
   }, 60_000);
 
-  it('step 7: when switched again, then version 2 serves the same results and the projector follows it', async () => {
+  it('step 6, continued: when switched again, then version 2 serves the same results and the projector follows it', async () => {
     const before = await ranking('live');
     expect(await projectorCli(api, 'switch', '--to', 'v2')).toContain('switched the API from version 1 to version 2');
     expect(await servedVersion()).toBe(2);
@@ -189,11 +189,11 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await projectorFollows(2);
   }, 60_000);
 
-  it('step 8: when the appraiser re-scores within the new maxima and the year is re-approved and published, then the public ranking is back, on v2', async () => {
-    await scoreToPublished('an-giang', [['L2', 1.5], ['L4', 3]], 'revision 77: within the new maximum');
-    await scoreToPublished('binh-thuan', [['L4', 2]], 'revision 77: new leaf');
-    await scoreToPublished('ca-mau', [['L4', 1]], 'revision 77: new leaf');
-    await scoreToPublished('dak-lak', [['L4', 0.5]], 'revision 77: new leaf');
+  it('step 7: when the appraiser re-scores within the new maxima and the year is re-approved and published, then the public ranking is back, on v2', async () => {
+    await appraiseToPublished('an-giang', [['L2', 1.5], ['L4', 3]], 'revision 77: within the new maximum');
+    await appraiseToPublished('binh-thuan', [['L4', 2]], 'revision 77: new leaf');
+    await appraiseToPublished('ca-mau', [['L4', 1]], 'revision 77: new leaf');
+    await appraiseToPublished('dak-lak', [['L4', 0.5]], 'revision 77: new leaf');
     expect(await ranking('public')).toEqual([
       ['an-giang', 8.5, 1, 'published', 2],
       ['binh-thuan', 8, 2, 'published', 2],
@@ -202,7 +202,7 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     ]);
   }, 120_000);
 
-  it('then the audit trail tells the whole story, and `prune` ends the rollback', async () => {
+  it('step 8: then the audit trail tells the whole story, and `prune` ends the rollback', async () => {
     const { assessmentHistory } = await ok<{ assessmentHistory: { type: string; data: Record<string, unknown> }[] }>('{ assessmentHistory(unitId:"an-giang", year:2024) { type data } }');
     expect(assessmentHistory.map((event) => event.type).slice(-8)).toEqual([
       'AssessmentApproved', 'AssessmentPublished', 'AssessmentCriteriaVersionChanged',
