@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -7,9 +8,14 @@ import type { RunningApi } from './running-api.test-support';
 /**
  * The operator's tool: the built projector CLI (apps/projector/dist/main.js, `par-projector`) run as
  * a process with the API's storage settings, exactly as ops run it beside a deployed API. A process,
- * not an import: apps never import from other apps.
+ * not an import: apps never import from other apps. apps/api/turbo.json makes the API's tests wait
+ * for the projector's build (and rerun when it changes).
  */
 export const PROJECTOR_CLI = path.resolve(__dirname, '../../../projector/dist/main.js');
+
+function requireBuiltCli(): void {
+  if (!existsSync(PROJECTOR_CLI)) throw new Error(`${PROJECTOR_CLI} does not exist: build first (npm run build)`);
+}
 
 const execFileAsync = promisify(execFile);
 
@@ -17,6 +23,7 @@ const cliEnv = (api: RunningApi) => ({ ...process.env, ...api.storageEnv, EVENTS
 
 /** One ops command (`status`, `rebuild --no-switch`, `diff --from v1 --to v2`, `switch --to v2`, ...): its stdout; rejects with stderr on a non-zero exit. */
 export async function projectorCli(api: RunningApi, ...args: string[]): Promise<string> {
+  requireBuiltCli();
   try {
     return (await execFileAsync(process.execPath, [PROJECTOR_CLI, ...args], { env: cliEnv(api) })).stdout;
   } catch (error) {
@@ -34,6 +41,7 @@ export interface LiveProjector {
 }
 
 export function startLiveProjector(api: RunningApi): LiveProjector {
+  requireBuiltCli();
   const child = spawn(process.execPath, [PROJECTOR_CLI, 'run'], { env: { ...cliEnv(api), LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
