@@ -28,7 +28,7 @@ export async function projectorCli(api: RunningApi, ...args: string[]): Promise<
     return (await execFileAsync(process.execPath, [PROJECTOR_CLI, ...args], { env: cliEnv(api) })).stdout;
   } catch (error) {
     const { stderr, code } = error as { stderr?: string; code?: number };
-    throw new Error(`par-projector ${args.join(' ')} exited with ${code}: ${stderr}`);
+    throw new Error(`par-projector ${args.join(' ')} exited with ${code}: ${stderr}`, { cause: error });
   }
 }
 
