@@ -1,8 +1,8 @@
 // Fails when a workspace's own modules import each other in a cycle (house rule: no import cycles).
 // Between workspaces the layer rules of eslint.config.mjs already forbid cycles; this checks the
 // relative imports inside each workspace's src/. Type-only imports (`import type`, or only `type`
-// names) do not count: TypeScript erases them, so they cannot make a module see another half-loaded
-// (eslint-plugin-import's no-cycle ignores them too).
+// names) do not count: TypeScript erases them (no verbatimModuleSyntax here), so they cannot make a
+// module see another half-loaded. Biome's noImportCycles ignores them too by default.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,8 @@ function resolveRelative(from, specifier) {
 }
 
 /** The module specifiers a file imports or re-exports at run time (static imports only). */
-function runtimeImports(file) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+function runtimeImports(file, text = readFileSync(file, 'utf8')) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const specifiers = [];
   for (const statement of source.statements) {
     if (!statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -101,6 +101,29 @@ for (const group of ['apps', 'libs']) {
     }
   }
 }
+/** Like scripts/check-deploy.mjs, the check proves on made-up input that it still catches what it is for. */
+function selfTest() {
+  const made = new Map([
+    ['a', new Set(['b'])],
+    ['b', new Set(['c'])],
+    ['c', new Set(['a'])],
+    ['d', new Set(['a', 'd'])],
+    ['e', new Set(['a'])],
+  ]);
+  const found = cyclesOf(made).map((cycle) => [...cycle].sort().join(','));
+  const imports = runtimeImports(
+    'probe.ts',
+    "import type { A } from './t1'; import { type B } from './t2'; export type { C } from './t3'; " +
+      "import { D, type E } from './v1'; export * from './v2'; import './v3'; export { F } from './v4';",
+  );
+  const problems = [];
+  if (found.sort().join(' ') !== 'a,b,c d') problems.push(`cycles of a made-up graph: ${found.join(' ')}`);
+  if (imports.join(' ') !== './v1 ./v2 ./v3 ./v4') problems.push(`runtime imports of a made-up module: ${imports.join(' ')}`);
+  return problems;
+}
+
+const problems = selfTest();
+for (const problem of problems) console.error(`check-cycles self-test failed: ${problem}`);
 const cycles = cyclesOf(graph);
 for (const cycle of cycles)
   console.error(
@@ -109,5 +132,5 @@ for (const cycle of cycles)
       .sort()
       .join(', ')}`,
   );
-if (cycles.length > 0) process.exit(1);
+if (cycles.length > 0 || problems.length > 0) process.exit(1);
 console.log(`check-cycles: ${graph.size} modules, no import cycle`);
