@@ -67,6 +67,18 @@ const exactIndex = (entry: RankEntry): Rational => {
 };
 const hasFraction = (entry: RankEntry) => entry.exactTotal !== undefined && !isWhole(entry.exactTotal);
 
+/** The entry's total as it is exactly: `exactTotal` when given, else the (then exact) `total`. */
+export const exactTotalOf = (entry: RankEntry): Rational => (hasFraction(entry) ? toRational(entry.exactTotal!) : { num: BigInt(entry.total), den: 1n });
+
+/** The entry's index (total ÷ max, max > 0) exactly, as an unreduced rational: from `exactTotal` when given. */
+export const exactIndexOf = (entry: RankEntry): Rational => (hasFraction(entry) ? exactIndex(entry) : { num: BigInt(entry.total), den: BigInt(entry.max) });
+
+/** Exact comparison of two entries' indexes (both maxima > 0): negative when a's index is lower. */
+export function compareExactIndex(a: RankEntry, b: RankEntry): number {
+  if (!hasFraction(a) && !hasFraction(b)) return compareIndex(a.total, a.max, b.total, b.max);
+  return compareRationals(exactIndex(withExact(a)), exactIndex(withExact(b)));
+}
+
 /**
  * Ranks a group (block) of units on their exact index (from `exactTotal` when given: the sum of
  * unrounded parts, never the rounded total). Scores equal at the published precision share a rank (standard
@@ -94,19 +106,15 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   const scoreOrder = byPoints
     ? (a: RankEntry, b: RankEntry) => b.total - a.total
     : (a: RankEntry, b: RankEntry) => byPublished(published.get(a.unitId)!, published.get(b.unitId)!);
-  const exactOrder = (a: RankEntry, b: RankEntry) => {
-    if (byPoints) return 0;
-    if (!hasFraction(a) && !hasFraction(b)) return compareIndex(b.total, b.max, a.total, a.max);
-    return compareRationals(exactIndex(withExact(b)), exactIndex(withExact(a)));
-  };
+  const exactOrder = (a: RankEntry, b: RankEntry) => (byPoints ? 0 : compareExactIndex(b, a));
   const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || exactOrder(a, b) || compareIds(a.unitId, b.unitId));
 
   const ranked: RankedEntry[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const entry = ordered[i];
     const rank = i > 0 && scoreOrder(ordered[i - 1], entry) === 0 ? ranked[i - 1].rank : i + 1;
-    const percent = hasFraction(entry) ? rationalToPercent(rational(exactIndex(entry).num, exactIndex(entry).den)) : percentOf(entry.total, entry.max);
-    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
+    const percent = hasFraction(entry) ? rationalToPercent(exactIndexOf(entry)) : percentOf(entry.total, entry.max);
+    ranked.push({ ...exactPart(entry), unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
   }
   unrankable.sort((a, b) => compareIds(a.unitId, b.unitId));
   for (const entry of unrankable) {
@@ -114,6 +122,9 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   return ranked;
 }
+
+/** `{ exactTotal }` when the entry has a fractional one (kept on the ranked entry, for exact changes), else nothing. */
+const exactPart = (entry: RankEntry): Pick<RankEntry, 'exactTotal'> => (hasFraction(entry) ? { exactTotal: entry.exactTotal } : {});
 
 const withExact = (entry: RankEntry): RankEntry => (entry.exactTotal ? entry : { ...entry, exactTotal: { num: entry.total, den: 1 } });
 
