@@ -2,6 +2,7 @@ import {
   groupStatistics,
   rankChanges,
   rankGroup,
+  type Fraction,
   type GroupStatistics,
   type PercentHundredths,
   type RankChange,
@@ -45,10 +46,13 @@ export const PUBLISHED_ROWS = (row: GroupScorecardRow): boolean => row.status ==
 
 /** The entry a row contributes: the overall total, or one field's points over its applicable maximum. */
 function entryOf(row: GroupScorecardRow, field: string | null): RankEntry | null {
-  if (field === null) return { unitId: row.unitId, total: row.total, max: row.applicableMax };
+  if (field === null) return { unitId: row.unitId, total: row.total, max: row.applicableMax, ...exactly(row.exact?.total) };
   const score = row.fields.find((f) => f.code === field);
-  return score ? { unitId: row.unitId, total: score.points, max: score.max } : null;
+  return score ? { unitId: row.unitId, total: score.points, max: score.max, ...exactly(row.exact?.fields.get(field)) } : null;
 }
+
+/** The exact value an entry ranks on, when the displayed one is a rounding of it. */
+const exactly = (exactTotal: Fraction | undefined): Pick<RankEntry, 'exactTotal'> => (exactTotal === undefined ? {} : { exactTotal });
 
 const entriesOf = (rows: readonly GroupScorecardRow[], field: string | null) =>
   rows.map((row) => entryOf(row, field)).filter((entry): entry is RankEntry => entry !== null);
@@ -68,7 +72,9 @@ function previousRanking(rows: readonly GroupScorecardRow[], field: string | nul
   const groups = new Map<string, GroupScorecardRow[]>();
   for (const row of rows) {
     const key = `${row.level}\u0000${row.groupCode}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return [...groups.values()].flatMap((groupRows) => rankGroup(entriesOf(groupRows, field)));
 }
