@@ -100,19 +100,18 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   const rankable = entries.filter((entry) => byPoints || entry.max > 0);
   const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
-  const published = new Map<string, number>();
-  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision));
-  const byPublished = (a: number, b: number) => b - a;
-  const scoreOrder = byPoints
-    ? (a: RankEntry, b: RankEntry) => b.total - a.total
-    : (a: RankEntry, b: RankEntry) => byPublished(published.get(a.unitId)!, published.get(b.unitId)!);
+  // each entry's score (points, or the index at the published precision) computed once, not per comparison
+  const scored = rankable.map((entry) => ({
+    entry,
+    score: byPoints ? entry.total : publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision),
+  }));
   const exactOrder = (a: RankEntry, b: RankEntry) => (byPoints ? 0 : compareExactIndex(b, a));
-  const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || exactOrder(a, b) || compareIds(a.unitId, b.unitId));
+  scored.sort((a, b) => b.score - a.score || exactOrder(a.entry, b.entry) || compareIds(a.entry.unitId, b.entry.unitId));
 
   const ranked: RankedEntry[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const entry = ordered[i];
-    const rank = i > 0 && scoreOrder(ordered[i - 1], entry) === 0 ? ranked[i - 1].rank : i + 1;
+  for (let i = 0; i < scored.length; i++) {
+    const { entry, score } = scored[i];
+    const rank = i > 0 && scored[i - 1].score === score ? ranked[i - 1].rank : i + 1;
     const percent = hasFraction(entry) ? rationalToPercent(exactIndexOf(entry)) : percentOf(entry.total, entry.max);
     ranked.push({ ...exactPart(entry), unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
   }
