@@ -31,12 +31,20 @@ export class CheckpointConflictError extends Error {
 
 /** Compare-and-set: advances only from `expected`; another writer having moved it aborts the batch. */
 export async function saveCheckpoint(manager: EntityManager, projectionName: string, expected: bigint, position: bigint): Promise<void> {
+  await saveCheckpoints(manager, new Map([[projectionName, expected]]), position);
+}
+
+/** Compare-and-set of several checkpoints to one position, in one statement; any that moved aborts the batch. */
+export async function saveCheckpoints(manager: EntityManager, expected: ReadonlyMap<string, bigint>, position: bigint): Promise<void> {
+  const advancing = [...expected].filter(([, from]) => position > from);
+  if (advancing.length === 0) return;
   const [, updated]: [unknown, number] = await manager.query(
-    'UPDATE projection_checkpoints SET position = $1, updated_at = now() WHERE projection_name = $2 AND position = $3',
-    [position.toString(), projectionName, expected.toString()],
+    `UPDATE projection_checkpoints c SET position = $1, updated_at = now()
+       FROM unnest($2::text[], $3::bigint[]) AS e(name, expected) WHERE c.projection_name = e.name AND c.position = e.expected`,
+    [position.toString(), advancing.map(([name]) => name), advancing.map(([, from]) => from.toString())],
   );
-  if (updated !== 1) {
-    throw new CheckpointConflictError(`checkpoint of ${projectionName} is no longer at ${expected}: another writer advanced it`);
+  if (updated !== advancing.length) {
+    throw new CheckpointConflictError(`checkpoints of ${advancing.map(([name]) => name).join(', ')} are no longer where this batch started: another writer advanced them`);
   }
 }
 
