@@ -1,6 +1,5 @@
-import type { FieldScoreRow } from '@par-index/read-model';
+import type { FieldScoreRow, StoredFraction } from '@par-index/read-model';
 import type { DataSource } from 'typeorm';
-import { attachExactScores, type ExactScores } from './exact-scores';
 
 /** A scorecard of a ranking query with its unit's name: one row of the single SQL statement below. */
 export interface GroupScorecardRow {
@@ -13,30 +12,27 @@ export interface GroupScorecardRow {
   criteriaSetVersion: number;
   mixedCriteriaVersions: boolean;
   total: number;
+  /** the exact total where `total` is its rounding (the projector stores it; null: `total` is exact) */
+  exactTotal: StoredFraction | null;
   applicableMax: number;
   fields: FieldScoreRow[];
   unitName: string | null;
   /** active, merged or inactive (null when the unit is not in the read model) */
   unitStatus: string | null;
-  /** the last event position of the unit-year's assessment, which exact scores are keyed by */
-  inputsPosition: string | null;
-  /** the exact total and field points where the displayed ones are roundings (attachExactScores) */
-  exact?: ExactScores | null;
 }
 
 const COLUMNS = `s.unit_id AS "unitId", s.year, s.level, s.group_code AS "groupCode", s.status,
   s.criteria_set_code AS "criteriaSetCode", s.criteria_set_version AS "criteriaSetVersion",
-  s.mixed_criteria_versions AS "mixedCriteriaVersions", s.total, s.applicable_max AS "applicableMax", s.fields,
-  u.name AS "unitName", u.status AS "unitStatus", a.last_position::text AS "inputsPosition"`;
-const JOINS = 'scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id LEFT JOIN assessments a ON a.unit_id = s.unit_id AND a.year = s.year';
+  s.mixed_criteria_versions AS "mixedCriteriaVersions", s.total, s.exact_total AS "exactTotal", s.applicable_max AS "applicableMax", s.fields,
+  u.name AS "unitName", u.status AS "unitStatus"`;
+const JOINS = 'scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id';
 
 /**
  * Runs a row query as one JSON value (json_agg): a 400-row group arrives as a single text parsed by
- * one JSON.parse instead of row by row, column by column; then attaches the rows' exact scores.
+ * one JSON.parse instead of row by row, column by column.
  */
 async function loadRows(db: DataSource, sql: string, parameters: unknown[]): Promise<GroupScorecardRow[]> {
   const [{ rows }] = (await db.query(`SELECT coalesce(json_agg(r), '[]'::json) AS rows FROM (${sql}) r`, parameters)) as [{ rows: GroupScorecardRow[] }];
-  await attachExactScores(db, rows);
   return rows;
 }
 

@@ -3,7 +3,7 @@ import type { ScorecardRow } from '../../entities/scorecard.entity';
 
 const toColumns = (row: ScorecardRow) => ({
   unit_id: row.unitId, year: row.year, level: row.level, group_code: row.groupCode, status: row.status,
-  total: row.total, applicable_max: row.applicableMax, percent: row.percent, rank: row.rank, group_size: row.groupSize,
+  total: row.total, exact_total: row.exactTotal, applicable_max: row.applicableMax, percent: row.percent, rank: row.rank, group_size: row.groupSize,
   fields: row.fields, by_source: row.bySource, zero_leaves: row.zeroLeaves, updated_at: row.updatedAt,
   criteria_set_code: row.criteriaSetCode, criteria_set_version: row.criteriaSetVersion, mixed_criteria_versions: row.mixedCriteriaVersions,
 });
