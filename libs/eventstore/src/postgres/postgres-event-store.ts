@@ -16,6 +16,7 @@ import { createUpcastChain, type UpcastChain, type Upcaster } from '../upcasting
 import { appendNothing, toStoredShape } from './append';
 import { toRecordedEvent } from './event-row';
 import { GroupCommitter } from './group-commit';
+import { HeadCache } from './head-cache';
 import { NotificationListener } from './notification-listener';
 import { selectAll, selectHeadPosition, selectStream } from './read';
 import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
@@ -62,6 +63,7 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: NotificationListener;
   private readonly subscriptions = new Set<Subscription>();
   private readonly committer: GroupCommitter;
+  private readonly heads = new HeadCache();
   private migrated?: Promise<void>;
 
   constructor(
@@ -78,7 +80,7 @@ export class PostgresEventStore implements EventStore {
     this.names = storeNames(options.schema ?? 'eventstore');
     this.upcast = createUpcastChain(options.upcasters ?? []);
     this.listener = new NotificationListener(this.pool, this.names.channel);
-    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, options.hmacKey);
+    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, this.heads, options.hmacKey);
   }
 
   /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
@@ -103,6 +105,8 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     await this.ready();
     const rows = await selectStream(this.pool, this.names, streamName, options);
+    const newest = options?.direction === 'backwards' ? rows[0] : rows[rows.length - 1];
+    if (newest) this.heads.observe(streamName, BigInt(newest.revision), newest.hash); // the usual read before an append
     return rows.map((row) => toRecordedEvent(row, this.upcast));
   }
 
