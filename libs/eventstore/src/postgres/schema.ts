@@ -99,7 +99,8 @@ ${roles.readers.length > 0 ? `GRANT SELECT ON ${n.events}, ${n.streams} TO ${rol
 }
 
 export const appendFunctionName = (n: StoreNames): string => `"${n.schema}".append_events`;
-const APPEND_ARGS = '(text[], bigint[], text[], text[], bigint[], text[], text[], bigint[], uuid[], text[], text[], text[], text[], text[])';
+export const appendFunctionSignature = (n: StoreNames): string =>
+  `${appendFunctionName(n)}(text[], bigint[], text[], text[], bigint[], text[], text[], bigint[], uuid[], text[], text[], text[], text[], text[])`;
 
 /**
  * The append in ONE statement (one round trip, its own implicit transaction; called by
@@ -150,8 +151,8 @@ BEGIN
     notified AS (SELECT pg_notify('${n.channelName}', (SELECT max(i.position) FROM inserted i)::text))
     SELECT NULL::text, NULL::bigint, NULL::text, i.position, i.event_id FROM inserted i CROSS JOIN notified;
 END $fn$;
-REVOKE ALL ON FUNCTION ${fn}${APPEND_ARGS} FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION ${fn}${APPEND_ARGS} TO ${writer};
+REVOKE ALL ON FUNCTION ${appendFunctionSignature(n)} FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ${appendFunctionSignature(n)} TO ${writer};
 `;
 }
 
