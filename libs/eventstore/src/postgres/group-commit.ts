@@ -43,6 +43,9 @@ export class GroupCommitter {
     try {
       while (this.queue.length > 0) {
         await this.commit(this.queue.splice(0, this.maxRequestsPerCommit));
+        // the callers just answered usually append again at once: let them join the next commit,
+        // else writers fall into two groups that take turns (commits of 1 and of n-1)
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.draining = false;
