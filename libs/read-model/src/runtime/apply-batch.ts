@@ -1,6 +1,10 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { lockCheckpoints, saveCheckpoint } from './checkpoints';
 import { handles, type AnyProjection, type ProjectedEvent } from './projection';
+import { loadRows, rowKey, writeRows } from './projection-rows';
+
+/** The rows a batch's projections left, by projection name, then by row key (`rowKey(keyOf(event))`). */
+export type BatchRows = ReadonlyMap<string, ReadonlyMap<string, ObjectLiteral | null>>;
 
 /**
  * A read model computed from other rows rather than folded per event (group rankings need every
@@ -9,7 +13,9 @@ import { handles, type AnyProjection, type ProjectedEvent } from './projection';
 export interface DerivedReadModel {
   name: string;
   eventTypes: readonly string[];
-  refresh(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<void>;
+  refresh(manager: EntityManager, events: readonly ProjectedEvent[], rows: BatchRows): Promise<void>;
+  /** forgets what it cached for this connection: a transaction it worked in did not commit */
+  reset?(dataSource: DataSource): void;
 }
 
 export interface BatchResult {
@@ -31,26 +37,68 @@ export class ProjectionApplyError extends Error {
   }
 }
 
-type RowCache = Map<string, { row: ObjectLiteral | null; dirty: boolean; key: Partial<ObjectLiteral> }>;
-
-async function loadRow(manager: EntityManager, projection: AnyProjection, cache: RowCache, key: Partial<ObjectLiteral>) {
-  const cacheKey = JSON.stringify(key);
-  let slot = cache.get(cacheKey);
-  if (!slot) {
-    const row = await manager.getRepository(projection.entity).findOneBy(key);
-    slot = { row, dirty: false, key };
-    cache.set(cacheKey, slot);
-  }
-  return slot;
+interface Folded {
+  rows: Map<string, ObjectLiteral | null>;
+  applied: number;
 }
 
-async function flush(manager: EntityManager, projection: AnyProjection, cache: RowCache): Promise<void> {
-  const repository = manager.getRepository(projection.entity);
-  for (const slot of cache.values()) {
-    if (!slot.dirty) continue;
-    if (slot.row === null) await repository.delete(slot.key);
-    else await repository.save(slot.row);
+/** Folds the batch's events of one projection in memory: each row it touches is loaded once. */
+async function fold(manager: EntityManager, projection: AnyProjection, events: readonly ProjectedEvent[], dropped: BatchResult['dropped']): Promise<Folded> {
+  const keys = new Map<string, Partial<ObjectLiteral>>();
+  const keyed: [ProjectedEvent, string][] = [];
+  for (const event of events) {
+    try {
+      const key = projection.keyOf(event);
+      const id = rowKey(key);
+      keys.set(id, key);
+      keyed.push([event, id]);
+    } catch (error) {
+      throw new ProjectionApplyError(projection.name, event.position, error);
+    }
   }
+  const rows = await loadRows(manager, projection, [...keys.values()]);
+  const changed = new Set<string>();
+  if (projection.fold) {
+    const byRow = new Map<string, ProjectedEvent[]>();
+    for (const [event, id] of keyed) {
+      const list = byRow.get(id);
+      if (list) list.push(event);
+      else byRow.set(id, [event]);
+    }
+    for (const [id, rowEvents] of byRow) {
+      try {
+        const folded = projection.fold(rows.get(id) ?? null, rowEvents);
+        for (const event of folded.dropped) dropped.push({ projection: projection.name, position: event.position, type: event.type });
+        rows.set(id, folded.row);
+        changed.add(id);
+      } catch (error) {
+        // the run failed somewhere: evolve one by one to name the event
+        let row = rows.get(id) ?? null;
+        for (const event of rowEvents) {
+          try {
+            row = projection.evolve(row, event);
+          } catch (cause) {
+            throw new ProjectionApplyError(projection.name, event.position, cause);
+          }
+        }
+        throw new ProjectionApplyError(projection.name, null, error);
+      }
+    }
+  } else {
+    for (const [event, id] of keyed) {
+      try {
+        const row = rows.get(id) ?? null;
+        const next = projection.evolve(row, event);
+        if (row === null && next === null) dropped.push({ projection: projection.name, position: event.position, type: event.type });
+        rows.set(id, next);
+        changed.add(id);
+      } catch (error) {
+        throw new ProjectionApplyError(projection.name, event.position, error);
+      }
+    }
+  }
+  await writeRows(manager, projection, [...changed].map((id) => ({ key: keys.get(id)!, row: rows.get(id) ?? null })));
+  return { rows, applied: keyed.length };
 }
 
 /**
@@ -63,43 +111,41 @@ export async function applyBatch(
   derived: readonly DerivedReadModel[],
   events: readonly ProjectedEvent[],
   skipped: ReadonlySet<bigint> = new Set(),
+  /** records the batch's dropped events in the same transaction (so they are known when its checkpoint is) */
+  recordDropped?: (manager: EntityManager, dropped: BatchResult['dropped']) => Promise<void>,
 ): Promise<BatchResult> {
   if (events.length === 0) return { applied: 0, lastPosition: undefined, dropped: [] };
   const lastPosition = events[events.length - 1]!.position;
-  return dataSource.transaction(async (manager) => {
-    const names = [...projections.map((p) => p.name), ...derived.map((d) => d.name)];
-    const checkpoints = await lockCheckpoints(manager, names);
-    let applied = 0;
-    const dropped: BatchResult['dropped'] = [];
-    for (const projection of projections) {
-      const from = checkpoints.get(projection.name)!;
-      const cache: RowCache = new Map();
-      for (const event of events) {
-        if (event.position <= from || skipped.has(event.position) || !handles(projection, event)) continue;
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const names = [...projections.map((p) => p.name), ...derived.map((d) => d.name)];
+      const checkpoints = await lockCheckpoints(manager, names);
+      let applied = 0;
+      const dropped: BatchResult['dropped'] = [];
+      const batchRows = new Map<string, ReadonlyMap<string, ObjectLiteral | null>>();
+      for (const projection of projections) {
+        const from = checkpoints.get(projection.name)!;
+        const mine = events.filter((event) => event.position > from && !skipped.has(event.position) && handles(projection, event));
+        const folded = await fold(manager, projection, mine, dropped);
+        batchRows.set(projection.name, folded.rows);
+        applied += folded.applied;
+        if (lastPosition > from) await saveCheckpoint(manager, projection.name, from, lastPosition);
+      }
+      for (const model of derived) {
+        const from = checkpoints.get(model.name)!;
+        const relevant = events.filter((e) => e.position > from && !skipped.has(e.position) && model.eventTypes.includes(e.type));
         try {
-          const slot = await loadRow(manager, projection, cache, projection.keyOf(event));
-          const next = projection.evolve(slot.row, event);
-          if (slot.row === null && next === null) dropped.push({ projection: projection.name, position: event.position, type: event.type });
-          slot.row = next;
-          slot.dirty = true;
+          if (relevant.length > 0) await model.refresh(manager, relevant, batchRows);
         } catch (error) {
-          throw new ProjectionApplyError(projection.name, event.position, error);
+          throw new ProjectionApplyError(model.name, relevant.length === 1 ? relevant[0]!.position : null, error);
         }
-        applied += 1;
+        if (lastPosition > from) await saveCheckpoint(manager, model.name, from, lastPosition);
       }
-      await flush(manager, projection, cache);
-      if (lastPosition > from) await saveCheckpoint(manager, projection.name, from, lastPosition);
-    }
-    for (const model of derived) {
-      const from = checkpoints.get(model.name)!;
-      const relevant = events.filter((e) => e.position > from && !skipped.has(e.position) && model.eventTypes.includes(e.type));
-      try {
-        if (relevant.length > 0) await model.refresh(manager, relevant);
-      } catch (error) {
-        throw new ProjectionApplyError(model.name, relevant.length === 1 ? relevant[0]!.position : null, error);
-      }
-      if (lastPosition > from) await saveCheckpoint(manager, model.name, from, lastPosition);
-    }
-    return { applied, lastPosition, dropped };
-  });
+      if (dropped.length > 0) await recordDropped?.(manager, dropped);
+      return { applied, lastPosition, dropped };
+    });
+  } catch (error) {
+    for (const model of derived) model.reset?.(dataSource);
+    throw error;
+  }
 }

@@ -20,7 +20,10 @@ export interface DaemonOptions {
   holder: string;
   /** `rebuilding` while a blue/green build catches up */
   mode?: 'running' | 'rebuilding';
+  /** events per catch-up page and transaction (default 2,000) */
   catchUpBatchSize?: number;
+  /** most live events applied in one transaction (default 1,000): whatever queued while the last one ran */
+  liveBatchSize?: number;
   /** attempts per batch (and then per event) before the projection is marked failed */
   maxAttempts?: number;
   /** first retry delay; doubles per attempt */
@@ -37,6 +40,8 @@ export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };
 // EventStoreDB commit positions are unsigned 64-bit: this bound is above every one of them.
 const ABOVE_ANY_POSITION = 2n ** 64n;
+// live events queued beyond this make the subscription wait (backpressure) instead of growing memory
+const MAX_QUEUED = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -55,6 +60,8 @@ export class ProjectionDaemon {
   private subscription: Subscription | undefined;
   private status: ProjectionStatus = 'stopped';
   private skipped: ReadonlySet<bigint> = new Set();
+  private queue: ProjectedEvent[] = [];
+  private draining: Promise<void> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -93,11 +100,10 @@ export class ProjectionDaemon {
     const attempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const result = await applyBatch(this.dataSource, this.projections, this.derived, events, this.skipped);
-        for (const drop of result.dropped) {
-          this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
-          await recordDroppedEvent(this.dataSource.manager, this.options.version, drop.projection, drop.position);
-        }
+        const result = await applyBatch(this.dataSource, this.projections, this.derived, events, this.skipped, async (manager, dropped) => {
+          for (const drop of dropped) await recordDroppedEvent(manager, this.options.version, drop.projection, drop.position);
+        });
+        for (const drop of result.dropped) this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
         if (result.lastPosition !== undefined) this.options.onBatch?.(result.lastPosition, events.length);
         return;
       } catch (error) {
@@ -138,15 +144,37 @@ export class ProjectionDaemon {
     this.skipped = await readSkips(this.dataSource.manager, this.options.version);
     this.status = this.options.mode === 'rebuilding' ? 'rebuilding' : 'catching_up';
     await this.heartbeat();
-    let from = await this.lowestCheckpoint();
+    const read = (from: bigint) => {
+      const page = this.store.readAll({ fromPosition: from < 0n ? 'start' : from, maxCount: this.options.catchUpBatchSize ?? 2_000 });
+      page.catch(() => undefined); // awaited below; a page read ahead of a failed batch must not go unhandled
+      return page;
+    };
+    let next = read(await this.lowestCheckpoint());
     let total = 0;
     for (;;) {
-      const batch = await this.store.readAll({ fromPosition: from < 0n ? 'start' : from, maxCount: this.options.catchUpBatchSize ?? 500 });
+      const batch = await next;
       if (batch.length === 0) return total;
+      next = read(batch[batch.length - 1]!.position); // the next page is read while this one is applied
       await this.apply(batch.map(toProjectedEvent));
       total += batch.length;
-      from = batch[batch.length - 1]!.position;
     }
+  }
+
+  /** Applies queued live events in batches of what arrived meanwhile, until the queue is empty. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = (async () => {
+      while (this.queue.length > 0 && !this.failed) {
+        const batch = this.queue.splice(0, this.options.liveBatchSize ?? 1_000);
+        await this.apply(batch).catch(() => {
+          this.queue = [];
+          void this.subscription?.close();
+        });
+      }
+    })().finally(() => {
+      this.draining = undefined;
+      if (this.queue.length > 0 && !this.failed) this.drain();
+    });
   }
 
   /** Catches up, then follows live events. Rejects with ProjectionFailedError on a poison event. */
@@ -157,7 +185,9 @@ export class ProjectionDaemon {
     this.subscription = this.store.subscribeToAll(
       async (event) => {
         if (this.failed) return;
-        await this.apply([toProjectedEvent(event)]).catch(() => void this.subscription?.close());
+        this.queue.push(toProjectedEvent(event));
+        this.drain();
+        if (this.queue.length >= MAX_QUEUED) await this.draining;
       },
       {
         fromPosition: from < 0n ? 'start' : from,
@@ -179,6 +209,8 @@ export class ProjectionDaemon {
     this.subscription = undefined;
     if (!this.failed) this.status = 'stopped';
     await subscription?.close();
+    this.queue = [];
+    await this.draining;
   }
 
   /** Resolves once every projection of this version has applied `position`. */

@@ -11,19 +11,25 @@ export function assessmentKeyOf(streamName: string): { unitId: string; year: num
   return streamKey(parseAssessmentStreamName, streamName, 'assessment');
 }
 
-/** Leaf codes are user input ("constructor", "toString"): own-property lookups only, defined with a data property. */
-function withLeaf(row: AssessmentRow, leafCode: string, change: LeafInputRow): Record<string, LeafInputRow> {
-  const current = Object.hasOwn(row.leafInputs, leafCode) ? row.leafInputs[leafCode] : undefined;
-  const next: Record<string, LeafInputRow> = { ...row.leafInputs };
-  Object.defineProperty(next, leafCode, { value: { ...current, ...change }, enumerable: true, writable: true, configurable: true });
-  return next;
+/** A row the fold may change in place: its own copy of the row and of its leaf inputs. */
+type WorkingRow = AssessmentRow;
+
+const workingCopy = (row: AssessmentRow): WorkingRow => ({ ...row, leafInputs: copyLeafInputs(row.leafInputs) });
+
+/** Leaf codes are user input ("constructor", "toString"): own properties only, each a data property. */
+function copyLeafInputs(inputs: Record<string, LeafInputRow>): Record<string, LeafInputRow> {
+  const copy: Record<string, LeafInputRow> = {};
+  for (const code of Object.keys(inputs)) Object.defineProperty(copy, code, { value: inputs[code], enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
-/**
- * The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows.
- * The status is the domain's (`ASSESSMENT_STATUSES`), set exactly where the domain's evolve sets it.
- */
-export function evolveAssessment(row: AssessmentRow | null, projected: ProjectedEvent): AssessmentRow | null {
+function setLeaf(row: WorkingRow, leafCode: string, change: LeafInputRow): void {
+  const current = Object.hasOwn(row.leafInputs, leafCode) ? row.leafInputs[leafCode] : undefined;
+  Object.defineProperty(row.leafInputs, leafCode, { value: { ...current, ...change }, enumerable: true, writable: true, configurable: true });
+}
+
+/** Applies one event to a working copy (or opens one); null: an event for a row that does not exist. */
+function apply(row: WorkingRow | null, projected: ProjectedEvent): WorkingRow | null {
   const event = projected as unknown as AssessmentEvent;
   if (event.type === 'AssessmentOpened') {
     const d = event.data;
@@ -34,47 +40,82 @@ export function evolveAssessment(row: AssessmentRow | null, projected: Projected
     };
   }
   if (row === null) return null;
-  const next = { ...row, lastEventAt: event.data.at, lastPosition: projected.position.toString() };
+  row.lastEventAt = event.data.at;
+  row.lastPosition = projected.position.toString();
   switch (event.type) {
     case 'SelfScoreRecorded':
-      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { selfScore: event.data.score }) };
+      setLeaf(row, event.data.leafCode, { selfScore: event.data.score });
+      break;
     case 'AppraisalScoreRecorded':
-      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { appraisedScore: event.data.score }) };
+      setLeaf(row, event.data.leafCode, { appraisedScore: event.data.score });
+      break;
     case 'ObjectionDecided':
-      return event.data.correctedScore === null
-        ? next
-        : { ...next, leafInputs: withLeaf(row, event.data.leafCode, { appraisedScore: event.data.correctedScore }) };
+      if (event.data.correctedScore !== null) setLeaf(row, event.data.leafCode, { appraisedScore: event.data.correctedScore });
+      break;
     case 'SurveyResultRecorded':
     case 'IndicatorResultRecorded':
-      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { rawValue: event.data.rawValue }) };
+      setLeaf(row, event.data.leafCode, { rawValue: event.data.rawValue });
+      break;
     case 'SelfAssessmentSubmitted':
-      return { ...next, status: 'appraisal' };
+      row.status = 'appraisal';
+      break;
     case 'ObjectionFiled':
     case 'LeafNotApplicableProposed':
-      return next;
+      break;
     case 'LeafMarkedNotApplicable':
-      return { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: true }) };
+      setLeaf(row, event.data.leafCode, { notApplicable: true });
+      break;
     case 'LeafApplicabilityRestored':
-      return event.data.wasMarked ? { ...next, leafInputs: withLeaf(row, event.data.leafCode, { notApplicable: undefined }) } : next;
+      if (event.data.wasMarked) setLeaf(row, event.data.leafCode, { notApplicable: undefined });
+      break;
     case 'AppraisalFinalised':
-      return { ...next, status: 'appraisal_final' };
+      row.status = 'appraisal_final';
+      break;
     case 'AssessmentApproved':
-      return { ...next, status: 'approved' };
+      row.status = 'approved';
+      break;
     case 'AssessmentPublished':
-      return { ...next, status: 'published' };
+      row.status = 'published';
+      break;
     case 'AssessmentReopened':
-      return { ...next, status: 'appraisal' };
+      row.status = 'appraisal';
+      break;
     case 'AssessmentCriteriaVersionChanged': {
       const d = event.data;
-      const cleared = new Set([...d.droppedLeaves, ...d.flaggedLeaves].map((leaf) => leaf.leafCode));
-      const leafInputs = Object.fromEntries(Object.entries(row.leafInputs).filter(([code]) => !cleared.has(code)));
-      return { ...next, criteriaSetVersion: d.toVersion, leafInputs, status: statusAfterCriteriaVersionChange(d.fromStatus) };
+      for (const leaf of [...d.droppedLeaves, ...d.flaggedLeaves]) if (Object.hasOwn(row.leafInputs, leaf.leafCode)) delete row.leafInputs[leaf.leafCode];
+      row.criteriaSetVersion = d.toVersion;
+      row.status = statusAfterCriteriaVersionChange(d.fromStatus);
+      break;
     }
     default: {
       const _exhaustive: never = event;
       throw new Error(`assessments projection cannot handle ${JSON.stringify(_exhaustive)}`);
     }
   }
+  return row;
+}
+
+/**
+ * Pure: folds a stream's events (in order) into its row, copying the row once for the whole run.
+ * `dropped` lists the events that found no row to apply to.
+ */
+export function foldAssessment(row: AssessmentRow | null, events: readonly ProjectedEvent[]): { row: AssessmentRow | null; dropped: ProjectedEvent[] } {
+  let working = row === null ? null : workingCopy(row);
+  const dropped: ProjectedEvent[] = [];
+  for (const event of events) {
+    const next = apply(working, event);
+    if (working === null && next === null) dropped.push(event);
+    working = next;
+  }
+  return { row: working, dropped };
+}
+
+/**
+ * The scoring inputs and workflow status of one unit-year; scorecards are derived from these rows.
+ * The status is the domain's (`ASSESSMENT_STATUSES`), set exactly where the domain's evolve sets it.
+ */
+export function evolveAssessment(row: AssessmentRow | null, projected: ProjectedEvent): AssessmentRow | null {
+  return foldAssessment(row, [projected]).row;
 }
 
 export const assessmentsProjection: Projection<AssessmentRow> = {
@@ -83,4 +124,5 @@ export const assessmentsProjection: Projection<AssessmentRow> = {
   eventTypes: ASSESSMENT_PROJECTION_EVENT_TYPES,
   keyOf: (event) => assessmentKeyOf(event.streamName),
   evolve: evolveAssessment,
+  fold: foldAssessment,
 };

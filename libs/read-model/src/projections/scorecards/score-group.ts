@@ -4,20 +4,24 @@ import type { ScorecardRow } from '../../entities/scorecard.entity';
 
 const toPercent = (percentHundredths: number | null) => (percentHundredths === null ? 0 : percentHundredths / 100);
 
-/**
- * Pure: the scorecards of one group (year, level, block) from its assessments, scored and ranked by
- * libs/scoring. `setOf` resolves the criteria-set version each assessment was opened against.
- */
-export function scoreGroup(
-  assessments: readonly AssessmentRow[],
-  setOf: (code: string, version: number) => CriteriaSet | undefined,
-  updatedAt: string,
-): ScorecardRow[] {
-  const scored: { row: AssessmentRow; scorecard: UnitScorecard }[] = [];
-  for (const row of assessments) {
-    const set = setOf(row.criteriaSetCode, row.criteriaSetVersion);
-    if (set) scored.push({ row, scorecard: scoreUnit(set, row.leafInputs) });
-  }
+/** One assessment scored by libs/scoring against the criteria-set version it is bound to. */
+export interface ScoredAssessment {
+  row: AssessmentRow;
+  scorecard: UnitScorecard;
+}
+
+/** Pure: scores one assessment; undefined when its criteria-set version is unknown (not scored, not ranked). */
+export function scoreAssessment(row: AssessmentRow, set: CriteriaSet | undefined): ScoredAssessment | undefined {
+  return set ? { row, scorecard: scoreUnit(set, row.leafInputs) } : undefined;
+}
+
+/** The group's own last change, not the batch's: the same log gives the same rows however it is batched. */
+export function groupUpdatedAt(assessments: readonly AssessmentRow[]): string {
+  return assessments.reduce((latest, a) => (a.lastEventAt > latest ? a.lastEventAt : latest), '');
+}
+
+/** Pure: the scorecard rows of one group (year, level, block) from its scored assessments, ranked by libs/scoring. */
+export function rankScoredGroup(scored: readonly ScoredAssessment[], updatedAt: string): ScorecardRow[] {
   const rankings = rankScorecards(scored.map(({ row, scorecard }) => ({ unitId: row.unitId, scorecard })));
   const overall = new Map(rankings.overall.map((entry) => [entry.unitId, entry]));
   const fieldRanks = new Map(
@@ -51,4 +55,17 @@ export function scoreGroup(
     zeroLeaves: scorecard.zeroLeaves,
     updatedAt,
   }));
+}
+
+/**
+ * Pure: the scorecards of one group (year, level, block) from its assessments, scored and ranked by
+ * libs/scoring. `setOf` resolves the criteria-set version each assessment was opened against.
+ */
+export function scoreGroup(
+  assessments: readonly AssessmentRow[],
+  setOf: (code: string, version: number) => CriteriaSet | undefined,
+  updatedAt: string,
+): ScorecardRow[] {
+  const scored = assessments.flatMap((row) => scoreAssessment(row, setOf(row.criteriaSetCode, row.criteriaSetVersion)) ?? []);
+  return rankScoredGroup(scored, updatedAt);
 }

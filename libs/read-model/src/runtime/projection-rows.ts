@@ -1,0 +1,59 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { AnyProjection } from './projection';
+
+/** A row key (what `keyOf` returns) as a map key: its values in its own property order. */
+export function rowKey(key: Partial<ObjectLiteral>): string {
+  return JSON.stringify(Object.values(key));
+}
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Loads the rows of every key in a few statements (not one per key); absent keys map to null. */
+export async function loadRows(manager: EntityManager, projection: AnyProjection, keys: readonly Partial<ObjectLiteral>[]): Promise<Map<string, ObjectLiteral | null>> {
+  const rows = new Map<string, ObjectLiteral | null>(keys.map((key) => [rowKey(key), null]));
+  if (keys.length === 0) return rows;
+  const names = Object.keys(keys[0]!);
+  const repository = manager.getRepository(projection.entity);
+  for (const part of chunks(keys)) {
+    for (const row of await repository.find({ where: part as ObjectLiteral[] })) {
+      rows.set(rowKey(Object.fromEntries(names.map((name) => [name, row[name]]))), row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Writes changed rows back: one upsert per chunk with the rows as one JSON parameter (the column
+ * mapping and transformers come from the entity's metadata); rows evolved to null are deleted.
+ */
+export async function writeRows(manager: EntityManager, projection: AnyProjection, changed: readonly { key: Partial<ObjectLiteral>; row: ObjectLiteral | null }[]): Promise<void> {
+  const repository = manager.getRepository(projection.entity);
+  const { tableName, columns, primaryColumns } = repository.metadata;
+  const names = columns.map((column) => column.databaseName);
+  const primary = primaryColumns.map((column) => column.databaseName);
+  const updates = names.filter((name) => !primary.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
+  const toColumns = (row: ObjectLiteral) => {
+    const record: Record<string, unknown> = {};
+    for (const column of columns) {
+      const value = row[column.propertyName];
+      const transformer = column.transformer;
+      record[column.databaseName] = transformer && !Array.isArray(transformer) ? transformer.to(value) : value;
+    }
+    return record;
+  };
+  const upserts = changed.flatMap(({ row }) => (row === null ? [] : [toColumns(row)]));
+  for (const part of chunks(upserts)) {
+    await manager.query(
+      `INSERT INTO ${tableName} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${tableName}, $1::jsonb)
+       ON CONFLICT (${primary.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`,
+      [JSON.stringify(part)],
+    );
+  }
+  for (const { key, row } of changed) if (row === null) await repository.delete(key);
+}
