@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { appendFunctionName, type StoreNames } from './schema';
 
 /** A stream head: its last revision and that event's hash. */
@@ -30,7 +30,7 @@ interface ResultRow {
   o_event_id: string | null;
 }
 
-export async function callAppendFunction(pool: Pool, names: StoreNames, call: AppendCall): Promise<AppendCallResult> {
+export async function callAppendFunction(pool: Pool | PoolClient, names: StoreNames, call: AppendCall): Promise<AppendCallResult> {
   const e = call.events;
   const { rows } = await pool.query<ResultRow>({
     name: `${names.schema}.append_events`, // prepared once per connection

@@ -58,7 +58,8 @@ export class GroupCommitter {
     try {
       outcomes = await writeBatch(this.pool, this.names, batch.map((p) => p.request), this.heads, this.key);
     } catch {
-      await Promise.all(batch.map((p) => settle(p, this.appendAlone(p.request))));
+      // one after another, in order: a later request may build on an earlier one's stream
+      for (const pending of batch) await settle(pending, this.appendAlone(pending.request));
       return;
     }
     // conflicts are resolved (idempotent retry or not) without holding up the next commit

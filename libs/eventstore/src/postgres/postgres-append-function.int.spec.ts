@@ -1,7 +1,7 @@
 import { provisionLoginRoles } from '@par-index/config';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { makeEvents } from '../contract/fixtures';
 import { WrongExpectedRevisionError } from '../port';
 import { PostgresEventStore } from './postgres-event-store';
@@ -61,6 +61,35 @@ describe('PostgreSQL append function and cached stream heads (real PostgreSQL)',
     });
     expect(total.reduce((x, y) => x + y)).toBe(8 * (10 * 1 + 10 * 2));
     expect(await b.verify()).toMatchObject({ ok: true, eventsChecked: 240 });
+  });
+
+  it('given another process wins the stream before every optimistic try, then the append locks the head and gets through', async () => {
+    const schema = `heads_${++schemaCount}`;
+    const competitor = new PostgresEventStore(db.url, { schema, hmacKey: key });
+    open.push(competitor);
+    await competitor.appendToStream('contested', makeEvents(1), 'no_stream');
+    const pool = new Pool({ connectionString: db.url, max: 4 });
+    let interleaved = 0;
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    // the other process appends right before each of our one-statement tries (the locked try runs on a client)
+    (pool as unknown as { query: typeof query }).query = async (...args: unknown[]) => {
+      const text = typeof args[0] === 'object' ? (args[0] as { text: string }).text : String(args[0]);
+      if (text.includes('append_events')) {
+        interleaved += 1;
+        await competitor.appendToStream('contested', makeEvents(1), 'any');
+      }
+      return query(...args);
+    };
+    const store = new PostgresEventStore(pool, { schema, hmacKey: key });
+    try {
+      const result = await store.appendToStream('contested', makeEvents(1), 'any');
+      expect(interleaved).toBe(3);
+      expect(result.nextExpectedRevision).toBe(4n); // 1 + 3 competing appends before it
+      expect(await store.verify('contested')).toMatchObject({ ok: true, eventsChecked: 5 });
+    } finally {
+      await store.close();
+      await pool.end();
+    }
   });
 
   it('given a stream head moved back by someone with database access, then the next append chains from the actual head', async () => {

@@ -14,8 +14,10 @@ export interface AppendRequest {
 
 export type AppendOutcome = { ok: AppendResult } | { conflict: WrongExpectedRevisionError };
 
-/** Re-plans after the heads moved under us; only other processes appending to the same streams move them. */
-const MAX_PLANS = 10;
+/** Plans tried from cached heads before the heads are locked for the plan (contention from other processes). */
+const OPTIMISTIC_PLANS = 3;
+
+type Plan = ReturnType<typeof planBatch>;
 
 /**
  * Writes several appends in ONE statement (one round trip, one commit, one fsync), deciding each
@@ -23,8 +25,10 @@ const MAX_PLANS = 10;
  * is made in Node from the cached heads (hashes included); the append function checks those heads
  * against the locked rows and, when they differ, writes nothing and returns the actual heads, so the
  * plan is made again. A conflict is only reported once the function confirmed the head it was
- * decided against. A database error (a unique violation: a racing stream creator or a repeated
- * event id) is thrown, the statement rolled back, and nothing of the batch is stored.
+ * decided against. Should other processes keep moving the heads, the last try locks them first
+ * (a transaction of three round trips), so an append always gets through. A database error (a
+ * unique violation: a racing stream creator or a repeated event id) is thrown, the statement rolled
+ * back, and nothing of the batch is stored.
  *
  * Lock order avoids deadlocks: stream rows first (sorted by name), then the position lock, which
  * is held until the commit; PostgreSQL makes a commit visible before releasing the transaction's
@@ -37,28 +41,68 @@ export async function writeBatch(
   heads: HeadCache,
   key?: Uint8Array,
 ): Promise<AppendOutcome[]> {
-  for (let plans = 1; ; plans++) {
-    const plan = planBatch(requests, heads, key);
-    let result;
+  try {
+    for (let plans = 1; plans <= OPTIMISTIC_PLANS; plans++) {
+      const plan = planBatch(requests, heads, key);
+      const result = await callAppendFunction(pool, names, plan.call);
+      if ('positions' in result) return written(plan, result.positions, heads);
+      for (const [stream, head] of result.actual) heads.set(stream, head);
+    }
+    // a stream created meanwhile has no row to lock yet: its head comes back, and the next try locks it
+    for (let tries = 1; ; tries++) {
+      const outcomes = await writeLocked(pool, names, requests, heads, key);
+      if (outcomes) return outcomes;
+      if (tries === OPTIMISTIC_PLANS) throw new Error(`the heads of ${requests.map((r) => r.streamName).join(', ')} kept moving; try again`);
+    }
+  } catch (error) {
+    heads.forget(new Set(requests.map((r) => r.streamName)));
+    throw error;
+  }
+}
+
+/** The plan made and written while holding the stream rows; undefined (rolled back) when a new stream appeared meanwhile. */
+async function writeLocked(
+  pool: Pool, names: StoreNames, requests: readonly AppendRequest[], heads: HeadCache, key?: Uint8Array,
+): Promise<AppendOutcome[] | undefined> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
     try {
-      result = await callAppendFunction(pool, names, plan.call);
+      const streams = [...new Set(requests.map((r) => r.streamName))];
+      const { rows } = await client.query<{ stream_name: string; revision: string; last_hash: string }>(
+        `SELECT stream_name, revision::text, last_hash FROM ${names.streams}
+         WHERE stream_name = ANY($1::text[]) ORDER BY stream_name FOR UPDATE`,
+        [streams],
+      );
+      const locked = new Map(rows.map((row) => [row.stream_name, { revision: BigInt(row.revision), lastHash: row.last_hash }]));
+      for (const stream of streams) heads.set(stream, locked.get(stream));
+      const plan = planBatch(requests, heads, key);
+      const result = await callAppendFunction(client, names, plan.call);
+      if ('actual' in result) {
+        for (const [stream, head] of result.actual) heads.set(stream, head);
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+      await client.query('COMMIT');
+      return written(plan, result.positions, heads);
     } catch (error) {
-      heads.forget(plan.call.assumed.map(([stream]) => stream));
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     }
-    if ('actual' in result) {
-      for (const [stream, head] of result.actual) heads.set(stream, head);
-      if (plans < MAX_PLANS) continue;
-      throw new Error(`stream heads kept moving during ${MAX_PLANS} append attempts; try again`);
-    }
-    for (const [stream, head] of plan.call.moved) heads.set(stream, head);
-    const { revisions, ids } = plan.call.events;
-    return plan.outcomes.map((outcome) =>
-      'lastRowIndex' in outcome
-        ? { ok: { nextExpectedRevision: BigInt(revisions[outcome.lastRowIndex]), position: result.positions.get(ids[outcome.lastRowIndex].toLowerCase())! } }
-        : outcome,
-    );
+  } finally {
+    client.release(broken);
   }
+}
+
+function written(plan: Plan, positions: Map<string, bigint>, heads: HeadCache): AppendOutcome[] {
+  for (const [stream, head] of plan.call.moved) heads.set(stream, head);
+  const { revisions, ids } = plan.call.events;
+  return plan.outcomes.map((outcome) =>
+    'lastRowIndex' in outcome
+      ? { ok: { nextExpectedRevision: BigInt(revisions[outcome.lastRowIndex]), position: positions.get(ids[outcome.lastRowIndex].toLowerCase())! } }
+      : outcome,
+  );
 }
 
 function planBatch(requests: readonly AppendRequest[], cache: HeadCache, key: Uint8Array | undefined) {
