@@ -48,7 +48,7 @@ function nextYearWork() {
 const db = await startDatabase('national');
 const secret = randomBytes(32).toString('hex');
 // production shape: DATABASE_URL (owner; roles default to it), a keyed hash chain, a token secret, no demo data
-const childEnv = { ...process.env, DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), PAR_DATA_DIR: db.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-bench-national-')), EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', PAR_DEMO: 'false' };
+const childEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), PAR_DATA_DIR: db.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-bench-national-')), EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', PAR_DEMO: 'false' };
 let api;
 try {
   const platform = await startPlatform(loadConfig(childEnv), { runProjector: false });

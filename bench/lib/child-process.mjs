@@ -42,9 +42,11 @@ export function runMeasured(args, env, onLine = () => undefined) {
 
 /** Starts the built API (apps/api/dist/main.js) on a free port; resolves once it prints its URL. */
 export function startApi(mainJs, env) {
-  const child = spawn(process.execPath, [mainJs], { env: { ...env, API_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API under load
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], { env: { ...env, API_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  child.stderr.on('data', (chunk) => { stderr += String(chunk); if (process.env.BENCH_API_STDERR) process.stderr.write(chunk); });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /GraphQL API: (\S+)/.exec(line);

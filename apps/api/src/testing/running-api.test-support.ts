@@ -24,6 +24,8 @@ export interface RunningApi {
   database: TestDatabase;
   /** the HS256 secret the API verifies tokens with (AUTH_JWT_SECRET) */
   secret: string;
+  /** the storage settings the API runs with (database and role URLs, data folder, chain key): another process (the projector CLI) shares them */
+  storageEnv: Record<string, string>;
   /**
    * One GraphQL request. `actor`: null → anonymous; 'admin' → sub e2e-admin with that role; or
    * { role, units?, sub? } (a unit_officer needs its units here). Default 'admin'.
@@ -98,6 +100,7 @@ export async function startRunningApi(options: RunningApiOptions = {}): Promise<
     url,
     database,
     secret,
+    storageEnv: storage,
     tokenFor,
     gqlWithStatus,
     gqlWithHeaders,

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { lockCheckpoints, saveCheckpoint } from './checkpoints';
+import { lockCheckpoints, saveCheckpoints } from './checkpoints';
 import { handles, type AnyProjection, type ProjectedEvent } from './projection';
 import { loadRows, rowKey, writeRows } from './projection-rows';
+import { checkpointsAdvanced } from './wait-for-checkpoints';
 
 /** The rows a batch's projections left, by projection name, then by row key (`rowKey(keyOf(event))`). */
 export type BatchRows = ReadonlyMap<string, ReadonlyMap<string, ObjectLiteral | null>>;
@@ -117,7 +118,7 @@ export async function applyBatch(
   if (events.length === 0) return { applied: 0, lastPosition: undefined, dropped: [] };
   const lastPosition = events[events.length - 1]!.position;
   try {
-    return await dataSource.transaction(async (manager) => {
+    const result = await dataSource.transaction(async (manager) => {
       const names = [...projections.map((p) => p.name), ...derived.map((d) => d.name)];
       const checkpoints = await lockCheckpoints(manager, names);
       let applied = 0;
@@ -129,7 +130,6 @@ export async function applyBatch(
         const folded = await fold(manager, projection, mine, dropped);
         batchRows.set(projection.name, folded.rows);
         applied += folded.applied;
-        if (lastPosition > from) await saveCheckpoint(manager, projection.name, from, lastPosition);
       }
       for (const model of derived) {
         const from = checkpoints.get(model.name)!;
@@ -139,11 +139,13 @@ export async function applyBatch(
         } catch (error) {
           throw new ProjectionApplyError(model.name, relevant.length === 1 ? relevant[0]!.position : null, error);
         }
-        if (lastPosition > from) await saveCheckpoint(manager, model.name, from, lastPosition);
       }
+      await saveCheckpoints(manager, checkpoints, lastPosition);
       if (dropped.length > 0) await recordDropped?.(manager, dropped);
       return { applied, lastPosition, dropped };
     });
+    checkpointsAdvanced();
+    return result;
   } catch (error) {
     for (const model of derived) model.reset?.(dataSource);
     throw error;

@@ -8,20 +8,26 @@ export const NO_POSITION = -1n;
  * projector processes can never apply the same event twice: the second waits, then sees it done.
  */
 export async function lockCheckpoints(manager: EntityManager, names: readonly string[]): Promise<Map<string, bigint>> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ProjectionCheckpointEntity)
-    .values(names.map((projectionName) => ({ projectionName, position: NO_POSITION.toString(), updatedAt: new Date() })))
-    .orIgnore()
-    .execute();
-  const rows = await manager
-    .getRepository(ProjectionCheckpointEntity)
-    .createQueryBuilder('c')
-    .setLock('pessimistic_write')
-    .where('c.projection_name IN (:...names)', { names })
-    .orderBy('c.projection_name')
-    .getMany();
+  const select = () =>
+    manager
+      .getRepository(ProjectionCheckpointEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.projection_name IN (:...names)', { names })
+      .orderBy('c.projection_name')
+      .getMany();
+  let rows = await select();
+  if (rows.length < names.length) {
+    // a projection's first batch: its row is created once, then locked like the others
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectionCheckpointEntity)
+      .values(names.map((projectionName) => ({ projectionName, position: NO_POSITION.toString(), updatedAt: new Date() })))
+      .orIgnore()
+      .execute();
+    rows = await select();
+  }
   return new Map(rows.map((row) => [row.projectionName, BigInt(row.position)]));
 }
 
@@ -31,12 +37,20 @@ export class CheckpointConflictError extends Error {
 
 /** Compare-and-set: advances only from `expected`; another writer having moved it aborts the batch. */
 export async function saveCheckpoint(manager: EntityManager, projectionName: string, expected: bigint, position: bigint): Promise<void> {
+  await saveCheckpoints(manager, new Map([[projectionName, expected]]), position);
+}
+
+/** Compare-and-set of several checkpoints to one position, in one statement; any that moved aborts the batch. */
+export async function saveCheckpoints(manager: EntityManager, expected: ReadonlyMap<string, bigint>, position: bigint): Promise<void> {
+  const advancing = [...expected].filter(([, from]) => position > from);
+  if (advancing.length === 0) return;
   const [, updated]: [unknown, number] = await manager.query(
-    'UPDATE projection_checkpoints SET position = $1, updated_at = now() WHERE projection_name = $2 AND position = $3',
-    [position.toString(), projectionName, expected.toString()],
+    `UPDATE projection_checkpoints c SET position = $1, updated_at = now()
+       FROM unnest($2::text[], $3::bigint[]) AS e(name, expected) WHERE c.projection_name = e.name AND c.position = e.expected`,
+    [position.toString(), advancing.map(([name]) => name), advancing.map(([, from]) => from.toString())],
   );
-  if (updated !== 1) {
-    throw new CheckpointConflictError(`checkpoint of ${projectionName} is no longer at ${expected}: another writer advanced it`);
+  if (updated !== advancing.length) {
+    throw new CheckpointConflictError(`checkpoints of ${advancing.map(([name]) => name).join(', ')} are no longer where this batch started: another writer advanced them`);
   }
 }
 

@@ -91,4 +91,17 @@ describe('blue/green read-model versions: build, diff, switch, rollback, prune (
     expect(schema.n).toBe(0);
     await expect(rollback(ctx)).rejects.toThrow('nothing to roll back to');
   });
+
+  it('given a built version, when a result changes status only, then diff still names it (a reopened result leaves the published ranking)', async () => {
+    const v3 = await createVersion(ctx);
+    await buildVersion(ctx, v3);
+    const { position } = await append(store, 'assessment-can-loc-2024', 'SelfAssessmentSubmitted', { selfScoredTotal: 80000, scoredLeafCount: 1 });
+    expect(await waitForCheckpoints(control, ['scorecards'], position, 30_000)).toEqual({ projected: true });
+    expect((await diffVersions(control.manager, v3, 1)).changes).toEqual([
+      expect.objectContaining({
+        unitId: 'can-loc', fromTotal: 8, toTotal: 8, totalDelta: 0, fromRank: 1, toRank: 1, rankDelta: 0,
+        fromStatus: 'self_assessment', toStatus: 'appraisal', fromCriteriaSetVersion: 1, toCriteriaSetVersion: 1,
+      }),
+    ]);
+  });
 });

@@ -35,9 +35,9 @@ export class CriteriaRevisionResolver {
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
 
-  private move(actor: RequestActor, unitId: string, year: number, code: string | undefined, version: number | undefined, reason: string) {
+  private moveCommand(actor: RequestActor, unitId: string, year: number, code: string | undefined, version: number | undefined, reason: string) {
     const request = { type: 'MoveAssessmentToCriteriaVersion' as const, reason };
-    return this.dispatch.send(new ExecuteAssessmentCommand(unitId, year, request, this.dispatch.envelope(actor), { code, version }));
+    return new ExecuteAssessmentCommand(unitId, year, request, this.dispatch.envelope(actor), { code, version });
   }
 
   @Mutation(() => CommandResult, {
@@ -52,7 +52,7 @@ export class CriteriaRevisionResolver {
     @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
     @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true }) version?: number,
   ) {
-    return this.move(actor, unitId, year, undefined, parseSetVersion(version), reason);
+    return this.dispatch.send(this.moveCommand(actor, unitId, year, undefined, parseSetVersion(version), reason));
   }
 
   @Mutation(() => AssessmentsMoved, { description: 'Move every assessment bound to an older version of a criteria set to a newer one (default: the latest).' })
@@ -74,7 +74,7 @@ export class CriteriaRevisionResolver {
     const result: AssessmentsMoved = { moved: [], failed: [] };
     for (const row of rows) {
       try {
-        const outcome = await this.move(actor, row.unitId, row.year, criteriaSetCode, version ?? undefined, reason);
+        const outcome = await this.dispatch.execute(this.moveCommand(actor, row.unitId, row.year, criteriaSetCode, version ?? undefined, reason));
         if (outcome.eventTypes.length > 0) result.moved.push(outcome);
       } catch (error) {
         const typed = toGraphQLError(error);
@@ -82,6 +82,7 @@ export class CriteriaRevisionResolver {
         result.failed.push({ unitId: row.unitId, year: row.year, code: String(typed.extensions.code), message: typed.message });
       }
     }
+    result.moved = await this.dispatch.awaitProjection(result.moved);
     return result;
   }
 }

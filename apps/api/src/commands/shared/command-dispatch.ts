@@ -29,19 +29,34 @@ export class CommandDispatch {
   }
 
   async send(command: ICommand & { envelope: CommandEnvelope }): Promise<CommandResult> {
+    const [result] = await this.awaitProjection([await this.execute(command)]);
+    return result!;
+  }
+
+  /** Runs the command without waiting for its projection: a bulk caller waits once, with awaitProjection. */
+  async execute(command: ICommand & { envelope: CommandEnvelope }): Promise<CommandResult> {
     const outcome = await this.commandBus.execute<ICommand, CommandOutcome>(this.withFingerprint(command));
-    const wait =
-      outcome.position === null
-        ? { projected: true as const }
-        : await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, outcome.position, 5_000);
     return {
       streamName: outcome.streamName,
       revision: outcome.revision.toString(),
       position: outcome.position?.toString() ?? null,
       eventTypes: outcome.eventTypes,
       replayed: outcome.replayed,
-      projected: wait.projected,
-      notProjectedReason: wait.projected ? null : wait.reason,
+      projected: false,
+      notProjectedReason: 'not awaited',
     };
+  }
+
+  /**
+   * Read-your-writes for executed commands: one wait (at most 5 s) for the last position among them,
+   * its answer on each. Waiting per command would cost a stopped projector 5 s per assessment of a bulk move.
+   */
+  async awaitProjection(results: CommandResult[]): Promise<CommandResult[]> {
+    const positions = results.flatMap((r) => (r.position === null ? [] : [BigInt(r.position)]));
+    const wait =
+      positions.length === 0
+        ? { projected: true as const }
+        : await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, positions.reduce((a, b) => (b > a ? b : a)), 5_000);
+    return results.map((r) => ({ ...r, projected: wait.projected, notProjectedReason: wait.projected ? null : wait.reason }));
   }
 }

@@ -1,3 +1,4 @@
+import type { CriteriaSet } from '@par-index/scoring';
 import type { DataSource } from 'typeorm';
 import type { AssessmentRow } from '../../entities/assessment.entity';
 import type { ScoredAssessment } from './score-group';
@@ -22,6 +23,8 @@ const MAX_CACHED = 50_000;
  */
 export class ScorecardCache {
   private readonly groups = new Map<string, Map<string, CachedAssessment>>();
+  /** criteria-set versions by code and version: a version's tree never changes once its row exists */
+  readonly sets = new Map<string, CriteriaSet>();
   private size = 0;
 
   group(key: string): Map<string, CachedAssessment> {
@@ -48,6 +51,7 @@ export class ScorecardCache {
 
   clear(): void {
     this.groups.clear();
+    this.sets.clear();
     this.size = 0;
   }
 }

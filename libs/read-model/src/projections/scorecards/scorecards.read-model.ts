@@ -27,16 +27,21 @@ async function currentAssessments(manager: EntityManager, events: readonly Proje
   return current;
 }
 
-async function loadSets(manager: EntityManager, rows: readonly AssessmentRow[]): Promise<Map<string, CriteriaSet>> {
-  const wanted = new Map(rows.map((row) => [`${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`, { code: row.criteriaSetCode, version: row.criteriaSetVersion }]));
-  const sets = new Map<string, CriteriaSet>();
-  if (wanted.size === 0) return sets;
-  const found: { code: string; version: number; criteria_set: CriteriaSet }[] = await manager.query(
-    'SELECT code, version, criteria_set FROM criteria_sets s JOIN jsonb_to_recordset($1::jsonb) AS w(code text, version int) USING (code, version)',
-    [JSON.stringify([...wanted.values()])],
-  );
-  for (const row of found) sets.set(`${row.code}\u0000${row.version}`, row.criteria_set);
-  return sets;
+/** The criteria-set versions the rows are bound to: from the cache, the rest in one statement. */
+async function loadSets(manager: EntityManager, cache: ScorecardCache, rows: readonly AssessmentRow[]): Promise<Map<string, CriteriaSet>> {
+  const wanted = new Map<string, { code: string; version: number }>();
+  for (const row of rows) {
+    const key = `${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`;
+    if (!cache.sets.has(key)) wanted.set(key, { code: row.criteriaSetCode, version: row.criteriaSetVersion });
+  }
+  if (wanted.size > 0) {
+    const found: { code: string; version: number; criteria_set: CriteriaSet }[] = await manager.query(
+      'SELECT code, version, criteria_set FROM criteria_sets s JOIN jsonb_to_recordset($1::jsonb) AS w(code text, version int) USING (code, version)',
+      [JSON.stringify([...wanted.values()])],
+    );
+    for (const row of found) cache.sets.set(`${row.code}\u0000${row.version}`, row.criteria_set);
+  }
+  return cache.sets;
 }
 
 /** The groups whose scorecards hold these unit-years now (a unit-year that changed group leaves one behind). */
@@ -50,38 +55,62 @@ async function groupsRankedIn(manager: EntityManager, rows: readonly AssessmentR
   return found.map((row) => ({ year: row.year, level: row.level, groupCode: row.group_code }));
 }
 
-/** Brings one group's cached members in line with the table (rescoring only what changed), then writes its rows. */
-async function refreshGroup(manager: EntityManager, cache: ScorecardCache, group: GroupKey, fresh: ReadonlyMap<string, AssessmentRow>): Promise<void> {
-  const key = groupKeyOf(group);
-  const members: { unit_id: string; last_position: string }[] = await manager.query(
-    'SELECT unit_id, last_position FROM assessments WHERE year = $1 AND level = $2 AND group_code = $3',
-    [group.year, group.level, group.groupCode],
+interface Member {
+  year: number;
+  level: string;
+  group_code: string;
+  unit_id: string;
+  last_position: string;
+}
+
+/** Brings the touched groups' cached members in line with the table (rescoring only what changed), then writes their rows. */
+async function refreshGroups(manager: EntityManager, cache: ScorecardCache, groups: readonly GroupKey[], fresh: ReadonlyMap<string, AssessmentRow>): Promise<void> {
+  const groupsJson = JSON.stringify(groups.map((g) => ({ year: g.year, level: g.level, group_code: g.groupCode })));
+  const members: Member[] = await manager.query(
+    `SELECT a.year, a.level, a.group_code, a.unit_id, a.last_position::text AS last_position FROM assessments a
+     JOIN jsonb_to_recordset($1::jsonb) AS g(year int, level text, group_code text) USING (year, level, group_code)`,
+    [groupsJson],
   );
-  const cached = cache.group(key);
-  const present = new Set(members.map((m) => m.unit_id));
-  for (const unitId of [...cached.keys()]) if (!present.has(unitId)) cache.remove(key, unitId);
-  const stale = members.filter((m) => cached.get(m.unit_id)?.lastPosition !== String(m.last_position));
-  const rows: AssessmentRow[] = [];
-  const toLoad: ObjectLiteral[] = [];
-  for (const member of stale) {
-    const row = fresh.get(rowKey({ unitId: member.unit_id, year: group.year }));
-    if (row && row.lastPosition === String(member.last_position)) rows.push(row);
-    else toLoad.push({ unitId: member.unit_id, year: group.year });
+  const byGroup = new Map<string, Member[]>(groups.map((g) => [groupKeyOf(g), []]));
+  for (const member of members) byGroup.get(groupKeyOf({ year: member.year, level: member.level, groupCode: member.group_code }))?.push(member);
+  const rows: { key: string; row: AssessmentRow }[] = [];
+  const toLoad: { key: string; id: ObjectLiteral }[] = [];
+  // rows to delete exist only where a member left, a group was not cached yet, or a member is not scored
+  let membersMayHaveLeft = false;
+  for (const [key, list] of byGroup) {
+    const cached = cache.group(key);
+    if (cached.size === 0) membersMayHaveLeft = true;
+    const present = new Set(list.map((m) => m.unit_id));
+    for (const unitId of [...cached.keys()]) if (!present.has(unitId)) (cache.remove(key, unitId), (membersMayHaveLeft = true));
+    for (const member of list) {
+      if (cached.get(member.unit_id)?.lastPosition === member.last_position) continue;
+      const row = fresh.get(rowKey({ unitId: member.unit_id, year: member.year }));
+      if (row && String(row.lastPosition) === member.last_position) rows.push({ key, row });
+      else toLoad.push({ key, id: { unitId: member.unit_id, year: member.year } });
+    }
   }
-  for (const row of (await loadRows(manager, assessmentsProjection, toLoad)).values()) if (row) rows.push(row as AssessmentRow);
-  const sets = await loadSets(manager, rows);
-  for (const row of rows) {
+  const loaded = await loadRows(manager, assessmentsProjection, toLoad.map((l) => l.id));
+  for (const { key, id } of toLoad) {
+    const row = loaded.get(rowKey(id));
+    if (row) rows.push({ key, row: row as AssessmentRow });
+  }
+  const sets = await loadSets(manager, cache, rows.map((r) => r.row));
+  for (const { key, row } of rows) {
     const scored = scoreAssessment(row, sets.get(`${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`));
     cache.put(key, { lastPosition: String(row.lastPosition), row, scored });
   }
-  const entries = [...cache.group(key).values()].sort((a, b) => (a.row.unitId < b.row.unitId ? -1 : a.row.unitId > b.row.unitId ? 1 : 0));
-  const scorecards = rankScoredGroup(entries.flatMap((entry) => entry.scored ?? []), groupUpdatedAt(entries.map((entry) => entry.row)));
-  await writeGroupScorecards(manager, group, scorecards);
+  const scorecards = groups.flatMap((group) => {
+    const entries = [...cache.group(groupKeyOf(group)).values()];
+    if (entries.some((entry) => entry.scored === undefined)) membersMayHaveLeft = true;
+    return rankScoredGroup(entries.flatMap((entry) => entry.scored ?? []), groupUpdatedAt(entries.map((entry) => entry.row)));
+  });
+  await writeGroupScorecards(manager, groups, scorecards, membersMayHaveLeft);
 }
 
 /**
- * Rescores and reranks every group an event batch touched (and the group a unit-year left). Only
- * the batch's changed assessments are rescored; the rest of each group comes from the cache.
+ * Rescores and reranks every group an event batch touched (and the group a unit-year left), in a
+ * fixed number of statements. Only the batch's changed assessments are rescored; the rest of each
+ * group comes from the cache.
  */
 export const scorecardsReadModel: DerivedReadModel = {
   name: 'scorecards',
@@ -97,7 +126,7 @@ export const scorecardsReadModel: DerivedReadModel = {
       groups.set(groupKeyOf(row), { year: row.year, level: row.level, groupCode: row.groupCode });
     }
     for (const group of await groupsRankedIn(manager, [...fresh.values()])) groups.set(groupKeyOf(group), group);
-    for (const group of groups.values()) await refreshGroup(manager, cache, group, fresh);
+    if (groups.size > 0) await refreshGroups(manager, cache, [...groups.values()], fresh);
   },
   reset: resetScorecardCache,
 };

@@ -12,10 +12,16 @@ const COLUMNS = Object.keys(toColumns({ fields: [] } as unknown as ScorecardRow)
 const UPDATES = COLUMNS.filter((c) => c !== 'unit_id' && c !== 'year').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 
 /**
- * Replaces one group's scorecards with `rows` in two statements: the rows as one JSON parameter
- * (an upsert by unit and year), then the group's rows of units no longer in it deleted.
+ * Replaces the given groups' scorecards with `rows` in two statements: the rows as one JSON
+ * parameter (an upsert by unit and year), then the groups' rows of units no longer in them deleted.
  */
-export async function writeGroupScorecards(manager: EntityManager, group: { year: number; level: string; groupCode: string }, rows: readonly ScorecardRow[]): Promise<void> {
+export async function writeGroupScorecards(
+  manager: EntityManager,
+  groups: readonly { year: number; level: string; groupCode: string }[],
+  rows: readonly ScorecardRow[],
+  /** false when no unit-year can have left these groups (nothing to delete) */
+  membersMayHaveLeft = true,
+): Promise<void> {
   if (rows.length > 0) {
     await manager.query(
       `INSERT INTO scorecards (${COLUMNS.join(', ')})
@@ -24,7 +30,10 @@ export async function writeGroupScorecards(manager: EntityManager, group: { year
       [JSON.stringify(rows.map(toColumns))],
     );
   }
-  await manager.query('DELETE FROM scorecards WHERE year = $1 AND level = $2 AND group_code = $3 AND NOT (unit_id = ANY($4::text[]))', [
-    group.year, group.level, group.groupCode, rows.map((row) => row.unitId),
-  ]);
+  if (!membersMayHaveLeft) return;
+  await manager.query(
+    `DELETE FROM scorecards s USING jsonb_to_recordset($1::jsonb) AS g(year int, level text, group_code text)
+     WHERE s.year = g.year AND s.level = g.level AND s.group_code = g.group_code AND NOT ((s.unit_id, s.year) IN (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(unit_id text, year int)))`,
+    [JSON.stringify(groups.map((g) => ({ year: g.year, level: g.level, group_code: g.groupCode }))), JSON.stringify(rows.map((row) => ({ unit_id: row.unitId, year: row.year })))],
+  );
 }
