@@ -4,7 +4,7 @@
 // Run: npm run bench -- ranking   (or: node bench/ranking.bench.mjs)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -48,7 +48,7 @@ function startApi(databaseUrl, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /GraphQL API: (\S+)/.exec(line);
-      if (match) resolve({ url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      if (match) resolve({ pid: child.pid, url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
     });
     child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
   });
@@ -90,12 +90,32 @@ function startBare(pool) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) })));
 }
 
-async function load(url, body) {
+/** CPU time (ms) a process has used so far, from /proc (Linux); null elsewhere. */
+function processCpuMs(pid) {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return null;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
+}
+
+/**
+ * Load for DURATION_S after a warm-up. Also measured: this process's CPU (autocannon, plus the bare
+ * server when it is the target) in % of one core, and the server's CPU per request when `serverPid` is given.
+ */
+async function load(url, body, serverPid = null) {
   const options = { url, connections: CONNECTIONS, method: 'POST', headers: { 'content-type': 'application/json' }, body };
   await autocannon({ ...options, duration: 2 }); // warm-up (JIT, connection pools)
+  const clientBefore = process.cpuUsage();
+  const serverBefore = serverPid === null ? null : processCpuMs(serverPid);
   const result = await autocannon({ ...options, duration: DURATION_S });
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = serverPid === null ? null : processCpuMs(serverPid);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
-  return { requestsPerSecond: Math.round(result.requests.average), p50ms: result.latency.p50, p99ms: result.latency.p99, bytesPerResponse: Math.round(result.throughput.total / result.requests.total) };
+  return {
+    requestsPerSecond: Math.round(result.requests.average), p50ms: result.latency.p50, p99ms: result.latency.p99, bytesPerResponse: Math.round(result.throughput.total / result.requests.total),
+    benchProcessCpuPercent: Math.round((client.user + client.system) / 10 / (result.duration * 1000)),
+    serverCpuMsPerRequest: serverBefore === null || serverAfter === null ? null : Number(((serverAfter - serverBefore) / result.requests.total).toFixed(2)),
+  };
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-bench-ranking-'));
@@ -113,22 +133,25 @@ try {
   const check = await (await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
   if (check.errors || check.data.ranking.rows.length !== UNITS) throw new Error(`the API did not answer the ranking: ${JSON.stringify(check.errors ?? check.data).slice(0, 500)}`);
   uncachedApi = await startApi(pg.url, { GRAPHQL_RESPONSE_CACHE_ENTRIES: '0' });
-  const graphql = await load(api.url, body);
+  const graphql = await load(api.url, body, api.pid);
   console.log(`GraphQL ranking (${UNITS} rows × ${FIELDS} fields, statistics), response cache on: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50ms} ms, p99 ${graphql.p99ms} ms, ${graphql.bytesPerResponse} B`);
-  const uncached = await load(uncachedApi.url, body);
+  const uncached = await load(uncachedApi.url, body, uncachedApi.pid);
   console.log(`GraphQL ranking, response cache off (GRAPHQL_RESPONSE_CACHE_ENTRIES=0):       ${uncached.requestsPerSecond} req/s, p50 ${uncached.p50ms} ms, p99 ${uncached.p99ms} ms`);
   const bareResult = await load(bare.url, '{}');
   console.log(`bare node:http + pg, same rows:                                              ${bareResult.requestsPerSecond} req/s, p50 ${bareResult.p50ms} ms, p99 ${bareResult.p99ms} ms, ${bareResult.bytesPerResponse} B`);
   const ratio = Number((graphql.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
   const uncachedRatio = Number((uncached.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
   console.log(`ratio GraphQL / bare: ${ratio} cached, ${uncachedRatio} uncached (target ≥ 0.5, and p99 < 50 ms at ${CONNECTIONS} connections)`);
+  // the client shares the machine's cores with the servers and PostgreSQL: its share bounds what any server can reach
+  console.log(`CPU on ${os.cpus().length} cores: bench process (autocannon) ${graphql.benchProcessCpuPercent} % of a core against the cached API, ${uncached.benchProcessCpuPercent} % uncached, ` +
+    `${bareResult.benchProcessCpuPercent} % with the bare server inside it; API CPU per request: ${graphql.serverCpuMsPerRequest} ms cached, ${uncached.serverCpuMsPerRequest} ms uncached`);
   const figures = [
     { key: 'ranking.bare', label: `bare node:http + pg, the same ${UNITS} rows (${CONNECTIONS} connections)`, value: bareResult.requestsPerSecond, unit: 'req/s', better: 'higher' },
     { key: 'ranking.cached', label: 'GraphQL ranking query, response cache on (vs bare; target ratio 0.5)', value: graphql.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
     { key: 'ranking.uncached', label: 'GraphQL ranking query, response cache off (vs bare)', value: uncached.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
     { key: 'ranking.cached.p99', label: 'GraphQL ranking query p99, cache on', value: graphql.p99ms, unit: 'ms', better: 'lower', target: { label: 'target', value: 50 } },
   ];
-  console.log(JSON.stringify({ bench: 'ranking', units: UNITS, fields: FIELDS, connections: CONNECTIONS, durationS: DURATION_S, graphql, uncached, bare: bareResult, ratio, uncachedRatio, figures }));
+  console.log(JSON.stringify({ bench: 'ranking', units: UNITS, fields: FIELDS, connections: CONNECTIONS, durationS: DURATION_S, cores: os.cpus().length, graphql, uncached, bare: bareResult, ratio, uncachedRatio, figures }));
 } finally {
   await bare?.stop();
   await api?.stop();

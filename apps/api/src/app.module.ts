@@ -7,13 +7,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller';
 import { AccessGuard } from './auth/access.guard';
-import { authenticate } from './auth/authenticate';
+import { authenticateRequest } from './auth/authenticate';
 import { formatGraphQLError } from './errors/format-error';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { httpStatusPlugin } from './errors/http-status.plugin';
 import { toGraphQLError } from './errors/to-graphql-error';
 import { complexityLimitPlugin } from './graphql/complexity-limit.plugin';
 import { introspectionPolicyPlugin } from './graphql/introspection-policy.plugin';
+import { responseCacheOf } from './graphql/response-cache';
 import { responseCachePlugin } from './graphql/response-cache.plugin';
 import { unstorableTextPlugin } from './graphql/unstorable-text.plugin';
 import { offlineGraphiqlPlugin } from './graphiql/offline-graphiql.plugin';
@@ -42,7 +43,7 @@ export class AppModule {
             // a bad token refuses the whole request (HTTP 401); no token is an anonymous caller
             context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
               try {
-                return { req, caller: await authenticate(req.headers, infrastructure.verifyToken) };
+                return { req, caller: await authenticateRequest(req, infrastructure.verifyToken) };
               } catch (error) {
                 throw toGraphQLError(error);
               }
@@ -59,7 +60,8 @@ export class AppModule {
               complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
               // statuses follow the errors (errors/http-status.ts), execution errors included
               httpStatusPlugin() as never,
-              responseCachePlugin(infrastructure.readModel, infrastructure.config.graphqlResponseCacheEntries) as never,
+              // looked up before Apollo by start-api's middleware; stored here
+              responseCachePlugin(responseCacheOf(infrastructure)) as never,
               offlineGraphiqlPlugin() as never,
             ],
             transformSchema: (schema) => {

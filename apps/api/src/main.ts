@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './graphql/graphql-production-mode';
 import { ConfigError, isPortFree, loadConfig, resolveTokenKey } from '@par-index/config';
 import { READ_MODEL_PROJECTION_NAMES, startPlatform } from '@par-index/read-model';
 import { createTokenVerifier } from './auth/token-verifier';

@@ -63,6 +63,29 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
     expect(await points()).toBe(9.5);
   });
 
+  it('given a kept answer, then it is sent as Apollo sent it the first time, and only to callers of the same scope and variables', async () => {
+    const query = ranking(150);
+    const first = await api.gqlWithHeaders(query, 'appraiser');
+    const kept = await api.gqlWithHeaders(query, 'appraiser');
+    // a miss reads the state and the rows (and exact scores when an assessment moved meanwhile); a hit only the state
+    const missed = (count: string | null) => Number(count) >= 2;
+    expect([missed(first.headers.get('x-sql-statements')), kept.headers.get('x-sql-statements')]).toEqual([true, '1']);
+    expect({ status: kept.status, type: kept.headers.get('content-type'), body: kept.body }).toEqual({ status: first.status, type: first.headers.get('content-type'), body: first.body });
+    // another role is another scope; other variables are another answer; a bad token is refused as ever
+    expect(await statements(query, 'admin')).toBe(2);
+    expect((await api.gqlWithStatus(query, null, { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    const withVariables = async (first: number) => {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokenFor('appraiser')}` },
+        body: JSON.stringify({ query: 'query($first: Int) { ranking(year:2024, level:"province", group:"provinces", live:true, first:$first) { rows { unit { id } } } }', variables: { first } }),
+      });
+      const body = (await response.json()) as { data: { ranking: { rows: unknown[] } } };
+      return [missed(response.headers.get('x-sql-statements')), body.data.ranking.rows.length];
+    };
+    expect([await withVariables(3), await withVariables(3), await withVariables(4)]).toEqual([[true, 3], [false, 3], [true, 4]]);
+  });
+
   it('given the other read queries, then their statement counts do not depend on the group size either', async () => {
     // read-model state (response cache key) + the query
     expect(await statements('{ unitHistory(unitId:"unit-007") { year rank } }', 'admin')).toBe(2);

@@ -3,6 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { answerClientErrorsAsGraphQL, bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/http-layer-errors';
+import { responseCacheOf } from './graphql/response-cache';
+import { responseCacheMiddleware } from './graphql/response-cache.middleware';
 import { GRAPHIQL_ASSETS_DIR, GRAPHIQL_ASSETS_PATH } from './graphiql/offline-graphiql.plugin';
 import type { Infrastructure } from './infrastructure/infrastructure';
 
@@ -21,6 +23,9 @@ export async function startApi(infrastructure: Infrastructure): Promise<RunningA
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrorMiddleware);
+  app.use('/graphql', responseCacheMiddleware(responseCacheOf(infrastructure), infrastructure.verifyToken));
+  // an ETag is a hash of every answer, and no client revalidates a POST
+  app.set('etag', false);
   answerClientErrorsAsGraphQL(app.getHttpServer());
   app.enableShutdownHooks();
   app.useStaticAssets(GRAPHIQL_ASSETS_DIR, { prefix: GRAPHIQL_ASSETS_PATH, index: false });

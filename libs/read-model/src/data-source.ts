@@ -6,6 +6,7 @@ import { ScorecardCriteriaVersion1764200000000 } from './migrations/176420000000
 import { ReadModelPrivileges1764300000000 } from './migrations/1764300000000-read-model-privileges';
 import { DomainStatusVocabulary1764350000000 } from './migrations/1764350000000-domain-status-vocabulary';
 import { AuditTimeline1764400000000 } from './migrations/1764400000000-audit-timeline';
+import { ScorecardExactTotal1764500000000 } from './migrations/1764500000000-scorecard-exact-total';
 import { versionSchema } from './versions/version-schema';
 
 const MIGRATION_LOCK = 7_346_201; // any constant: serialises migrations of concurrent processes
@@ -17,7 +18,7 @@ function dataSource(databaseUrl: string, poolSize: number, searchPath?: string):
     entities: READ_MODEL_ENTITIES,
     migrations: [
       InitialReadModel1764000000000, VersionedReadModels1764100000000, ScorecardCriteriaVersion1764200000000, ReadModelPrivileges1764300000000,
-      DomainStatusVocabulary1764350000000, AuditTimeline1764400000000,
+      DomainStatusVocabulary1764350000000, AuditTimeline1764400000000, ScorecardExactTotal1764500000000,
     ],
     migrationsTableName: 'read_model_migrations',
     synchronize: false,

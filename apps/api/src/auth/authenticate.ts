@@ -16,3 +16,15 @@ export async function authenticate(headers: Headers, verifyToken: VerifyToken): 
   if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
   return verifyToken(match[1]!);
 }
+
+const callers = new WeakMap<object, Promise<Caller>>();
+
+/** The caller of an HTTP request, verified once however many layers ask (the response cache, then GraphQL's context). */
+export function authenticateRequest(request: { headers: Headers }, verifyToken: VerifyToken): Promise<Caller> {
+  let caller = callers.get(request);
+  if (caller === undefined) {
+    caller = authenticate(request.headers, verifyToken);
+    callers.set(request, caller);
+  }
+  return caller;
+}

@@ -5,7 +5,16 @@ import { unauthenticated } from '../errors/to-graphql-error';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
+// Apollo hands the same parsed document to every request with the same query text
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
 function introspects(document: DocumentNode): boolean {
+  let known = introspecting.get(document);
+  if (known === undefined) introspecting.set(document, (known = findsIntrospection(document)));
+  return known;
+}
+
+function findsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -1,13 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { DataSource } from 'typeorm';
-import type { Caller } from '../auth/identity';
-
-/** Root queries answered from the read models alone (no event-store read, no clock): their answers change only when a checkpoint moves. */
-export const READ_MODEL_ONLY_QUERIES: ReadonlySet<string> = new Set(['ranking', 'units', 'groups', 'criteriaSets', 'unitHistory']);
-
-/** Who the answer is for: access rules depend on roles and units only. */
-const scopeOf = (caller: Caller) => (caller === null ? 'anonymous' : JSON.stringify([[...caller.roles].sort(), [...caller.units].sort()]));
+import { READ_MODEL_ONLY_QUERIES, type ResponseCache } from './response-cache';
 
 function cacheable(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== 'query') return false;
@@ -15,35 +8,18 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
 }
 
 /**
- * Answers a repeated read-model query from memory while the read models have not moved: the key is
- * the caller's scope, the operation and its variables, and the active read-model version with every
- * projection checkpoint (one statement per request). A write is read back only after the
- * checkpoints pass it, so a cached answer is never older than the caller's own write. Answers with
- * errors are not kept. `maxEntries` 0 switches it off (GRAPHQL_RESPONSE_CACHE_ENTRIES).
+ * Stores the answers the response cache missed (response-cache.middleware.ts looks them up before
+ * Apollo parses anything): only queries of read-model-only root fields, only answers without errors.
  */
-export function responseCachePlugin(readModel: DataSource, maxEntries: number): ApolloServerPlugin<{ caller?: Caller }> {
-  const entries = new Map<string, unknown>();
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<{ req?: object }> {
   return {
     async requestDidStart() {
-      let key: string | null = null;
+      if (!cache.enabled) return {};
       return {
-        async responseForOperation({ operation, request, contextValue, response }) {
-          if (maxEntries === 0 || !cacheable(operation)) return null;
-          const [state] = (await readModel.query(
-            `SELECT (SELECT version FROM read_model_active WHERE id = 1)::text || '|' ||
-                    coalesce((SELECT string_agg(projection_name || ':' || position, ',' ORDER BY projection_name) FROM projection_checkpoints), '') AS state`,
-          )) as { state: string }[];
-          key = JSON.stringify([state!.state, scopeOf(contextValue.caller ?? null), request.query, request.operationName ?? null, request.variables ?? null]);
-          const hit = entries.get(key);
-          if (hit === undefined) return null;
-          entries.delete(key); // most recently used last
-          entries.set(key, hit);
-          return { http: response.http, body: { kind: 'single', singleResult: hit as never } };
-        },
-        async willSendResponse({ response }) {
-          if (key === null || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          entries.set(key, response.body.singleResult);
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        async willSendResponse({ operation, contextValue, response }) {
+          if (contextValue.req === undefined || response.body.kind !== 'single' || !cacheable(operation)) return;
+          if (response.http.status !== undefined && response.http.status !== 200) return;
+          cache.store(contextValue.req, response.body.singleResult);
         },
       };
     },

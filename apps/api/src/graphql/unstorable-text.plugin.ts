@@ -20,7 +20,16 @@ function findInValue(value: unknown, path: string): string | null {
   return null;
 }
 
+// Apollo hands the same parsed document to every request with the same query text
+const documentFindings = new WeakMap<DocumentNode, string | null>();
+
 function findInDocument(document: DocumentNode): string | null {
+  let found = documentFindings.get(document);
+  if (found === undefined) documentFindings.set(document, (found = searchDocument(document)));
+  return found;
+}
+
+function searchDocument(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node) {

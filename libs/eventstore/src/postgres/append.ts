@@ -7,6 +7,7 @@ import {
   type ExpectedRevision,
 } from '../port';
 import { checkExpectedRevision } from './expected-revision';
+import type { HeadCache } from './head-cache';
 import { findOriginalAppend } from './idempotency';
 import type { StoreNames } from './schema';
 import { writeBatch, type AppendRequest } from './write-batch';
@@ -19,22 +20,15 @@ export function toStoredShape(events: readonly EventToAppend[]): EventToAppend[]
 }
 
 /**
- * Appends one batch in its own transaction. Concurrency is decided by PostgreSQL: stream rows are
- * locked FOR UPDATE and unique(stream_name, revision) catches two creators of a new stream; a
- * conflict that turns out to be a retry of an already-stored batch returns the original result.
+ * Appends one batch in its own transaction (one statement, see write-batch.ts). Concurrency is
+ * decided by PostgreSQL: stream rows are locked FOR UPDATE and unique(stream_name, revision) catches
+ * two creators of a new stream; a conflict that turns out to be a retry of an already-stored batch
+ * returns the original result.
  */
-export async function appendAlone(pool: Pool, names: StoreNames, request: AppendRequest, key?: Uint8Array): Promise<AppendResult> {
+export async function appendAlone(pool: Pool, names: StoreNames, request: AppendRequest, heads: HeadCache, key?: Uint8Array): Promise<AppendResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const client = await pool.connect();
-      let outcome;
-      try {
-        [outcome] = await writeBatch(client, names, [request], key);
-      } catch (error) {
-        client.release(isDatabaseError(error) ? undefined : (error as Error));
-        throw error;
-      }
-      client.release();
+      const [outcome] = await writeBatch(pool, names, [request], heads, key);
       if ('ok' in outcome) return outcome.ok;
       return await resolveConflict(pool, names, request, outcome.conflict);
     } catch (error) {
@@ -82,11 +76,6 @@ async function currentRevision(pool: Pool, names: StoreNames, streamName: string
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string };
   return e?.code === '23505' && e.constraint === constraint;
-}
-
-/** A server-reported error leaves the connection usable; anything else (network, protocol) does not. */
-function isDatabaseError(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 }
 
 function jsonRoundTrip<T>(value: T): T {

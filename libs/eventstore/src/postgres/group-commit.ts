@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { AppendResult } from '../port';
 import { appendAlone, resolveConflict } from './append';
+import type { HeadCache } from './head-cache';
 import type { StoreNames } from './schema';
 import { writeBatch, type AppendRequest } from './write-batch';
 
@@ -26,6 +27,7 @@ export class GroupCommitter {
     private readonly pool: Pool,
     private readonly names: StoreNames,
     private readonly maxRequestsPerCommit: number,
+    private readonly heads: HeadCache,
     private readonly key?: Uint8Array,
   ) {}
 
@@ -41,6 +43,9 @@ export class GroupCommitter {
     try {
       while (this.queue.length > 0) {
         await this.commit(this.queue.splice(0, this.maxRequestsPerCommit));
+        // the callers just answered usually append again at once: let them join the next commit,
+        // else writers fall into two groups that take turns (commits of 1 and of n-1)
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.draining = false;
@@ -48,19 +53,13 @@ export class GroupCommitter {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) return settle(batch[0], appendAlone(this.pool, this.names, batch[0].request, this.key));
+    if (batch.length === 1) return settle(batch[0], this.appendAlone(batch[0].request));
     let outcomes;
     try {
-      const client = await this.pool.connect();
-      try {
-        outcomes = await writeBatch(client, this.names, batch.map((p) => p.request), this.key);
-        client.release();
-      } catch (error) {
-        client.release(error as Error); // do not reuse a connection whose state is uncertain
-        throw error;
-      }
+      outcomes = await writeBatch(this.pool, this.names, batch.map((p) => p.request), this.heads, this.key);
     } catch {
-      await Promise.all(batch.map((p) => settle(p, appendAlone(this.pool, this.names, p.request, this.key))));
+      // one after another, in order: a later request may build on an earlier one's stream
+      for (const pending of batch) await settle(pending, this.appendAlone(pending.request));
       return;
     }
     // conflicts are resolved (idempotent retry or not) without holding up the next commit
@@ -70,6 +69,10 @@ export class GroupCommitter {
         return settle(pending, 'ok' in outcome ? Promise.resolve(outcome.ok) : resolveConflict(this.pool, this.names, pending.request, outcome.conflict));
       }),
     );
+  }
+
+  private appendAlone(request: AppendRequest): Promise<AppendResult> {
+    return appendAlone(this.pool, this.names, request, this.heads, this.key);
   }
 }
 

@@ -16,9 +16,11 @@ import { createUpcastChain, type UpcastChain, type Upcaster } from '../upcasting
 import { appendNothing, toStoredShape } from './append';
 import { toRecordedEvent } from './event-row';
 import { GroupCommitter } from './group-commit';
+import { HeadCache } from './head-cache';
 import { NotificationListener } from './notification-listener';
-import { selectAll, selectHeadPosition, selectStream } from './read';
-import { migrationSql, storeNames, type StoreNames, type StoreRoles } from './schema';
+import { selectAfter, selectAll, selectHeadPosition, selectStream } from './read';
+import { migrate } from './migrate';
+import { storeNames, type StoreNames, type StoreRoles } from './schema';
 import { PostgresSubscription, type SubscriptionPage } from './subscription';
 import { verifyChains } from './verify';
 import type { HeadAnchor } from '../anchors/head-anchor';
@@ -62,6 +64,7 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: NotificationListener;
   private readonly subscriptions = new Set<Subscription>();
   private readonly committer: GroupCommitter;
+  private readonly heads = new HeadCache();
   private migrated?: Promise<void>;
 
   constructor(
@@ -78,12 +81,12 @@ export class PostgresEventStore implements EventStore {
     this.names = storeNames(options.schema ?? 'eventstore');
     this.upcast = createUpcastChain(options.upcasters ?? []);
     this.listener = new NotificationListener(this.pool, this.names.channel);
-    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, options.hmacKey);
+    this.committer = new GroupCommitter(this.pool, this.names, options.maxAppendsPerCommit ?? 64, this.heads, options.hmacKey);
   }
 
   /** Creates the schema, tables and indexes if missing. Safe to run concurrently; runs once per instance. */
   migrate(): Promise<void> {
-    this.migrated ??= this.runMigration().catch((error: unknown) => {
+    this.migrated ??= migrate(this.pool, this.names, this.options.roles).catch((error: unknown) => {
       this.migrated = undefined;
       throw error;
     });
@@ -103,13 +106,15 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     await this.ready();
     const rows = await selectStream(this.pool, this.names, streamName, options);
+    const newest = options?.direction === 'backwards' ? rows[0] : rows[rows.length - 1];
+    if (newest) this.heads.observe(streamName, BigInt(newest.revision), newest.hash); // the usual read before an append
     return rows.map((row) => toRecordedEvent(row, this.upcast));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     await this.ready();
-    const page = await selectAll(this.pool, this.names, options);
-    return page.rows.map((row) => toRecordedEvent(row, this.upcast));
+    const rows = await selectAfter(this.pool, this.names, options);
+    return rows.map((row) => toRecordedEvent(row, this.upcast));
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
@@ -175,22 +180,5 @@ export class PostgresEventStore implements EventStore {
     await this.ready();
     const page = await selectAll(this.pool, this.names, { fromPosition, maxCount: limit, filter });
     return { events: page.rows.map((row) => toRecordedEvent(row, this.upcast)), scannedUpTo: page.scannedUpTo };
-  }
-
-  private async runMigration(): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      // concurrent CREATE ... IF NOT EXISTS can still collide in the catalogs; one migrator at a time
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('par-index.eventstore.migrate', 0))`);
-      await client.query(migrationSql(this.names, this.options.roles));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
   }
 }

@@ -29,15 +29,23 @@ export interface AllPage {
   scannedUpTo: bigint;
 }
 
+/** Events strictly after `fromPosition`, in position order (readAll). */
+export async function selectAfter(pool: Pool, names: StoreNames, options: ReadAllOptions = {}): Promise<EventRow[]> {
+  const { params, where } = pageQuery(options);
+  const { rows } = await pool.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE position > $1 ${where} ORDER BY position LIMIT $2`,
+    params,
+  );
+  return rows;
+}
+
 /**
- * Events strictly after `fromPosition`. `scannedUpTo` comes from the same snapshot; positions
- * become visible in order (see append.ts), so a subscriber may resume from it without missing any.
+ * Events strictly after `fromPosition`, for a subscription. `scannedUpTo` comes from the same
+ * snapshot; positions become visible in order (see write-batch.ts), so a subscriber may resume from
+ * it without missing any.
  */
 export async function selectAll(pool: Pool, names: StoreNames, options: ReadAllOptions = {}): Promise<AllPage> {
-  const from = options.fromPosition === undefined || options.fromPosition === 'start' ? -1n : options.fromPosition;
-  const limit = limitOf(options.maxCount);
-  const params: unknown[] = [from.toString(), limit];
-  const where = filterSql(options.filter, params);
+  const { from, limit, params, where } = pageQuery(options);
   const { rows } = await pool.query<EventRow & { head: string }>(
     `WITH page AS (
        SELECT ${EVENT_COLUMNS} FROM ${names.events}
@@ -52,6 +60,14 @@ export async function selectAll(pool: Pool, names: StoreNames, options: ReadAllO
   const pageFull = limit !== null && found.length === limit;
   const scannedUpTo = pageFull ? (found.length > 0 ? BigInt(found[found.length - 1].position) : from) : head > from ? head : from;
   return { rows: found, scannedUpTo };
+}
+
+function pageQuery(options: ReadAllOptions) {
+  const from = options.fromPosition === undefined || options.fromPosition === 'start' ? -1n : options.fromPosition;
+  const limit = limitOf(options.maxCount);
+  const params: unknown[] = [from.toString(), limit];
+  const where = filterSql(options.filter, params);
+  return { from, limit, params, where };
 }
 
 export async function selectHeadPosition(pool: Pool, names: StoreNames): Promise<bigint> {

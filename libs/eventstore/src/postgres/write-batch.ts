@@ -1,7 +1,9 @@
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { computeEventHash } from '../hash-chain';
 import { WrongExpectedRevisionError, type AppendResult, type EventToAppend, type ExpectedRevision } from '../port';
+import { callAppendFunction, type AppendCall, type StreamHead } from './append-function';
 import { checkExpectedRevision } from './expected-revision';
+import type { HeadCache } from './head-cache';
 import type { StoreNames } from './schema';
 
 export interface AppendRequest {
@@ -12,71 +14,123 @@ export interface AppendRequest {
 
 export type AppendOutcome = { ok: AppendResult } | { conflict: WrongExpectedRevisionError };
 
-interface StreamHead {
-  revision: bigint;
-  lastHash: string;
-}
+/** Plans tried from cached heads before the heads are locked for the plan (contention from other processes). */
+const OPTIMISTIC_PLANS = 3;
 
-interface Rows {
-  streams: string[]; revisions: string[]; ids: string[]; types: string[];
-  data: string[]; metadata: string[]; hashes: string[]; previousHashes: Array<string | null>;
-}
+type Plan = ReturnType<typeof planBatch>;
 
 /**
- * Writes several appends in ONE transaction (one commit, one fsync), deciding each request's
- * expected revision against the locked stream heads as if they ran one after another. A database
- * error (a unique violation: a racing stream creator or a repeated event id) is thrown after
- * ROLLBACK, and nothing of the batch is stored.
+ * Writes several appends in ONE statement (one round trip, one commit, one fsync), deciding each
+ * request's expected revision against the stream heads as if they ran one after another. The plan
+ * is made in Node from the cached heads (hashes included); the append function checks those heads
+ * against the locked rows and, when they differ, writes nothing and returns the actual heads, so the
+ * plan is made again. A conflict is only reported once the function confirmed the head it was
+ * decided against. Should other processes keep moving the heads, the last try locks them first
+ * (a transaction of three round trips), so an append always gets through. A database error (a
+ * unique violation: a racing stream creator or a repeated event id) is thrown, the statement rolled
+ * back, and nothing of the batch is stored.
  *
  * Lock order avoids deadlocks: stream rows first (sorted by name), then the position lock, which
- * is held until COMMIT; PostgreSQL makes a commit visible before releasing the transaction's locks,
- * so positions become visible strictly in order. See libs/eventstore/README.md "Global position".
+ * is held until the commit; PostgreSQL makes a commit visible before releasing the transaction's
+ * locks, so positions become visible strictly in order. See libs/eventstore/README.md "Global position".
  */
 export async function writeBatch(
-  client: PoolClient,
+  pool: Pool,
   names: StoreNames,
   requests: readonly AppendRequest[],
+  heads: HeadCache,
   key?: Uint8Array,
 ): Promise<AppendOutcome[]> {
-  await client.query('BEGIN');
   try {
-    const heads = await lockStreamHeads(client, names, [...new Set(requests.map((r) => r.streamName))]);
-    const rows: Rows = { streams: [], revisions: [], ids: [], types: [], data: [], metadata: [], hashes: [], previousHashes: [] };
-    const outcomes: Array<AppendOutcome | { lastRowIndex: number }> = requests.map((request) => {
-      const head = heads.get(request.streamName);
-      try {
-        checkExpectedRevision(request.streamName, request.expected, head?.revision);
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) return { conflict: error };
-        throw error;
-      }
-      heads.set(request.streamName, chainInto(rows, request, head, key));
-      return { lastRowIndex: rows.ids.length - 1 };
-    });
-    const positions = rows.ids.length > 0 ? await insertRows(client, names, rows, heads) : [];
-    await client.query('COMMIT');
-    return outcomes.map((outcome) =>
-      'lastRowIndex' in outcome
-        ? { ok: { nextExpectedRevision: BigInt(rows.revisions[outcome.lastRowIndex]), position: positions[outcome.lastRowIndex] } }
-        : outcome,
-    );
+    for (let plans = 1; plans <= OPTIMISTIC_PLANS; plans++) {
+      const plan = planBatch(requests, heads, key);
+      const result = await callAppendFunction(pool, names, plan.call);
+      if ('positions' in result) return written(plan, result.positions, heads);
+      for (const [stream, head] of result.actual) heads.set(stream, head);
+    }
+    // a stream created meanwhile has no row to lock yet: its head comes back, and the next try locks it
+    for (let tries = 1; ; tries++) {
+      const outcomes = await writeLocked(pool, names, requests, heads, key);
+      if (outcomes) return outcomes;
+      if (tries === OPTIMISTIC_PLANS) throw new Error(`the heads of ${requests.map((r) => r.streamName).join(', ')} kept moving; try again`);
+    }
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined); // a broken connection is discarded by the caller
+    heads.forget(new Set(requests.map((r) => r.streamName)));
     throw error;
   }
 }
 
-async function lockStreamHeads(client: PoolClient, names: StoreNames, streamNames: string[]): Promise<Map<string, StreamHead>> {
-  const { rows } = await client.query<{ stream_name: string; revision: string; last_hash: string }>(
-    `SELECT stream_name, revision::text, last_hash FROM ${names.streams}
-     WHERE stream_name = ANY($1::text[]) ORDER BY stream_name FOR UPDATE`,
-    [streamNames],
+/** The plan made and written while holding the stream rows; undefined (rolled back) when a new stream appeared meanwhile. */
+async function writeLocked(
+  pool: Pool, names: StoreNames, requests: readonly AppendRequest[], heads: HeadCache, key?: Uint8Array,
+): Promise<AppendOutcome[] | undefined> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    try {
+      const streams = [...new Set(requests.map((r) => r.streamName))];
+      const { rows } = await client.query<{ stream_name: string; revision: string; last_hash: string }>(
+        `SELECT stream_name, revision::text, last_hash FROM ${names.streams}
+         WHERE stream_name = ANY($1::text[]) ORDER BY stream_name FOR UPDATE`,
+        [streams],
+      );
+      const locked = new Map(rows.map((row) => [row.stream_name, { revision: BigInt(row.revision), lastHash: row.last_hash }]));
+      for (const stream of streams) heads.set(stream, locked.get(stream));
+      const plan = planBatch(requests, heads, key);
+      const result = await callAppendFunction(client, names, plan.call);
+      if ('actual' in result) {
+        for (const [stream, head] of result.actual) heads.set(stream, head);
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+      await client.query('COMMIT');
+      return written(plan, result.positions, heads);
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+function written(plan: Plan, positions: Map<string, bigint>, heads: HeadCache): AppendOutcome[] {
+  for (const [stream, head] of plan.call.moved) heads.set(stream, head);
+  const { revisions, ids } = plan.call.events;
+  return plan.outcomes.map((outcome) =>
+    'lastRowIndex' in outcome
+      ? { ok: { nextExpectedRevision: BigInt(revisions[outcome.lastRowIndex]), position: positions.get(ids[outcome.lastRowIndex].toLowerCase())! } }
+      : outcome,
   );
-  return new Map(rows.map((row) => [row.stream_name, { revision: BigInt(row.revision), lastHash: row.last_hash }]));
+}
+
+function planBatch(requests: readonly AppendRequest[], cache: HeadCache, key: Uint8Array | undefined) {
+  const assumed = new Map<string, StreamHead | undefined>();
+  for (const { streamName } of requests) if (!assumed.has(streamName)) assumed.set(streamName, cache.get(streamName));
+  const current = new Map(assumed);
+  const events: AppendCall['events'] = { streams: [], revisions: [], ids: [], types: [], data: [], metadata: [], hashes: [], previousHashes: [] };
+  const outcomes: Array<{ conflict: WrongExpectedRevisionError } | { lastRowIndex: number }> = requests.map((request) => {
+    const head = current.get(request.streamName);
+    try {
+      checkExpectedRevision(request.streamName, request.expected, head?.revision);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return { conflict: error };
+      throw error;
+    }
+    current.set(request.streamName, chainInto(events, request, head, key));
+    return { lastRowIndex: events.ids.length - 1 };
+  });
+  const call: AppendCall = {
+    assumed: [...assumed],
+    moved: [...current].filter(([stream, head]) => head !== assumed.get(stream)) as Array<[string, StreamHead]>,
+    events,
+  };
+  return { call, outcomes };
 }
 
 /** Adds the request's events to the rows, extending the stream's hash chain; returns the new head. */
-function chainInto(rows: Rows, request: AppendRequest, head: StreamHead | undefined, key: Uint8Array | undefined): StreamHead {
+function chainInto(rows: AppendCall['events'], request: AppendRequest, head: StreamHead | undefined, key: Uint8Array | undefined): StreamHead {
   let revision = head ? head.revision : -1n;
   let previous: string | null = head?.lastHash ?? null;
   for (const event of request.events) {
@@ -100,38 +154,4 @@ function chainInto(rows: Rows, request: AppendRequest, head: StreamHead | undefi
     previous = hash;
   }
   return { revision, lastHash: previous! };
-}
-
-/** One statement: take the position lock, insert the events in order, move the stream heads, notify. */
-async function insertRows(client: PoolClient, names: StoreNames, rows: Rows, heads: Map<string, StreamHead>): Promise<bigint[]> {
-  const touched = [...new Set(rows.streams)];
-  const result = await client.query<{ position: string; event_id: string }>(
-    `WITH position_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))),
-     inserted AS (
-       INSERT INTO ${names.events} (stream_name, revision, event_id, type, data, metadata, hash, previous_hash)
-       SELECT e.stream_name, e.revision, e.id, e.type, e.data::jsonb, e.metadata::jsonb, e.hash, e.previous_hash
-       FROM position_lock
-       CROSS JOIN unnest($2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         WITH ORDINALITY AS e(stream_name, revision, id, type, data, metadata, hash, previous_hash, ord)
-       ORDER BY e.ord
-       RETURNING position, event_id
-     ),
-     moved AS (
-       INSERT INTO ${names.streams} (stream_name, revision, last_hash)
-       SELECT h.stream_name, h.revision, h.last_hash
-       FROM unnest($10::text[], $11::bigint[], $12::text[]) AS h(stream_name, revision, last_hash)
-       WHERE EXISTS (SELECT 1 FROM inserted)
-       ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision, last_hash = EXCLUDED.last_hash
-     ),
-     notified AS (SELECT pg_notify($13, (SELECT max(position) FROM inserted)::text))
-     SELECT position::text, event_id::text FROM inserted CROSS JOIN notified`,
-    [
-      names.lockKey,
-      rows.streams, rows.revisions, rows.ids, rows.types, rows.data, rows.metadata, rows.hashes, rows.previousHashes,
-      touched, touched.map((s) => heads.get(s)!.revision.toString()), touched.map((s) => heads.get(s)!.lastHash),
-      names.channelName,
-    ],
-  );
-  const positions = new Map(result.rows.map((row) => [row.event_id, BigInt(row.position)]));
-  return rows.ids.map((id) => positions.get(id.toLowerCase())!);
 }

@@ -10,6 +10,9 @@ import { startPlatform, type Platform } from './platform';
 const at = '2024-03-01T08:00:00.000Z';
 const metadata = { actorId: 't', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: 'k', schemaVersion: 1 };
 
+/** eventstore.append_events with no events, expecting stream 'x' not to exist */
+const APPEND_NOTHING = `'{x}', '{-1}', '{NULL}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}'`;
+
 async function as<T = unknown>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -105,6 +108,8 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(writer, 'SELECT * FROM units');
     await expectDenied(writer, 'SELECT * FROM rm_v1.units');
     await expectDenied(writer, `INSERT INTO projection_checkpoints VALUES ('x', 0, now())`);
+    // the one-statement append (runs with the caller's own privileges): an empty call checks a head, writes nothing
+    expect(await as(writer, `SELECT count(*)::int AS n FROM eventstore.append_events(${APPEND_NOTHING})`)).toEqual([{ n: 0 }]);
   });
 
   it('the projector reads events and writes the versioned read models and its state, but cannot write events', async () => {
@@ -130,6 +135,7 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(projector, `UPDATE eventstore.streams SET revision = 0`);
     await expectDenied(projector, 'ALTER TABLE eventstore.events DISABLE TRIGGER events_append_only');
     await expectDenied(projector, 'DELETE FROM read_model_migrations');
+    await expectDenied(projector, `SELECT * FROM eventstore.append_events(${APPEND_NOTHING})`);
   });
 
   it('a role URL that logs in as a superuser is refused at start', async () => {
@@ -156,6 +162,7 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(reader, `UPDATE projection_state SET status = 'resuming'`);
     await expectDenied(reader, 'UPDATE read_model_active SET version = 1');
     await expectDenied(reader, 'SELECT * FROM eventstore.events');
+    await expectDenied(reader, `SELECT * FROM eventstore.append_events(${APPEND_NOTHING})`);
     await expectDenied(reader, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
       VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`);
   });

@@ -47,7 +47,7 @@ export function versionTablesSql(version: number): string[] {
       total int NOT NULL, applicable_max int NOT NULL, percent numeric(7,2) NOT NULL, rank int NOT NULL,
       group_size int NOT NULL, fields jsonb NOT NULL, by_source jsonb NOT NULL, zero_leaves jsonb NOT NULL,
       updated_at text NOT NULL, criteria_set_code text NOT NULL, criteria_set_version int NOT NULL,
-      mixed_criteria_versions boolean NOT NULL, PRIMARY KEY (unit_id, year))`,
+      mixed_criteria_versions boolean NOT NULL, exact_total jsonb, PRIMARY KEY (unit_id, year))`,
     `CREATE INDEX scorecards_group_rank ON ${s}.scorecards (year, level, group_code, rank)`,
     ...auditTimelineTableSql(s),
     ...versionGrantsSql(version),

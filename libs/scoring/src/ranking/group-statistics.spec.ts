@@ -42,6 +42,32 @@ describe('groupStatistics', () => {
     expect(stats.bands.map((band) => band.unitIds)).toEqual([['a'], ['b'], []]);
   });
 
+  it('given totals converted from raw data, when summarised, then every figure comes from the exact totals, not the displayed ones', () => {
+    // displayed 90.00, 80.00 and 80.00 of 100 points; exactly 89.996, 80.004 and 79.996
+    const exact = [
+      { unitId: 'a', total: 9000, max: 10000, exactTotal: { num: 44998, den: 5 } },
+      { unitId: 'b', total: 8000, max: 10000, exactTotal: { num: 40002, den: 5 } },
+      { unitId: 'c', total: 8000, max: 10000, exactTotal: { num: 39998, den: 5 } },
+    ];
+    const stats = groupStatistics(exact);
+    expect(stats.bands.map((band) => band.unitIds)).toEqual([[], ['b', 'a'], ['c']]);
+    expect(stats).toMatchObject({ lowestUnitIds: ['c'], highestUnitIds: ['a'], minPercent: 8000, medianPercent: 8000, averagePercent: 8333, countAboveAverage: 1 });
+    // the same group from its displayed totals: a would reach the top band, b and c would tie for lowest
+    const displayed = groupStatistics(exact.map(({ exactTotal: _, ...entry }) => entry));
+    expect(displayed.bands.map((band) => band.unitIds)).toEqual([['a'], ['b', 'c'], []]);
+    expect(displayed.lowestUnitIds).toEqual(['b', 'c']);
+  });
+
+  it('given exact totals, when averaged, then the means of points and of indexes are rounded once, from the exact values', () => {
+    // exactly 0.005 and 0.004 points of 100 (displayed 0.01 and 0.00): mean 0.0045 → 0.00, not (0.01 + 0.00) / 2 = 0.005 → 0.01
+    const entries = [
+      { unitId: 'a', total: 1, max: 10000, exactTotal: { num: 1, den: 2 } },
+      { unitId: 'b', total: 0, max: 10000, exactTotal: { num: 2, den: 5 } },
+    ];
+    expect(groupStatistics(entries)).toMatchObject({ averagePoints: 0, averagePercent: 0, countAboveAverage: 1 });
+    expect(groupStatistics(entries.map(({ exactTotal: _, ...entry }) => entry))).toMatchObject({ averagePoints: 1, averagePercent: 1 });
+  });
+
   it('given an even count, when summarised, then the median is the mean of the middle two', () => {
     expect(groupStatistics(block.slice(0, 4)).medianPercent).toBe(8900);
   });

@@ -2,7 +2,7 @@ import type { Hundredths } from '../criteria/criteria-set';
 import { formatPoints } from '../points/hundredths';
 import {
   addRationals,
-  compareIndex,
+  compareRationals,
   divideRational,
   rational,
   rationalToHundredths,
@@ -10,7 +10,7 @@ import {
   type PercentHundredths,
   type Rational,
 } from '../points/ratio';
-import { compareIds, type RankEntry } from './rank-group';
+import { compareExactIndex, compareIds, exactIndexOf, exactTotalOf, type RankEntry } from './rank-group';
 
 export interface PercentBand {
   /** "≥ 90%", "80–90%", "< 80%" */
@@ -43,21 +43,21 @@ export interface GroupStatistics {
 }
 
 /**
- * Statistics of a group's indexes (each unit's points ÷ own applicable maximum). Average, median
- * and band membership are computed on exact rationals and only rounded for the figures returned,
+ * Statistics of a group's indexes (each unit's points ÷ own applicable maximum). Every figure is
+ * computed from the exact totals (an entry's `exactTotal` when given: the unrounded sum of its
+ * parts, never the displayed total) on exact rationals, and only rounded for the figures returned,
  * so "count above the average" and band counts never depend on rounding.
  * `bandThresholds` are lower bounds in hundredths of a percent, e.g. [9000, 8000] gives the
  * bands ≥ 90%, 80–90%, < 80%.
  */
 export function groupStatistics(entries: readonly RankEntry[], bandThresholds: readonly PercentHundredths[] = [9000, 8000]): GroupStatistics {
-  const sorted = entries
-    .filter((entry) => entry.max > 0)
-    .sort((a, b) => compareIndex(a.total, a.max, b.total, b.max) || compareIds(a.unitId, b.unitId));
+  const sorted = entries.filter((entry) => entry.max > 0).sort((a, b) => compareExactIndex(a, b) || compareIds(a.unitId, b.unitId));
   const bands = makeBands(bandThresholds);
-  for (const { unitId, total, max } of sorted) {
-    const band = bands.find((b) => b.from === null || compareIndex(total, max, b.from, 10000) >= 0)!;
+  for (const entry of sorted) {
+    // a band's lower bound in hundredths of a percent is the index from/10000
+    const band = bands.find((b) => b.from === null || compareExactIndex(entry, { unitId: '', total: b.from, max: 10000 }) >= 0)!;
     band.count++;
-    band.unitIds.push(unitId);
+    band.unitIds.push(entry.unitId);
   }
   const n = sorted.length;
   if (n === 0) {
@@ -67,36 +67,50 @@ export function groupStatistics(entries: readonly RankEntry[], bandThresholds: r
     };
   }
   const average = averageIndex(sorted);
-  const indexOf = (entry: RankEntry): Rational => rational(entry.total, entry.max);
   const median: Rational =
-    n % 2 === 1 ? indexOf(sorted[(n - 1) / 2]) : divideRational(addRationals(indexOf(sorted[n / 2 - 1]), indexOf(sorted[n / 2])), 2);
+    n % 2 === 1 ? exactIndexOf(sorted[(n - 1) / 2]) : divideRational(addRationals(exactIndexOf(sorted[n / 2 - 1]), exactIndexOf(sorted[n / 2])), 2);
   const [lowest, highest] = [sorted[0], sorted[n - 1]];
-  const same = (a: RankEntry) => (b: RankEntry) => compareIndex(a.total, a.max, b.total, b.max) === 0;
-  const totalPoints = sorted.reduce((sum, entry) => sum + BigInt(entry.total), 0n);
+  const same = (a: RankEntry) => (b: RankEntry) => compareExactIndex(a, b) === 0;
+  const totalPoints = sumOfExactTotals(sorted);
   return {
     count: entries.length,
     indexed: n,
     averagePercent: rationalToPercent(average),
     medianPercent: rationalToPercent(median),
-    minPercent: rationalToPercent(indexOf(lowest)),
-    maxPercent: rationalToPercent(indexOf(highest)),
+    minPercent: rationalToPercent(exactIndexOf(lowest)),
+    maxPercent: rationalToPercent(exactIndexOf(highest)),
     lowestUnitIds: sorted.filter(same(lowest)).map((entry) => entry.unitId),
     highestUnitIds: sorted.filter(same(highest)).map((entry) => entry.unitId),
-    // index > average  ⇔  total · average.den > average.num · max  (max > 0, den > 0)
-    countAboveAverage: sorted.filter((entry) => BigInt(entry.total) * average.den > average.num * BigInt(entry.max)).length,
-    averagePoints: rationalToHundredths(rational(totalPoints, n)),
+    countAboveAverage: sorted.filter((entry) => compareRationals(exactIndexOf(entry), average) > 0).length,
+    averagePoints: rationalToHundredths(divideRational(totalPoints, n)),
     bands,
   };
 }
 
-/** Mean of total ÷ max over the entries, exact: totals are summed per distinct maximum first, so
- * a block sharing one maximum costs a single division instead of one fraction per unit. */
+/** Mean of the exact total ÷ max over the entries: exact totals are summed per distinct maximum
+ * first, so a block sharing one maximum costs a single division instead of one fraction per unit. */
 function averageIndex(entries: readonly RankEntry[]): Rational {
-  const totalsByMax = new Map<number, bigint>();
-  for (const { total, max } of entries) totalsByMax.set(max, (totalsByMax.get(max) ?? 0n) + BigInt(total));
+  const totalsByMax = new Map<number, RankEntry[]>();
+  for (const entry of entries) {
+    const sharing = totalsByMax.get(entry.max);
+    if (sharing) sharing.push(entry);
+    else totalsByMax.set(entry.max, [entry]);
+  }
   let sum = rational(0);
-  for (const [max, total] of totalsByMax) sum = addRationals(sum, rational(total, max));
+  for (const [max, sharing] of totalsByMax) sum = addRationals(sum, divideRational(sumOfExactTotals(sharing), max));
   return divideRational(sum, entries.length);
+}
+
+/** Σ exact totals: whole totals summed as integers, only fractional ones as fractions. */
+function sumOfExactTotals(entries: readonly RankEntry[]): Rational {
+  let whole = 0n;
+  let fractions = rational(0);
+  for (const entry of entries) {
+    const exact = exactTotalOf(entry);
+    if (exact.den === 1n) whole += exact.num;
+    else fractions = addRationals(fractions, exact);
+  }
+  return addRationals(fractions, rational(whole));
 }
 
 function makeBands(thresholds: readonly PercentHundredths[]): PercentBand[] {

@@ -40,6 +40,17 @@ describe('rankChanges', () => {
     expect(tiny[0].percentChange).toBe(-1);
   });
 
+  it('given a total converted from raw data, when compared, then the index change comes from the exact total, not the displayed one', () => {
+    // 40.004 of 50 points (displayed 40.00) against 40.00 last year: +0.008 percentage points → 0.01, where the displayed totals give 0
+    const [change] = rankChanges(
+      rankGroup([{ unitId: 'a', total: 4000, max: 5000, exactTotal: { num: 20002, den: 5 } }]),
+      rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]),
+    );
+    expect(change).toMatchObject({ pointsChange: 0, percentChange: 1 });
+    const [displayed] = rankChanges(rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]), rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]));
+    expect(displayed!.percentChange).toBe(0);
+  });
+
   it('given an unchanged rank, when described, then it reads "unchanged at"', () => {
     expect(describeRankChange({ rank: 4, previousRank: 4 })).toBe('unchanged at 4th');
     expect(describeRankChange({ rank: null, previousRank: 4 })).toBe('not ranked');

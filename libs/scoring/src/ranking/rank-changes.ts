@@ -1,7 +1,7 @@
 import type { Hundredths } from '../criteria/criteria-set';
 import { formatPoints } from '../points/hundredths';
-import { rational, rationalToPercent, subtractRationals, type PercentHundredths } from '../points/ratio';
-import type { RankedEntry } from './rank-group';
+import { rationalToPercent, subtractRationals, type PercentHundredths } from '../points/ratio';
+import { exactIndexOf, type RankedEntry } from './rank-group';
 
 export interface RankChange {
   unitId: string;
@@ -43,7 +43,7 @@ export function rankChanges(current: readonly RankedEntry[], previous: readonly 
       percent: entry.percent,
       previousPercent: prior?.percent ?? null,
       percentChange: hasBothIndexes
-        ? rationalToPercent(subtractRationals(rational(entry.total, entry.max), rational(prior.total, prior.max)), 'half-away')
+        ? rationalToPercent(subtractRationals(exactIndexOf(entry), exactIndexOf(prior)), 'half-away')
         : null,
     };
   });

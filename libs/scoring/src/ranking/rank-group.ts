@@ -67,6 +67,18 @@ const exactIndex = (entry: RankEntry): Rational => {
 };
 const hasFraction = (entry: RankEntry) => entry.exactTotal !== undefined && !isWhole(entry.exactTotal);
 
+/** The entry's total as it is exactly: `exactTotal` when given, else the (then exact) `total`. */
+export const exactTotalOf = (entry: RankEntry): Rational => (hasFraction(entry) ? toRational(entry.exactTotal!) : { num: BigInt(entry.total), den: 1n });
+
+/** The entry's index (total ÷ max, max > 0) exactly, as an unreduced rational: from `exactTotal` when given. */
+export const exactIndexOf = (entry: RankEntry): Rational => (hasFraction(entry) ? exactIndex(entry) : { num: BigInt(entry.total), den: BigInt(entry.max) });
+
+/** Exact comparison of two entries' indexes (both maxima > 0): negative when a's index is lower. */
+export function compareExactIndex(a: RankEntry, b: RankEntry): number {
+  if (!hasFraction(a) && !hasFraction(b)) return compareIndex(a.total, a.max, b.total, b.max);
+  return compareRationals(exactIndex(withExact(a)), exactIndex(withExact(b)));
+}
+
 /**
  * Ranks a group (block) of units on their exact index (from `exactTotal` when given: the sum of
  * unrounded parts, never the rounded total). Scores equal at the published precision share a rank (standard
@@ -88,25 +100,20 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   const rankable = entries.filter((entry) => byPoints || entry.max > 0);
   const unrankable = entries.filter((entry) => !byPoints && entry.max <= 0);
-  const published = new Map<string, number>();
-  if (!byPoints) for (const entry of rankable) published.set(entry.unitId, publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision));
-  const byPublished = (a: number, b: number) => b - a;
-  const scoreOrder = byPoints
-    ? (a: RankEntry, b: RankEntry) => b.total - a.total
-    : (a: RankEntry, b: RankEntry) => byPublished(published.get(a.unitId)!, published.get(b.unitId)!);
-  const exactOrder = (a: RankEntry, b: RankEntry) => {
-    if (byPoints) return 0;
-    if (!hasFraction(a) && !hasFraction(b)) return compareIndex(b.total, b.max, a.total, a.max);
-    return compareRationals(exactIndex(withExact(b)), exactIndex(withExact(a)));
-  };
-  const ordered = [...rankable].sort((a, b) => scoreOrder(a, b) || exactOrder(a, b) || compareIds(a.unitId, b.unitId));
+  // each entry's score (points, or the index at the published precision) computed once, not per comparison
+  const scored = rankable.map((entry) => ({
+    entry,
+    score: byPoints ? entry.total : publishedIndexNumber(hasFraction(entry) ? entry.exactTotal! : entry.total, entry.max, precision),
+  }));
+  const exactOrder = (a: RankEntry, b: RankEntry) => (byPoints ? 0 : compareExactIndex(b, a));
+  scored.sort((a, b) => b.score - a.score || exactOrder(a.entry, b.entry) || compareIds(a.entry.unitId, b.entry.unitId));
 
   const ranked: RankedEntry[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const entry = ordered[i];
-    const rank = i > 0 && scoreOrder(ordered[i - 1], entry) === 0 ? ranked[i - 1].rank : i + 1;
-    const percent = hasFraction(entry) ? rationalToPercent(rational(exactIndex(entry).num, exactIndex(entry).den)) : percentOf(entry.total, entry.max);
-    ranked.push({ unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
+  for (let i = 0; i < scored.length; i++) {
+    const { entry, score } = scored[i];
+    const rank = i > 0 && scored[i - 1].score === score ? ranked[i - 1].rank : i + 1;
+    const percent = hasFraction(entry) ? rationalToPercent(exactIndexOf(entry)) : percentOf(entry.total, entry.max);
+    ranked.push({ ...exactPart(entry), unitId: entry.unitId, total: entry.total, max: entry.max, rank, position: i + 1, percent });
   }
   unrankable.sort((a, b) => compareIds(a.unitId, b.unitId));
   for (const entry of unrankable) {
@@ -114,6 +121,9 @@ export function rankGroup(entries: readonly RankEntry[], options: RankOptions = 
   }
   return ranked;
 }
+
+/** `{ exactTotal }` when the entry has a fractional one (kept on the ranked entry, for exact changes), else nothing. */
+const exactPart = (entry: RankEntry): Pick<RankEntry, 'exactTotal'> => (hasFraction(entry) ? { exactTotal: entry.exactTotal } : {});
 
 const withExact = (entry: RankEntry): RankEntry => (entry.exactTotal ? entry : { ...entry, exactTotal: { num: entry.total, den: 1 } });
 

@@ -3,7 +3,7 @@ import type { GroupScorecardRow } from './ranking-rows.sql';
 
 const row = (unitId: string, year: number, total: number, status = 'published', group = 'g'): GroupScorecardRow => ({
   unitId, year, level: 'province', groupCode: group, status, criteriaSetCode: 'S', criteriaSetVersion: 1, mixedCriteriaVersions: false,
-  total, applicableMax: 1000, unitName: unitId.toUpperCase(), unitStatus: 'active',
+  total, applicableMax: 1000, unitName: unitId.toUpperCase(), unitStatus: 'active', exactTotal: null,
   fields: [{ code: 'F1', name: 'F1', points: total, max: 1000, percent: total / 10, rank: 0 }],
 });
 const request = { year: 2024, level: 'province', group: 'g', field: null, bands: [9000, 8000] };

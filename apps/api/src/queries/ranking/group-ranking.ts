@@ -8,6 +8,7 @@ import {
   type RankedEntry,
   type RankEntry,
 } from '@par-index/scoring';
+import type { StoredFraction } from '@par-index/read-model';
 import type { GroupScorecardRow } from './ranking-rows.sql';
 import { PUBLISHED_STATUS } from '@par-index/domain';
 
@@ -45,10 +46,14 @@ export const PUBLISHED_ROWS = (row: GroupScorecardRow): boolean => row.status ==
 
 /** The entry a row contributes: the overall total, or one field's points over its applicable maximum. */
 function entryOf(row: GroupScorecardRow, field: string | null): RankEntry | null {
-  if (field === null) return { unitId: row.unitId, total: row.total, max: row.applicableMax };
+  if (field === null) return { unitId: row.unitId, total: row.total, max: row.applicableMax, ...exactly(row.exactTotal) };
   const score = row.fields.find((f) => f.code === field);
-  return score ? { unitId: row.unitId, total: score.points, max: score.max } : null;
+  return score ? { unitId: row.unitId, total: score.points, max: score.max, ...exactly(score.exactPoints) } : null;
 }
+
+/** The exact value an entry ranks on, as the projector stored it, when the displayed one is a rounding of it. */
+const exactly = (stored: StoredFraction | null | undefined): Pick<RankEntry, 'exactTotal'> =>
+  stored ? { exactTotal: { num: BigInt(stored.num), den: BigInt(stored.den) } } : {};
 
 const entriesOf = (rows: readonly GroupScorecardRow[], field: string | null) =>
   rows.map((row) => entryOf(row, field)).filter((entry): entry is RankEntry => entry !== null);
@@ -68,7 +73,9 @@ function previousRanking(rows: readonly GroupScorecardRow[], field: string | nul
   const groups = new Map<string, GroupScorecardRow[]>();
   for (const row of rows) {
     const key = `${row.level}\u0000${row.groupCode}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return [...groups.values()].flatMap((groupRows) => rankGroup(entriesOf(groupRows, field)));
 }

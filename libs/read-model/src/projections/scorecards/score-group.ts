@@ -1,6 +1,10 @@
-import { rankScorecards, scoreUnit, type CriteriaSet, type UnitScorecard } from '@par-index/scoring';
+import { rankScorecards, scoreUnit, type CriteriaSet, type Fraction, type UnitScorecard } from '@par-index/scoring';
 import type { AssessmentRow } from '../../entities/assessment.entity';
-import type { ScorecardRow } from '../../entities/scorecard.entity';
+import type { ScorecardRow, StoredFraction } from '../../entities/scorecard.entity';
+
+/** Exact values are stored as decimal strings (a converted part's denominator can be large). */
+export const toStoredFraction = (fraction: Fraction | undefined): StoredFraction | undefined =>
+  fraction === undefined ? undefined : { num: String(fraction.num), den: String(fraction.den) };
 
 const toPercent = (percentHundredths: number | null) => (percentHundredths === null ? 0 : percentHundredths / 100);
 
@@ -39,6 +43,7 @@ export function rankScoredGroup(scored: readonly ScoredAssessment[], updatedAt: 
     criteriaSetVersion: row.criteriaSetVersion,
     mixedCriteriaVersions,
     total: scorecard.total,
+    exactTotal: toStoredFraction(scorecard.exactTotal) ?? null,
     applicableMax: scorecard.max,
     percent: toPercent(scorecard.percent),
     rank: overall.get(row.unitId)?.rank ?? 0,
@@ -50,6 +55,7 @@ export function rankScoredGroup(scored: readonly ScoredAssessment[], updatedAt: 
       max: field.max,
       percent: toPercent(field.percent),
       rank: fieldRank(field.code, row.unitId),
+      ...(field.exactPoints === undefined ? {} : { exactPoints: toStoredFraction(field.exactPoints) }),
     })),
     bySource: Object.fromEntries(scorecard.bySource.map((source) => [source.key, source.points])),
     zeroLeaves: scorecard.zeroLeaves,
