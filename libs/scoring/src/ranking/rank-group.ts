@@ -1,7 +1,7 @@
 import type { Hundredths } from '../criteria/criteria-set';
 import { divideRoundHalfUp, divideRoundHalfUpBig } from '../points/hundredths';
 import { isWhole, toRational, type Fraction } from '../points/exact-sum';
-import { compareIndex, compareRationals, percentOf, rational, rationalToPercent, type PercentHundredths, type Rational } from '../points/ratio';
+import { compareIndex, compareRationals, percentOf, rationalToPercent, type PercentHundredths, type Rational } from '../points/ratio';
 
 /** A unit's result in a group: its points and its own applicable maximum. */
 export interface RankEntry {
