@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { chainKeyFrom, createEventStore } from '@par-index/eventstore';
 import { resultsFixture } from './testing/results-fixture.test-support';
 import { startRunningApi, type RunningApi } from './testing/running-api.test-support';
 
@@ -109,5 +111,22 @@ describe('moving a unit to another group is reflected in rankings (real API proc
     const events = await api.countEvents();
     expect(await move()).toMatchObject({ eventTypes: [], projected: true });
     expect(await api.countEvents()).toBe(events);
+  });
+
+  it('given a move interrupted after the unit\'s event, then repeating it moves the straggler (the unit itself is a no-op)', async () => {
+    // the crash: ca-mau's UnitMovedToGroup is stored, its unpublished 2024 assessment was not moved
+    const store = createEventStore({ databaseUrl: api.database.url, hmacKey: chainKeyFrom(api.storageEnv.EVENTSTORE_HMAC_KEY) });
+    const at = new Date().toISOString();
+    await store.appendToStream('unit-ca-mau', [{
+      id: randomUUID(), type: 'UnitMovedToGroup', data: { group: 'north', previousGroup: 'south', at, by: 'e2e-admin' },
+      metadata: { actorId: 'e2e-admin', actorRole: 'admin', occurredAt: at, correlationId: 'crash', causationId: 'crash', idempotencyKey: randomUUID(), schemaVersion: 1 },
+    }], 'stream_exists');
+    await store.close();
+    expect(ranked(await ranking(2024, 'south', true))).toEqual([['bac-giang', 19, 1], ['can-tho', 16, 2], ['ca-mau', 12, 3]]);
+    const repeat = (await fx.ok<{ moveUnitToGroup: MoveResult }>('mutation { moveUnitToGroup(unitId:"ca-mau", group:"north") { eventTypes projected } }')).moveUnitToGroup;
+    expect(repeat).toEqual({ eventTypes: [], projected: true });
+    expect(ranked(await ranking(2024, 'north', true))).toEqual([['ha-noi', 14, 1], ['ca-mau', 12, 2], ['hai-phong', 10, 3]]);
+    expect(ranked(await ranking(2024, 'south', true))).toEqual([['bac-giang', 19, 1], ['can-tho', 16, 2]]);
+    expect(ranked(await ranking(2023, 'south', false))).toEqual([['can-tho', 12, 1], ['ca-mau', 10, 2]]);
   });
 });
