@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { lockCheckpoints, saveCheckpoints } from './checkpoints';
 import { handles, type AnyProjection, type ProjectedEvent } from './projection';
 import { loadRows, rowKey, writeRows } from './projection-rows';
+import { checkpointsAdvanced } from './wait-for-checkpoints';
 
 /** The rows a batch's projections left, by projection name, then by row key (`rowKey(keyOf(event))`). */
 export type BatchRows = ReadonlyMap<string, ReadonlyMap<string, ObjectLiteral | null>>;
@@ -117,7 +118,7 @@ export async function applyBatch(
   if (events.length === 0) return { applied: 0, lastPosition: undefined, dropped: [] };
   const lastPosition = events[events.length - 1]!.position;
   try {
-    return await dataSource.transaction(async (manager) => {
+    const result = await dataSource.transaction(async (manager) => {
       const names = [...projections.map((p) => p.name), ...derived.map((d) => d.name)];
       const checkpoints = await lockCheckpoints(manager, names);
       let applied = 0;
@@ -143,6 +144,8 @@ export async function applyBatch(
       if (dropped.length > 0) await recordDropped?.(manager, dropped);
       return { applied, lastPosition, dropped };
     });
+    checkpointsAdvanced();
+    return result;
   } catch (error) {
     for (const model of derived) model.reset?.(dataSource);
     throw error;

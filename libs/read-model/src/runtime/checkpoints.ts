@@ -8,20 +8,26 @@ export const NO_POSITION = -1n;
  * projector processes can never apply the same event twice: the second waits, then sees it done.
  */
 export async function lockCheckpoints(manager: EntityManager, names: readonly string[]): Promise<Map<string, bigint>> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ProjectionCheckpointEntity)
-    .values(names.map((projectionName) => ({ projectionName, position: NO_POSITION.toString(), updatedAt: new Date() })))
-    .orIgnore()
-    .execute();
-  const rows = await manager
-    .getRepository(ProjectionCheckpointEntity)
-    .createQueryBuilder('c')
-    .setLock('pessimistic_write')
-    .where('c.projection_name IN (:...names)', { names })
-    .orderBy('c.projection_name')
-    .getMany();
+  const select = () =>
+    manager
+      .getRepository(ProjectionCheckpointEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.projection_name IN (:...names)', { names })
+      .orderBy('c.projection_name')
+      .getMany();
+  let rows = await select();
+  if (rows.length < names.length) {
+    // a projection's first batch: its row is created once, then locked like the others
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectionCheckpointEntity)
+      .values(names.map((projectionName) => ({ projectionName, position: NO_POSITION.toString(), updatedAt: new Date() })))
+      .orIgnore()
+      .execute();
+    rows = await select();
+  }
   return new Map(rows.map((row) => [row.projectionName, BigInt(row.position)]));
 }
 

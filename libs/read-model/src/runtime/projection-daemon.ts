@@ -62,6 +62,7 @@ export class ProjectionDaemon {
   private skipped: ReadonlySet<bigint> = new Set();
   private queue: ProjectedEvent[] = [];
   private draining: Promise<void> | undefined;
+  private following = false;
 
   constructor(
     private readonly store: EventStore,
@@ -182,9 +183,10 @@ export class ProjectionDaemon {
     const caughtUp = await this.catchUp();
     const from = await this.lowestCheckpoint();
     this.log.info({ version: this.options.version, caughtUp, from: from.toString() }, 'projections caught up; following live events');
+    this.following = true;
     this.subscription = this.store.subscribeToAll(
       async (event) => {
-        if (this.failed) return;
+        if (this.failed || !this.following) return;
         this.queue.push(toProjectedEvent(event));
         this.drain();
         if (this.queue.length >= MAX_QUEUED) await this.draining;
@@ -208,8 +210,9 @@ export class ProjectionDaemon {
     const subscription = this.subscription;
     this.subscription = undefined;
     if (!this.failed) this.status = 'stopped';
+    this.following = false;
+    this.queue = []; // not applied: the next start reads them again from the checkpoint
     await subscription?.close();
-    this.queue = [];
     await this.draining;
   }
 

@@ -12,6 +12,24 @@ interface Waiter {
 }
 
 const POLL_MS = 10;
+const sleeping = new Set<() => void>();
+
+/** A projector in this process committed a batch: every watcher polls now instead of at its next tick. */
+export function checkpointsAdvanced(): void {
+  for (const wake of [...sleeping]) wake();
+}
+
+function nap(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      sleeping.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    sleeping.add(wake);
+  });
+}
 const FAILURE_CHECK_MS = 100;
 
 /**
@@ -58,7 +76,7 @@ class CheckpointWatcher {
         for (const waiter of this.waiters) {
           if (now >= waiter.deadline) this.settle(waiter, { projected: false, reason: `read models did not reach position ${waiter.position} within ${waiter.timeoutMs} ms` });
         }
-        if (this.waiters.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (this.waiters.size > 0) await nap(POLL_MS);
       }
     } catch (error) {
       const reason = `read-model checkpoints could not be read: ${error instanceof Error ? error.message : String(error)}`;

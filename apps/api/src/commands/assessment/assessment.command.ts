@@ -18,6 +18,7 @@ import {
 import { INFRASTRUCTURE, type Infrastructure } from '../../infrastructure/infrastructure';
 import { runAggregateCommand, type CommandOutcome } from '../aggregate-command-runner';
 import { commandContext, type CommandEnvelope } from '../command-envelope';
+import { AggregateCache } from '../shared/aggregate-cache';
 import { loadAggregate } from '../shared/load-aggregate';
 
 type WithoutResolved<T> = T extends unknown ? Omit<T, 'context' | 'criteriaSet' | 'targetCriteriaSet' | 'unit' | 'unitId' | 'year'> : never;
@@ -40,10 +41,12 @@ export class ExecuteAssessmentCommand {
 /** Resolves what the pure decide needs from other streams (criteria set, unit), then runs it. */
 @CommandHandler(ExecuteAssessmentCommand)
 export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessmentCommand, CommandOutcome> {
+  private readonly criteriaSets = new AggregateCache(criteriaSetDecider);
+
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
   private async resolveSet(code: string, version?: number): Promise<ResolvedCriteriaSet> {
-    const state = await loadAggregate(this.infrastructure.eventStore, criteriaSetDecider, criteriaSetStreamName(code));
+    const state = await this.criteriaSets.load(this.infrastructure.eventStore, criteriaSetStreamName(code));
     const resolved = resolveCriteriaSet(state, version);
     if (!resolved) {
       throw new DomainError('CRITERIA_SET_NOT_PUBLISHED', `Criteria set ${code}${version ? ` version ${version}` : ''} is not published`, { code, version });

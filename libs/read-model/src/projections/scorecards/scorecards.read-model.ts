@@ -75,10 +75,13 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
   for (const member of members) byGroup.get(groupKeyOf({ year: member.year, level: member.level, groupCode: member.group_code }))?.push(member);
   const rows: { key: string; row: AssessmentRow }[] = [];
   const toLoad: { key: string; id: ObjectLiteral }[] = [];
+  // rows to delete exist only where a member left, a group was not cached yet, or a member is not scored
+  let membersMayHaveLeft = false;
   for (const [key, list] of byGroup) {
     const cached = cache.group(key);
+    if (cached.size === 0) membersMayHaveLeft = true;
     const present = new Set(list.map((m) => m.unit_id));
-    for (const unitId of [...cached.keys()]) if (!present.has(unitId)) cache.remove(key, unitId);
+    for (const unitId of [...cached.keys()]) if (!present.has(unitId)) (cache.remove(key, unitId), (membersMayHaveLeft = true));
     for (const member of list) {
       if (cached.get(member.unit_id)?.lastPosition === member.last_position) continue;
       const row = fresh.get(rowKey({ unitId: member.unit_id, year: member.year }));
@@ -98,9 +101,10 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
   }
   const scorecards = groups.flatMap((group) => {
     const entries = [...cache.group(groupKeyOf(group)).values()];
+    if (entries.some((entry) => entry.scored === undefined)) membersMayHaveLeft = true;
     return rankScoredGroup(entries.flatMap((entry) => entry.scored ?? []), groupUpdatedAt(entries.map((entry) => entry.row)));
   });
-  await writeGroupScorecards(manager, groups, scorecards);
+  await writeGroupScorecards(manager, groups, scorecards, membersMayHaveLeft);
 }
 
 /**

@@ -15,7 +15,13 @@ const UPDATES = COLUMNS.filter((c) => c !== 'unit_id' && c !== 'year').map((c) =
  * Replaces the given groups' scorecards with `rows` in two statements: the rows as one JSON
  * parameter (an upsert by unit and year), then the groups' rows of units no longer in them deleted.
  */
-export async function writeGroupScorecards(manager: EntityManager, groups: readonly { year: number; level: string; groupCode: string }[], rows: readonly ScorecardRow[]): Promise<void> {
+export async function writeGroupScorecards(
+  manager: EntityManager,
+  groups: readonly { year: number; level: string; groupCode: string }[],
+  rows: readonly ScorecardRow[],
+  /** false when no unit-year can have left these groups (nothing to delete) */
+  membersMayHaveLeft = true,
+): Promise<void> {
   if (rows.length > 0) {
     await manager.query(
       `INSERT INTO scorecards (${COLUMNS.join(', ')})
@@ -24,6 +30,7 @@ export async function writeGroupScorecards(manager: EntityManager, groups: reado
       [JSON.stringify(rows.map(toColumns))],
     );
   }
+  if (!membersMayHaveLeft) return;
   await manager.query(
     `DELETE FROM scorecards s USING jsonb_to_recordset($1::jsonb) AS g(year int, level text, group_code text)
      WHERE s.year = g.year AND s.level = g.level AND s.group_code = g.group_code AND NOT ((s.unit_id, s.year) IN (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(unit_id text, year int)))`,
