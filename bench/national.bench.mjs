@@ -77,7 +77,9 @@ try {
   const rebuild = await runMeasured([...PROJECTOR_NODE_ARGS, path.join(root, 'apps/projector/dist/main.js'), 'rebuild'], childEnv);
   const replayed = Number(/from (\d+) events/.exec(rebuild.lines.join('\n'))?.[1] ?? NaN);
   const rebuildRate = Math.round(replayed / rebuild.seconds);
-  log(`rebuild: ${replayed} events in ${rebuild.seconds.toFixed(1)} s (${rebuildRate} events/s, process start included), peak RSS ${rebuild.peakRssMb} MB`);
+  // the CLI's own rate (its last progress line): the replay alone, without the process start
+  const replayRate = JSON.parse(rebuild.lines.filter((line) => line.startsWith('{"progress"')).at(-1) ?? '{}').eventsPerSecond ?? NaN;
+  log(`rebuild: ${replayed} events in ${rebuild.seconds.toFixed(1)} s (${rebuildRate} events/s, process start included; replay alone ${replayRate} events/s), peak RSS ${rebuild.peakRssMb} MB`);
 
   api = await startApi(path.join(root, 'apps/api/dist/main.js'), childEnv);
   const apiRss = watchPeakRss(api.pid, 250);
@@ -104,6 +106,7 @@ try {
     figure('national.load', `bulk load through appendToStream (${load.events} events, generation included, 8 streams in parallel)`, loadRate, 'events/s', 'higher'),
     figure('national.readAll', `readAll of the same ${read} events (the rebuild's ceiling)`, readRate, 'events/s', 'higher'),
     figure('national.rebuild', `rebuild of ${replayed} events (vs readAll; issue 8 target 30,000/s)`, rebuildRate, 'events/s', 'higher', { ref: 'national.readAll', ...target('issue 8 target', 30000) }),
+    figure('national.rebuild.replay', 'rebuild: the replay alone, as the CLI reports it (vs readAll; issue 8 target 30,000/s)', replayRate, 'events/s', 'higher', { ref: 'national.readAll', ...target('issue 8 target', 30000) }),
     figure('national.rebuild.rss', 'rebuild peak RSS (node --max-old-space-size=256, as docker-compose runs the projector; issue 8 target < 300 MB)', rebuild.peakRssMb, 'MB', 'lower', target('issue 8 target', 300)),
     figure('api.mutation.rate', `recordSelfScore mutations answered per second (asked ${MUTATIONS.rate}/s, after a ${MUTATIONS.warmupSeconds} s warm-up)`, mutations.perSecond, 'mutations/s', 'higher', target('asked', MUTATIONS.rate)),
     figure('api.mutation.p50', 'mutation waiting for its projection, p50', mutations.p50ms, 'ms', 'lower', target('issue 8 target (p99)', 100)),
