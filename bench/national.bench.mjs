@@ -3,7 +3,7 @@
 // 3. `rebuild` (the projector CLI, its own process: events/s and peak RSS);
 // 4. the built API on those read models: recordSelfScore mutations at 100/s waiting for their projection;
 // 5. self-scores appended at a fixed rate while the API's projector follows (lag, backlog).
-// Env: BENCH_PROVINCES (63), BENCH_LIVE_RATE (1000), BENCH_LIVE_SECONDS (10), BENCH_LIVE_DRAIN_SECONDS (20),
+// Env: BENCH_PROVINCES (63), BENCH_LIVE_RATE (1000), BENCH_LIVE_SECONDS (60), BENCH_LIVE_DRAIN_SECONDS (20),
 //      BENCH_MUTATION_RATE (100), BENCH_MUTATION_SECONDS (5).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -24,7 +24,7 @@ const { generateNation, appendGenerated } = require('../libs/read-model/dist/tes
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const PROVINCES = env('BENCH_PROVINCES', 63);
 const FIRST_YEAR = 2023;
-const LIVE = { rate: env('BENCH_LIVE_RATE', 1000), seconds: env('BENCH_LIVE_SECONDS', 10), drainSeconds: env('BENCH_LIVE_DRAIN_SECONDS', 20) };
+const LIVE = { rate: env('BENCH_LIVE_RATE', 1000), seconds: env('BENCH_LIVE_SECONDS', 60), drainSeconds: env('BENCH_LIVE_DRAIN_SECONDS', 20) };
 const MUTATIONS = { rate: env('BENCH_MUTATION_RATE', 100), seconds: env('BENCH_MUTATION_SECONDS', 5), warmupSeconds: env('BENCH_MUTATION_WARMUP_SECONDS', 2) };
 // as docker-compose runs it: V8 would otherwise let the heap grow towards a quarter of the machine's memory
 const PROJECTOR_NODE_ARGS = ['--max-old-space-size=256'];
@@ -32,7 +32,7 @@ const log = (line) => console.log(line);
 
 /** The next year's criteria sets, and its units' opened assessments split into self-scores for the store and for the API. */
 function nextYearWork() {
-  const liveProvinces = Math.min(PROVINCES, 12);
+  const liveProvinces = PROVINCES; // enough self-scores for 1,000/s over the whole live window
   const sets = [];
   const selfAssessments = [];
   for (const phase of generateNation({ seed: 42, provinces: liveProvinces, years: 2, firstYear: FIRST_YEAR, communes: false })) {
