@@ -45,19 +45,27 @@ async function openLoop(rate, seconds, count, fire) {
   return (performance.now() - started) / 1000;
 }
 
-/** Self-scores through the public API (recordSelfScore waits for its projection) at `rate`/s. */
-export async function measureMutations({ url, secret, commands, rate, seconds }) {
+/**
+ * Self-scores through the public API (recordSelfScore waits for its projection) at `rate`/s. The
+ * first `warmupSeconds` at the same rate are not counted (JIT, connection pools, first reads of
+ * each stream); the figures are the `seconds` after them.
+ */
+export async function measureMutations({ url, secret, commands, rate, seconds, warmupSeconds = 0 }) {
   const tokens = new Map();
   const latencies = [];
   let notProjected = 0;
   const errors = [];
-  const elapsed = await openLoop(rate, seconds, commands.length, async (i) => {
-    const issued = commands[i];
+  const send = async (issued) => {
     if (!tokens.has(issued.actor.actorId)) tokens.set(issued.actor.actorId, signActorToken(issued.actor, secret));
     const t0 = performance.now();
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(issued.actor.actorId)}` }, body: JSON.stringify(toMutation(issued)) });
-    const body = await response.json();
-    latencies.push(performance.now() - t0);
+    return { body: await response.json(), ms: performance.now() - t0 };
+  };
+  const warmup = Math.min(commands.length, Math.round(rate * warmupSeconds));
+  if (warmup > 0) await openLoop(rate, warmupSeconds, warmup, (i) => send(commands[i]));
+  const elapsed = await openLoop(rate, seconds, commands.length - warmup, async (i) => {
+    const { body, ms } = await send(commands[warmup + i]);
+    latencies.push(ms);
     if (body.errors) errors.push(body.errors[0].extensions?.code ?? body.errors[0].message);
     else if (!body.data.recordSelfScore.projected) notProjected += 1;
   });

@@ -43,6 +43,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   LeafNotApplicableProposed: 1,
   LeafMarkedNotApplicable: 1,
   LeafApplicabilityRestored: 1,
+  AssessmentGroupChanged: 1,
 };
 
 export function isDomainEventType(type: string): type is DomainEventType {

@@ -5,6 +5,7 @@ import { CriteriaSetCommandHandler } from './criteria-set/criteria-set.command';
 import { CriteriaSetResolver } from './criteria-set/criteria-set.resolver';
 import { CommandDispatch } from './shared/command-dispatch';
 import { UnitCommandHandler } from './unit/unit.command';
+import { UnitGroupMove } from './unit/unit-group-move';
 import { UnitResolver } from './unit/unit.resolver';
 
 export const COMMAND_SLICES = [
@@ -13,6 +14,7 @@ export const COMMAND_SLICES = [
   CriteriaSetResolver,
   UnitCommandHandler,
   UnitResolver,
+  UnitGroupMove,
   AssessmentCommandHandler,
   AssessmentResolver,
   CriteriaRevisionResolver,

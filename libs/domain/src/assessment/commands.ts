@@ -69,6 +69,9 @@ export type MarkLeafApplicable = Base & { type: 'MarkLeafApplicable'; leafCode: 
 /** `criteriaSet` is the bound version (may be retired); `targetCriteriaSet` the version to move to. */
 export type MoveAssessmentToCriteriaVersion = Base & { type: 'MoveAssessmentToCriteriaVersion'; targetCriteriaSet: ResolvedCriteriaSet; reason: string };
 
+/** The assessment follows its unit into another ranking group (refused once it has been published). */
+export type ChangeAssessmentGroup = Base & { type: 'ChangeAssessmentGroup'; group: string; reason: string };
+
 export type AssessmentCommand =
   | OpenAssessment
   | RecordSelfScore
@@ -84,6 +87,7 @@ export type AssessmentCommand =
   | ReopenAssessment
   | MoveAssessmentToCriteriaVersion
   | MarkLeafNotApplicable
-  | MarkLeafApplicable;
+  | MarkLeafApplicable
+  | ChangeAssessmentGroup;
 
 export type AssessmentCommandType = AssessmentCommand['type'];

@@ -4,6 +4,7 @@ import { requireNonEmptyId, requireYear } from '../shared/guards';
 import type { AssessmentCommand, AssessmentCommandType, OpenAssessment } from './commands';
 import { decideApprove, decidePublish, decideReopen } from './decide-approval';
 import { decideFileObjection, decideObjection, decideRecordAppraisal } from './decide-appraisal';
+import { decideChangeGroup } from './decide-group';
 import { decideFinalise, decideRecordIndicator, decideRecordSurvey } from './decide-results';
 import { decideMarkApplicable, decideMarkNotApplicable } from './decide-not-applicable';
 import { decideMoveToCriteriaVersion } from './decide-revision';
@@ -29,6 +30,7 @@ export const ASSESSMENT_COMMAND_ROLES: Record<AssessmentCommandType, readonly Ac
   MoveAssessmentToCriteriaVersion: ['admin'],
   MarkLeafNotApplicable: ['unit_officer', 'appraiser'],
   MarkLeafApplicable: ['unit_officer', 'appraiser'],
+  ChangeAssessmentGroup: ['admin'],
 };
 
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
@@ -68,6 +70,8 @@ export function decideAssessment(command: AssessmentCommand, state: AssessmentSt
       return decideMarkNotApplicable(command, state);
     case 'MarkLeafApplicable':
       return decideMarkApplicable(command, state);
+    case 'ChangeAssessmentGroup':
+      return decideChangeGroup(command, state);
     default: {
       const _exhaustive: never = command;
       return fail('VALIDATION_FAILED', `unknown assessment command ${(_exhaustive as { type: string }).type}`);

@@ -20,11 +20,11 @@ const criteriaSet = fc.constantFrom(resolved, resolved, resolved, { set: sampleS
 
 /** Valid-shaped commands in any order, any role: most are refused, some go through. */
 const command: fc.Arbitrary<AssessmentCommand> = fc
-  .tuple(fc.integer({ min: 0, max: 11 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
+  .tuple(fc.integer({ min: 0, max: 14 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
   .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag, twist]) => {
     const c = buildCommand(kind, leaf, s, t, set, objectionId, flag);
     // mostly the role the command needs, so sequences get past the role check and deep into the lifecycle
-    const r = useRandomRole && kind % 3 === 0 ? randomRole : kind >= 12 && flag ? 'appraiser' : ASSESSMENT_COMMAND_ROLES[c.type][0];
+    const r = useRandomRole && kind % 3 === 0 ? randomRole : (kind === 12 || kind === 13) && flag ? 'appraiser' : ASSESSMENT_COMMAND_ROLES[c.type][0];
     return { ...c, context: withIdentityTwist(ctx(r), twist) };
   });
 
@@ -64,6 +64,8 @@ function buildCommand(kind: number, leaf: string, s: number, t: string | null, s
         return { ...base, type: 'ReopenAssessment', reason: 'correction' };
       case 12:
         return { ...base, type: 'MarkLeafNotApplicable', leafCode: leaf, reason: 'no such activity' };
+      case 14:
+        return { ...base, type: 'ChangeAssessmentGroup', group: flag ? 'north-provinces' : objectionId === 'o1' ? 'provinces' : 'bad group', reason: 'unit moved' };
       default:
         return { ...base, type: 'MarkLeafApplicable', leafCode: leaf, reason: 'applies after all' };
     }
@@ -198,6 +200,25 @@ describe('assessment decider properties', () => {
       { numRuns: 200 },
     );
   });
+  it('never changes the group of an assessment once it has been published', () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        let published = false;
+        for (const event of run(cs).events) {
+          if (event.type === 'AssessmentPublished') published = true;
+          if (event.type === 'AssessmentGroupChanged') expect(published).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the generated sequences change groups and meet the publication refusal', () => {
+    const samples = fc.sample(commands, { numRuns: 400, seed: 42 }).map(run);
+    expect(samples.some((r) => r.events.some((e) => e.type === 'AssessmentGroupChanged'))).toBe(true);
+    expect(new Set(samples.flatMap((r) => r.refusals))).toContain('GROUP_FIXED_BY_PUBLICATION');
+  });
+
   it('never records an appraisal score or a result on a leaf an appraiser marked not applicable', () => {
     fc.assert(
       fc.property(commands, (cs) => {

@@ -141,6 +141,12 @@ export interface CriteriaVersionChange extends Stamped {
 /** The assessment now follows `toVersion`; an approved or published result returns to appraisal. */
 export type AssessmentCriteriaVersionChanged = { type: 'AssessmentCriteriaVersionChanged'; data: CriteriaVersionChange };
 
+/**
+ * The assessment is ranked in another group (its unit moved). Only an assessment never published
+ * changes group: a published result keeps the group it was published in, even when reopened.
+ */
+export type AssessmentGroupChanged = { type: 'AssessmentGroupChanged'; data: Stamped & { group: string; previousGroup: string; reason: string } };
+
 export type AssessmentEvent =
   | AssessmentOpened
   | SelfScoreRecorded
@@ -157,7 +163,8 @@ export type AssessmentEvent =
   | AssessmentCriteriaVersionChanged
   | LeafNotApplicableProposed
   | LeafMarkedNotApplicable
-  | LeafApplicabilityRestored;
+  | LeafApplicabilityRestored
+  | AssessmentGroupChanged;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -178,4 +185,5 @@ export const ASSESSMENT_EVENT_TYPES = [
   'LeafNotApplicableProposed',
   'LeafMarkedNotApplicable',
   'LeafApplicabilityRestored',
+  'AssessmentGroupChanged',
 ] as const satisfies readonly AssessmentEventType[];

@@ -84,6 +84,8 @@ export interface OpenedAssessment {
   appraisedBy: readonly string[];
   reopenCount: number;
   lastReopenReason: string | null;
+  /** set by the first publication and kept through reopens: the group is then fixed */
+  everPublished: boolean;
 }
 
 export type AssessmentState = { status: 'not_opened' } | OpenedAssessment;
@@ -103,7 +105,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       status: 'self_assessment',
       unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
       selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(), notApplicable: new Map(),
-      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null,
+      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null, everPublished: false,
     };
   }
   if (state.status === 'not_opened') return state;
@@ -150,7 +152,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'approved', approval: { decisionReference, approvalRound, at, by }, approvalRounds: approvalRound };
     }
     case 'AssessmentPublished':
-      return { ...state, status: 'published' };
+      return { ...state, status: 'published', everPublished: true };
     case 'AssessmentReopened':
       return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
     case 'AssessmentCriteriaVersionChanged':
@@ -172,6 +174,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         appraisedBy: withActor(state.appraisedBy, by),
       };
     }
+    case 'AssessmentGroupChanged':
+      return { ...state, group: event.data.group };
     default: {
       const _exhaustive: never = event;
       throw new Error(`unknown assessment event ${JSON.stringify(_exhaustive)}`);

@@ -57,6 +57,7 @@ export const DOMAIN_ERROR_KINDS = {
   ASSESSMENT_ALREADY_APPROVED: 'conflict',
   ASSESSMENT_NOT_APPROVED: 'conflict',
   LEAF_NOT_APPLICABLE: 'conflict',
+  GROUP_FIXED_BY_PUBLICATION: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { applyBatch, ProjectionApplyError, type DerivedReadModel } from './apply-batch';
 import { NO_POSITION, readCheckpoints } from './checkpoints';
 import { measureLag } from './lag';
+import { LiveBatches } from './live-batches';
 import { readSkips, recordDroppedEvent, recordProjectionState, type ProjectionStatus } from './projection-state';
 import { waitForCheckpoints, type ProjectionWait } from './wait-for-checkpoints';
 import type { AnyProjection, ProjectedEvent } from './projection';
@@ -40,8 +41,6 @@ export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };
 // EventStoreDB commit positions are unsigned 64-bit: this bound is above every one of them.
 const ABOVE_ANY_POSITION = 2n ** 64n;
-// live events queued beyond this make the subscription wait (backpressure) instead of growing memory
-const MAX_QUEUED = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -60,9 +59,7 @@ export class ProjectionDaemon {
   private subscription: Subscription | undefined;
   private status: ProjectionStatus = 'stopped';
   private skipped: ReadonlySet<bigint> = new Set();
-  private queue: ProjectedEvent[] = [];
-  private draining: Promise<void> | undefined;
-  private following = false;
+  private live: LiveBatches | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -161,35 +158,16 @@ export class ProjectionDaemon {
     }
   }
 
-  /** Applies queued live events in batches of what arrived meanwhile, until the queue is empty. */
-  private drain(): void {
-    if (this.draining) return;
-    this.draining = (async () => {
-      while (this.queue.length > 0 && !this.failed) {
-        const batch = this.queue.splice(0, this.options.liveBatchSize ?? 1_000);
-        await this.apply(batch).catch(() => {
-          this.queue = [];
-          void this.subscription?.close();
-        });
-      }
-    })().finally(() => {
-      this.draining = undefined;
-      if (this.queue.length > 0 && !this.failed) this.drain();
-    });
-  }
-
   /** Catches up, then follows live events. Rejects with ProjectionFailedError on a poison event. */
   async start(): Promise<void> {
     const caughtUp = await this.catchUp();
     const from = await this.lowestCheckpoint();
     this.log.info({ version: this.options.version, caughtUp, from: from.toString() }, 'projections caught up; following live events');
-    this.following = true;
+    const live = new LiveBatches((batch) => this.apply(batch), this.options.liveBatchSize ?? 1_000, () => void this.subscription?.close());
+    this.live = live;
     this.subscription = this.store.subscribeToAll(
       async (event) => {
-        if (this.failed || !this.following) return;
-        this.queue.push(toProjectedEvent(event));
-        this.drain();
-        if (this.queue.length >= MAX_QUEUED) await this.draining;
+        if (!this.failed) await live.push(toProjectedEvent(event));
       },
       {
         fromPosition: from < 0n ? 'start' : from,
@@ -210,10 +188,9 @@ export class ProjectionDaemon {
     const subscription = this.subscription;
     this.subscription = undefined;
     if (!this.failed) this.status = 'stopped';
-    this.following = false;
-    this.queue = []; // not applied: the next start reads them again from the checkpoint
+    this.live?.close();
     await subscription?.close();
-    await this.draining;
+    await this.live?.settled();
   }
 
   /** Resolves once every projection of this version has applied `position`. */

@@ -5,6 +5,7 @@ import { Actor, type RequestActor } from '../../graphql/actor.decorator';
 import { CommandDispatch } from '../shared/command-dispatch';
 import { ID_MESSAGE, ID_PATTERN } from '../shared/command-inputs';
 import { CommandResult } from '../shared/command-result.type';
+import { UnitGroupMove } from './unit-group-move';
 import { ExecuteUnitCommand, type UnitRequest } from './unit.command';
 
 @InputType({ description: 'A unit to register.' })
@@ -19,7 +20,10 @@ export class RegisterUnitInput {
 
 @Resolver()
 export class UnitResolver {
-  constructor(private readonly dispatch: CommandDispatch) {}
+  constructor(
+    private readonly dispatch: CommandDispatch,
+    private readonly groupMove: UnitGroupMove,
+  ) {}
 
   private send(actor: RequestActor, unitId: string, request: UnitRequest) {
     return this.dispatch.send(new ExecuteUnitCommand(unitId, request, this.dispatch.envelope(actor)));
@@ -35,9 +39,13 @@ export class UnitResolver {
     return this.send(actor, unitId, { type: 'RenameUnit', name });
   }
 
-  @Mutation(() => CommandResult, { description: 'Move the unit to another ranking group (block).' })
+  @Mutation(() => CommandResult, {
+    description:
+      'Move the unit to another ranking group (block). Its assessments never published follow it (AssessmentGroupChanged); ' +
+      'published ones keep the group they were published in. Repeating the move repairs one interrupted midway.',
+  })
   moveUnitToGroup(@Actor() actor: RequestActor, @Args('unitId', { description: 'the unit id' }) unitId: string, @Args('group', { description: 'the new group (block)' }) group: string) {
-    return this.send(actor, unitId, { type: 'MoveUnitToGroup', group });
+    return this.groupMove.move(actor, unitId, group);
   }
 
   @Mutation(() => CommandResult, { description: 'Administrative merger: the unit joins `intoId`; both histories stay readable.' })

@@ -87,6 +87,9 @@ function apply(row: WorkingRow | null, projected: ProjectedEvent): WorkingRow | 
       row.status = statusAfterCriteriaVersionChange(d.fromStatus);
       break;
     }
+    case 'AssessmentGroupChanged':
+      row.groupCode = event.data.group;
+      break;
     default: {
       const _exhaustive: never = event;
       throw new Error(`assessments projection cannot handle ${JSON.stringify(_exhaustive)}`);

@@ -120,6 +120,8 @@ function entryOf(event: AssessmentEvent, previous: PreviousValue): Entry {
       const d = event.data;
       return leafEntry(d.leafCode, d.wasMarked ? [change(d.leafCode, 'applicableMax', 0, pts(d.max))] : [], d.reason, { wasMarked: d.wasMarked });
     }
+    case 'AssessmentGroupChanged':
+      return wideEntry(null, null, event.data.reason, { group: event.data.group, previousGroup: event.data.previousGroup });
     default: {
       const _exhaustive: never = event;
       throw new Error(`audit timeline cannot handle ${JSON.stringify(_exhaustive)}`);
