@@ -1,4 +1,4 @@
-import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, statusAfterCriteriaVersionChange, type AssessmentEvent, type AssessmentStatus } from '@par-index/domain';
+import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, statusAfterCriteriaVersionChange, type AssessmentEvent } from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 import { streamKey } from '../../runtime/stream-key';

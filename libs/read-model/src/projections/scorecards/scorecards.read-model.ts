@@ -20,8 +20,12 @@ async function currentAssessments(manager: EntityManager, events: readonly Proje
     const key = assessmentKeyOf(event.streamName);
     const id = rowKey(key);
     if (current.has(id)) continue;
-    if (folded?.has(id)) current.set(id, (folded.get(id) ?? null) as AssessmentRow | null);
-    else (current.set(id, null), missing.push(key));
+    if (folded?.has(id)) {
+      current.set(id, (folded.get(id) ?? null) as AssessmentRow | null);
+    } else {
+      current.set(id, null);
+      missing.push(key);
+    }
   }
   for (const [id, row] of await loadRows(manager, assessmentsProjection, missing)) current.set(id, row as AssessmentRow | null);
   return current;
@@ -81,7 +85,11 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
     const cached = cache.group(key);
     if (cached.size === 0) membersMayHaveLeft = true;
     const present = new Set(list.map((m) => m.unit_id));
-    for (const unitId of [...cached.keys()]) if (!present.has(unitId)) (cache.remove(key, unitId), (membersMayHaveLeft = true));
+    for (const unitId of [...cached.keys()]) {
+      if (present.has(unitId)) continue;
+      cache.remove(key, unitId);
+      membersMayHaveLeft = true;
+    }
     for (const member of list) {
       if (cached.get(member.unit_id)?.lastPosition === member.last_position) continue;
       const row = fresh.get(rowKey({ unitId: member.unit_id, year: member.year }));
