@@ -18,7 +18,8 @@ const TOTAL = Number(process.env.BENCH_APPENDS ?? 4000);
 async function startDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined, where: 'DATABASE_URL' };
   const config = require('@par-index/config');
-  if (typeof config.startEmbeddedPostgres !== 'function') throw new Error('set DATABASE_URL: @par-index/config has no startEmbeddedPostgres');
+  if (typeof config.startEmbeddedPostgres !== 'function')
+    throw new Error('set DATABASE_URL: @par-index/config has no startEmbeddedPostgres');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'par-index-bench-'));
   const port = await config.findFreePort();
   const pg = await config.startEmbeddedPostgres({ dataDir, port });
@@ -38,8 +39,13 @@ function event(i) {
     type: 'SelfScoreRecorded',
     data: { unitId: 'unit-42', criterionId: `c-${i % 37}`, points: 1250, evidenceRefs: ['decision-123.pdf'] },
     metadata: {
-      actorId: 'bench', actorRole: 'unit-officer', occurredAt: new Date(0).toISOString(), correlationId: randomUUID(),
-      causationId: randomUUID(), idempotencyKey: randomUUID(), schemaVersion: 2,
+      actorId: 'bench',
+      actorRole: 'unit-officer',
+      occurredAt: new Date(0).toISOString(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      idempotencyKey: randomUUID(),
+      schemaVersion: 2,
     },
   };
 }
@@ -64,7 +70,7 @@ async function ownStreamsWriter(store, writer, count, latencies) {
 async function hotStreamWriter(store, stream, count, latencies) {
   let expected = 'any';
   let conflicts = 0;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const started = process.hrtime.bigint();
     try {
       const result = await store.appendToStream(stream, [event(done)], expected);
@@ -86,7 +92,10 @@ async function scenario(url, name, writers, run) {
   const latencies = [];
   const perWriter = Math.floor(TOTAL / writers);
   const started = process.hrtime.bigint();
-  const conflicts = (await Promise.all(Array.from({ length: writers }, (_, w) => run(store, w, perWriter, latencies)))).reduce((a, b) => a + b, 0);
+  const conflicts = (await Promise.all(Array.from({ length: writers }, (_, w) => run(store, w, perWriter, latencies)))).reduce(
+    (a, b) => a + b,
+    0,
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const verified = await store.verify();
   await store.close();
@@ -112,20 +121,52 @@ try {
   const one = await scenario(db.url, 'writers_1', 1, ownStreamsWriter);
   const eight = await scenario(db.url, 'writers_8', 8, ownStreamsWriter);
   const hotStream = `bench-hot-${randomUUID()}`;
-  const hot = await scenario(db.url, 'writers_8_hot_stream', 8, (store, _w, count, latencies) => hotStreamWriter(store, hotStream, count, latencies));
-  console.log(JSON.stringify({
-    bench: 'eventstore',
-    adapter: 'postgres',
-    appendsPerScenario: TOTAL,
-    writers1AppendsPerSecond: one.appendsPerSecond, writers1P50Ms: one.p50Ms, writers1P99Ms: one.p99Ms,
-    writers8AppendsPerSecond: eight.appendsPerSecond, writers8P50Ms: eight.p50Ms, writers8P99Ms: eight.p99Ms,
-    hotStream8AppendsPerSecond: hot.appendsPerSecond, hotStream8P50Ms: hot.p50Ms, hotStream8P99Ms: hot.p99Ms, hotStream8Conflicts: hot.conflicts,
-    figures: [
-      { key: 'eventstore.append1', label: 'raw appends, 1 writer (peer: emmett-postgresql, peer bench)', value: one.appendsPerSecond, unit: 'appends/s', better: 'higher', ref: 'peer.emmett.append1' },
-      { key: 'eventstore.append8', label: 'raw appends, 8 writers on their own streams (peer: emmett-postgresql, peer bench)', value: eight.appendsPerSecond, unit: 'appends/s', better: 'higher', ref: 'peer.emmett.append8' },
-      { key: 'eventstore.hot8', label: `raw appends, 8 writers on one hot stream (${hot.conflicts} conflicts retried; vs 8 writers on own streams)`, value: hot.appendsPerSecond, unit: 'appends/s', better: 'higher', ref: 'eventstore.append8' },
-    ],
-  }));
+  const hot = await scenario(db.url, 'writers_8_hot_stream', 8, (store, _w, count, latencies) =>
+    hotStreamWriter(store, hotStream, count, latencies),
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'eventstore',
+      adapter: 'postgres',
+      appendsPerScenario: TOTAL,
+      writers1AppendsPerSecond: one.appendsPerSecond,
+      writers1P50Ms: one.p50Ms,
+      writers1P99Ms: one.p99Ms,
+      writers8AppendsPerSecond: eight.appendsPerSecond,
+      writers8P50Ms: eight.p50Ms,
+      writers8P99Ms: eight.p99Ms,
+      hotStream8AppendsPerSecond: hot.appendsPerSecond,
+      hotStream8P50Ms: hot.p50Ms,
+      hotStream8P99Ms: hot.p99Ms,
+      hotStream8Conflicts: hot.conflicts,
+      figures: [
+        {
+          key: 'eventstore.append1',
+          label: 'raw appends, 1 writer (peer: emmett-postgresql, peer bench)',
+          value: one.appendsPerSecond,
+          unit: 'appends/s',
+          better: 'higher',
+          ref: 'peer.emmett.append1',
+        },
+        {
+          key: 'eventstore.append8',
+          label: 'raw appends, 8 writers on their own streams (peer: emmett-postgresql, peer bench)',
+          value: eight.appendsPerSecond,
+          unit: 'appends/s',
+          better: 'higher',
+          ref: 'peer.emmett.append8',
+        },
+        {
+          key: 'eventstore.hot8',
+          label: `raw appends, 8 writers on one hot stream (${hot.conflicts} conflicts retried; vs 8 writers on own streams)`,
+          value: hot.appendsPerSecond,
+          unit: 'appends/s',
+          better: 'higher',
+          ref: 'eventstore.append8',
+        },
+      ],
+    }),
+  );
 } finally {
   await db.stop();
 }

@@ -18,7 +18,7 @@ const options = new Command()
   .option('--provinces <n>', 'provinces (1..63), each with its departments and districts', '63')
   .option('--years <n>', 'assessment years', '1')
   .option('--first-year <n>', 'first assessment year', '2023')
-  .option('--communes', 'also every district\'s communes')
+  .option('--communes', "also every district's communes")
   .option('--departments <n>', 'departments per province (default: drawn, 17..22)')
   .option('--districts <n>', 'districts per province (default: drawn, 8..14)')
   .option('--via <target>', 'store (bulk appends) or api (GraphQL mutations)', 'store')
@@ -29,8 +29,13 @@ const options = new Command()
 
 const int = (value) => (value === undefined ? undefined : Number.parseInt(value, 10));
 const generatorOptions = {
-  seed: int(options.seed), provinces: int(options.provinces), years: int(options.years), firstYear: int(options.firstYear),
-  communes: Boolean(options.communes), departmentsPerProvince: int(options.departments), districtsPerProvince: int(options.districts),
+  seed: int(options.seed),
+  provinces: int(options.provinces),
+  years: int(options.years),
+  firstYear: int(options.firstYear),
+  communes: Boolean(options.communes),
+  departmentsPerProvince: int(options.departments),
+  districtsPerProvince: int(options.districts),
 };
 const concurrency = int(options.concurrency);
 let lastPrinted = 0;
@@ -45,7 +50,9 @@ if (options.via === 'api') {
   if (key.kind !== 'secret') throw new Error('--via api signs its own tokens: it needs AUTH_JWT_SECRET or the embedded secret, not a JWKS');
   const started = Date.now();
   const result = await driveApi(generateNation(generatorOptions), {
-    url: options.url, secret: new TextDecoder().decode(key.secret), concurrency,
+    url: options.url,
+    secret: new TextDecoder().decode(key.secret),
+    concurrency,
     onPhase: (_phase, commands) => progress(commands, (Date.now() - started) / 1000),
   });
   console.log(`\n${JSON.stringify({ via: 'api', ...generatorOptions, ...result })}`);
@@ -53,9 +60,12 @@ if (options.via === 'api') {
   const platform = await startPlatform(loadConfig(), { runProjector: false });
   try {
     const result = await appendGenerated(platform.eventStore, generateNation(generatorOptions), {
-      concurrency, onPhase: (_phase, total) => progress(total.events, total.seconds),
+      concurrency,
+      onPhase: (_phase, total) => progress(total.events, total.seconds),
     });
-    console.log(`\n${JSON.stringify({ via: 'store', ...generatorOptions, ...result, eventsPerSecond: Math.round(result.events / result.seconds) })}`);
+    console.log(
+      `\n${JSON.stringify({ via: 'store', ...generatorOptions, ...result, eventsPerSecond: Math.round(result.events / result.seconds) })}`,
+    );
   } finally {
     await platform.stop();
   }

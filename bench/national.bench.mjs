@@ -24,8 +24,16 @@ const { generateNation, appendGenerated } = require('../libs/read-model/dist/tes
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const PROVINCES = env('BENCH_PROVINCES', 63);
 const FIRST_YEAR = 2023;
-const LIVE = { rate: env('BENCH_LIVE_RATE', 1000), seconds: env('BENCH_LIVE_SECONDS', 60), drainSeconds: env('BENCH_LIVE_DRAIN_SECONDS', 20) };
-const MUTATIONS = { rate: env('BENCH_MUTATION_RATE', 100), seconds: env('BENCH_MUTATION_SECONDS', 5), warmupSeconds: env('BENCH_MUTATION_WARMUP_SECONDS', 2) };
+const LIVE = {
+  rate: env('BENCH_LIVE_RATE', 1000),
+  seconds: env('BENCH_LIVE_SECONDS', 60),
+  drainSeconds: env('BENCH_LIVE_DRAIN_SECONDS', 20),
+};
+const MUTATIONS = {
+  rate: env('BENCH_MUTATION_RATE', 100),
+  seconds: env('BENCH_MUTATION_SECONDS', 5),
+  warmupSeconds: env('BENCH_MUTATION_WARMUP_SECONDS', 2),
+};
 // as docker-compose runs it: V8 would otherwise let the heap grow towards a quarter of the machine's memory
 const PROJECTOR_NODE_ARGS = ['--max-old-space-size=256'];
 const log = (line) => console.log(line);
@@ -40,7 +48,9 @@ function nextYearWork() {
     if (phase.label.endsWith(`${FIRST_YEAR + 1} stage 1`)) selfAssessments.push(...phase.chunks);
   }
   const opened = selfAssessments.map((c) => ({ streamName: c.streamName, events: [c.events[0]], expected: 'no_stream', commands: [] }));
-  const forStore = selfAssessments.filter((_, i) => i % 2 === 0).map((c) => ({ streamName: c.streamName, events: c.events.slice(1).filter((e) => e.type === 'SelfScoreRecorded'), firstRevision: 1 }));
+  const forStore = selfAssessments
+    .filter((_, i) => i % 2 === 0)
+    .map((c) => ({ streamName: c.streamName, events: c.events.slice(1).filter((e) => e.type === 'SelfScoreRecorded'), firstRevision: 1 }));
   const perUnit = selfAssessments.filter((_, i) => i % 2 === 1).map((c) => c.commands.filter((x) => x.command.type === 'RecordSelfScore'));
   const forApi = [];
   for (let i = 0; perUnit.some((list) => i < list.length); i += 1) for (const list of perUnit) if (i < list.length) forApi.push(list[i]);
@@ -50,19 +60,38 @@ function nextYearWork() {
 const db = await startDatabase('national');
 const secret = randomBytes(32).toString('hex');
 // production shape: DATABASE_URL (owner; roles default to it), a keyed hash chain, a token secret, no demo data
-const childEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), PAR_DATA_DIR: db.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-bench-national-')), EVENTSTORE_URL: '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', PAR_DEMO: 'false' };
+const childEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_URL: db.url,
+  EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
+  PAR_DATA_DIR: db.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-bench-national-')),
+  EVENTSTORE_URL: '',
+  LOG_LEVEL: 'warn',
+  AUTH_JWT_SECRET: secret,
+  AUTH_JWKS_URL: '',
+  AUTH_ISSUER: '',
+  AUTH_AUDIENCE: '',
+  PAR_DEMO: 'false',
+};
 let api;
 try {
   const platform = await startPlatform(loadConfig(childEnv), { runProjector: false });
   const store = platform.eventStore;
   log(`generating and appending ${PROVINCES} provinces, 1 year (seed 42) …`);
-  const load = await appendGenerated(store, generateNation({ seed: 42, provinces: PROVINCES, years: 1, firstYear: FIRST_YEAR, communes: false }), { concurrency: 8 });
+  const load = await appendGenerated(
+    store,
+    generateNation({ seed: 42, provinces: PROVINCES, years: 1, firstYear: FIRST_YEAR, communes: false }),
+    { concurrency: 8 },
+  );
   const loadRate = Math.round(load.events / load.seconds);
-  log(`bulk load: ${load.events} events in ${load.appends} appends over ${load.streams} streams, ${load.seconds.toFixed(1)} s (${loadRate} events/s, generation included)`);
+  log(
+    `bulk load: ${load.events} events in ${load.appends} appends over ${load.streams} streams, ${load.seconds.toFixed(1)} s (${loadRate} events/s, generation included)`,
+  );
 
   let read = 0;
   const readStarted = process.hrtime.bigint();
-  for (let from = 'start'; ; ) {
+  for (let from = 'start'; ;) {
     const page = await store.readAll({ fromPosition: from, maxCount: 500 });
     if (page.length === 0) break;
     read += page.length;
@@ -79,17 +108,28 @@ try {
   const rebuildRate = Math.round(replayed / rebuild.seconds);
   // the CLI's own rate (its last progress line): the replay alone, without the process start
   const replayRate = JSON.parse(rebuild.lines.filter((line) => line.startsWith('{"progress"')).at(-1) ?? '{}').eventsPerSecond ?? NaN;
-  log(`rebuild: ${replayed} events in ${rebuild.seconds.toFixed(1)} s (${rebuildRate} events/s, process start included; replay alone ${replayRate} events/s), peak RSS ${rebuild.peakRssMb} MB`);
+  log(
+    `rebuild: ${replayed} events in ${rebuild.seconds.toFixed(1)} s (${rebuildRate} events/s, process start included; replay alone ${replayRate} events/s), peak RSS ${rebuild.peakRssMb} MB`,
+  );
 
   api = await startApi(path.join(root, 'apps/api/dist/main.js'), childEnv);
   const apiRss = watchPeakRss(api.pid, 250);
   const work = nextYearWork();
-  const liveStore = (await startPlatform(loadConfig(childEnv), { runProjector: false }));
-  await appendGenerated(liveStore.eventStore, [{ label: 'next year: criteria sets', chunks: work.sets }, { label: 'next year: opened', chunks: work.opened }], { concurrency: 8 });
+  const liveStore = await startPlatform(loadConfig(childEnv), { runProjector: false });
+  await appendGenerated(
+    liveStore.eventStore,
+    [
+      { label: 'next year: criteria sets', chunks: work.sets },
+      { label: 'next year: opened', chunks: work.opened },
+    ],
+    { concurrency: 8 },
+  );
   const reader = await openCheckpointReader(db.url);
   await waitCaughtUp(reader, liveStore.eventStore, 120_000);
 
-  log(`mutations through the API: recordSelfScore at ${MUTATIONS.rate}/s for ${MUTATIONS.warmupSeconds} s (warm-up, not counted), then ${MUTATIONS.seconds} s …`);
+  log(
+    `mutations through the API: recordSelfScore at ${MUTATIONS.rate}/s for ${MUTATIONS.warmupSeconds} s (warm-up, not counted), then ${MUTATIONS.seconds} s …`,
+  );
   const mutations = await measureMutations({ url: api.url, secret, commands: work.forApi, ...MUTATIONS });
   log(`mutations: ${JSON.stringify(mutations)}`);
   await waitCaughtUp(reader, liveStore.eventStore, 120_000);
@@ -102,24 +142,114 @@ try {
   await liveStore.stop();
 
   const target = (label, value) => ({ target: { label, value } });
-  report('national', [
-    figure('national.load', `bulk load through appendToStream (${load.events} events, generation included, 8 streams in parallel)`, loadRate, 'events/s', 'higher'),
-    figure('national.readAll', `readAll of the same ${read} events (the rebuild's ceiling)`, readRate, 'events/s', 'higher'),
-    figure('national.rebuild', `rebuild of ${replayed} events (vs readAll; issue 8 target 30,000/s)`, rebuildRate, 'events/s', 'higher', { ref: 'national.readAll', ...target('issue 8 target', 30000) }),
-    figure('national.rebuild.replay', 'rebuild: the replay alone, as the CLI reports it (vs readAll; issue 8 target 30,000/s)', replayRate, 'events/s', 'higher', { ref: 'national.readAll', ...target('issue 8 target', 30000) }),
-    figure('national.rebuild.rss', 'rebuild peak RSS (node --max-old-space-size=256, as docker-compose runs the projector; issue 8 target < 300 MB)', rebuild.peakRssMb, 'MB', 'lower', target('issue 8 target', 300)),
-    figure('api.mutation.rate', `recordSelfScore mutations answered per second (asked ${MUTATIONS.rate}/s, after a ${MUTATIONS.warmupSeconds} s warm-up)`, mutations.perSecond, 'mutations/s', 'higher', target('asked', MUTATIONS.rate)),
-    figure('api.mutation.p50', 'mutation waiting for its projection, p50', mutations.p50ms, 'ms', 'lower', target('issue 8 target (p99)', 100)),
-    figure('api.mutation.p99', 'mutation waiting for its projection, p99', mutations.p99ms, 'ms', 'lower', target('issue 8 target', 100)),
-    figure('live.appendRate', `live self-score appends achieved (asked ${LIVE.rate}/s)`, live.perSecond, 'appends/s', 'higher', target('asked', LIVE.rate)),
-    figure('live.projectedRate', 'live events projected per second (vs appends achieved)', live.projectedPerSecond, 'events/s', 'higher', { ref: 'live.appendRate' }),
-    figure('live.lag.p50', 'lag from append to read model, p50', live.lagP50ms, 'ms', 'lower', target('issue 8 target (p99)', 1000)),
-    figure('live.lag.p99', `lag from append to read model, p99${live.censored ? ` (${live.censored} events not projected by the end: counted at their lag then)` : ''}`, live.lagP99ms, 'ms', 'lower', target('issue 8 target', 1000)),
-    figure('live.lag.max', 'lag from append to read model, max', live.lagMaxms, 'ms', 'lower', target('issue 8 target (p99)', 1000)),
-    figure('live.backlog.max', 'backlog (events appended but not projected), max', live.backlogMax, 'events', 'lower', target('no growing backlog', 0)),
-    figure('live.backlog.end', `backlog after the ${LIVE.drainSeconds} s drain window`, live.backlogAfterDrain, 'events', 'lower', target('no growing backlog', 0)),
-    figure('api.rss', 'API process (GraphQL and the in-process projector, default heap) peak RSS during mutations and the live path: context, no target', apiPeakRssMb, 'MB', 'lower'),
-  ], { provinces: PROVINCES, events: load.events, streams: load.streams, mutations, live, rebuild: { seconds: rebuild.seconds, replayed }, postgres: await postgresVersion(db.url) });
+  report(
+    'national',
+    [
+      figure(
+        'national.load',
+        `bulk load through appendToStream (${load.events} events, generation included, 8 streams in parallel)`,
+        loadRate,
+        'events/s',
+        'higher',
+      ),
+      figure('national.readAll', `readAll of the same ${read} events (the rebuild's ceiling)`, readRate, 'events/s', 'higher'),
+      figure('national.rebuild', `rebuild of ${replayed} events (vs readAll; issue 8 target 30,000/s)`, rebuildRate, 'events/s', 'higher', {
+        ref: 'national.readAll',
+        ...target('issue 8 target', 30000),
+      }),
+      figure(
+        'national.rebuild.replay',
+        'rebuild: the replay alone, as the CLI reports it (vs readAll; issue 8 target 30,000/s)',
+        replayRate,
+        'events/s',
+        'higher',
+        { ref: 'national.readAll', ...target('issue 8 target', 30000) },
+      ),
+      figure(
+        'national.rebuild.rss',
+        'rebuild peak RSS (node --max-old-space-size=256, as docker-compose runs the projector; issue 8 target < 300 MB)',
+        rebuild.peakRssMb,
+        'MB',
+        'lower',
+        target('issue 8 target', 300),
+      ),
+      figure(
+        'api.mutation.rate',
+        `recordSelfScore mutations answered per second (asked ${MUTATIONS.rate}/s, after a ${MUTATIONS.warmupSeconds} s warm-up)`,
+        mutations.perSecond,
+        'mutations/s',
+        'higher',
+        target('asked', MUTATIONS.rate),
+      ),
+      figure(
+        'api.mutation.p50',
+        'mutation waiting for its projection, p50',
+        mutations.p50ms,
+        'ms',
+        'lower',
+        target('issue 8 target (p99)', 100),
+      ),
+      figure('api.mutation.p99', 'mutation waiting for its projection, p99', mutations.p99ms, 'ms', 'lower', target('issue 8 target', 100)),
+      figure(
+        'live.appendRate',
+        `live self-score appends achieved (asked ${LIVE.rate}/s)`,
+        live.perSecond,
+        'appends/s',
+        'higher',
+        target('asked', LIVE.rate),
+      ),
+      figure(
+        'live.projectedRate',
+        'live events projected per second (vs appends achieved)',
+        live.projectedPerSecond,
+        'events/s',
+        'higher',
+        { ref: 'live.appendRate' },
+      ),
+      figure('live.lag.p50', 'lag from append to read model, p50', live.lagP50ms, 'ms', 'lower', target('issue 8 target (p99)', 1000)),
+      figure(
+        'live.lag.p99',
+        `lag from append to read model, p99${live.censored ? ` (${live.censored} events not projected by the end: counted at their lag then)` : ''}`,
+        live.lagP99ms,
+        'ms',
+        'lower',
+        target('issue 8 target', 1000),
+      ),
+      figure('live.lag.max', 'lag from append to read model, max', live.lagMaxms, 'ms', 'lower', target('issue 8 target (p99)', 1000)),
+      figure(
+        'live.backlog.max',
+        'backlog (events appended but not projected), max',
+        live.backlogMax,
+        'events',
+        'lower',
+        target('no growing backlog', 0),
+      ),
+      figure(
+        'live.backlog.end',
+        `backlog after the ${LIVE.drainSeconds} s drain window`,
+        live.backlogAfterDrain,
+        'events',
+        'lower',
+        target('no growing backlog', 0),
+      ),
+      figure(
+        'api.rss',
+        'API process (GraphQL and the in-process projector, default heap) peak RSS during mutations and the live path: context, no target',
+        apiPeakRssMb,
+        'MB',
+        'lower',
+      ),
+    ],
+    {
+      provinces: PROVINCES,
+      events: load.events,
+      streams: load.streams,
+      mutations,
+      live,
+      rebuild: { seconds: rebuild.seconds, replayed },
+      postgres: await postgresVersion(db.url),
+    },
+  );
 } finally {
   await api?.stop();
   await db.stop();

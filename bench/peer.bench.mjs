@@ -39,32 +39,43 @@ function workload(total) {
 async function appendAll(writers, streams, appendOne) {
   const latencies = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    for (let s = w; s < streams.length; s += writers) {
-      let state = null;
-      for (const event of streams[s][1]) {
-        const t0 = performance.now();
-        state = await appendOne(streams[s][0], event, state);
-        latencies.push(performance.now() - t0);
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let s = w; s < streams.length; s += writers) {
+        let state = null;
+        for (const event of streams[s][1]) {
+          const t0 = performance.now();
+          state = await appendOne(streams[s][0], event, state);
+          latencies.push(performance.now() - t0);
+        }
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(latencies.length / seconds), p50ms: round(percentile(latencies, 50), 2), p99ms: round(percentile(latencies, 99), 2), appends: latencies.length };
+  return {
+    perSecond: Math.round(latencies.length / seconds),
+    p50ms: round(percentile(latencies, 50), 2),
+    p99ms: round(percentile(latencies, 99), 2),
+    appends: latencies.length,
+  };
 }
 
 const ours = (store, prefix) => async (stream, event, revision) =>
   (await store.appendToStream(`${prefix}${stream}`, [event], revision ?? 'no_stream')).nextExpectedRevision;
 const theirs = (store, prefix) => async (stream, event, version) =>
-  (await store.appendToStream(`${prefix}${stream}`, [{ type: event.type, data: event.data, metadata: event.metadata }], { expectedStreamVersion: version ?? STREAM_DOES_NOT_EXIST })).nextExpectedStreamVersion;
+  (
+    await store.appendToStream(`${prefix}${stream}`, [{ type: event.type, data: event.data, metadata: event.metadata }], {
+      expectedStreamVersion: version ?? STREAM_DOES_NOT_EXIST,
+    })
+  ).nextExpectedStreamVersion;
 
 async function readOurs(url, schemas) {
   let events = 0;
   const started = performance.now();
   for (const schema of schemas) {
     const store = new PostgresEventStore(url, { schema, poolSize: 2, hmacKey: CHAIN_KEY });
-    for (let from = 'start'; ; ) {
+    for (let from = 'start'; ;) {
       const page = await store.readAll({ fromPosition: from, maxCount: 500 });
       if (page.length === 0) break;
       events += page.length;
@@ -79,7 +90,7 @@ async function readTheirs(url) {
   const pool = dumbo({ connectionString: url });
   let events = 0;
   const started = performance.now();
-  for (let after = 0n; ; ) {
+  for (let after = 0n; ;) {
     const { messages } = await readMessagesBatch(pool.execute, { after, batchSize: 500 });
     if (messages.length === 0) break;
     events += messages.length;
@@ -103,21 +114,50 @@ try {
     if (!verified.ok) throw new Error('our hash chain broke');
     await store.close();
     result[`emmett${writers}`] = await appendAll(writers, streams, theirs(emmett, `w${writers}-`));
-    console.log(`${writers} writer(s): ours ${result[`ours${writers}`].perSecond} appends/s (p99 ${result[`ours${writers}`].p99ms} ms), emmett-postgresql ${result[`emmett${writers}`].perSecond} appends/s (p99 ${result[`emmett${writers}`].p99ms} ms)`);
+    console.log(
+      `${writers} writer(s): ours ${result[`ours${writers}`].perSecond} appends/s (p99 ${result[`ours${writers}`].p99ms} ms), emmett-postgresql ${result[`emmett${writers}`].perSecond} appends/s (p99 ${result[`emmett${writers}`].p99ms} ms)`,
+    );
   }
   await emmett.close();
   const readBackOurs = await readOurs(db.url, ['peer_w1', 'peer_w8']);
   const readBackTheirs = await readTheirs(db.url);
-  console.log(`read back: ours ${readBackOurs.perSecond} events/s (${readBackOurs.events}), emmett-postgresql ${readBackTheirs.perSecond} events/s (${readBackTheirs.events})`);
+  console.log(
+    `read back: ours ${readBackOurs.perSecond} events/s (${readBackOurs.events}), emmett-postgresql ${readBackTheirs.perSecond} events/s (${readBackTheirs.events})`,
+  );
   const peerRef = (key) => ({ ref: key });
-  report('peer', [
-    figure('peer.emmett.append1', 'emmett-postgresql appends, 1 writer', result.emmett1.perSecond, 'appends/s', 'higher'),
-    figure('peer.ours.append1', 'our PostgreSQL adapter appends, 1 writer (peer: emmett)', result.ours1.perSecond, 'appends/s', 'higher', peerRef('peer.emmett.append1')),
-    figure('peer.emmett.append8', 'emmett-postgresql appends, 8 writers', result.emmett8.perSecond, 'appends/s', 'higher'),
-    figure('peer.ours.append8', 'our PostgreSQL adapter appends, 8 writers (peer: emmett)', result.ours8.perSecond, 'appends/s', 'higher', peerRef('peer.emmett.append8')),
-    figure('peer.emmett.read', 'emmett-postgresql reads all (pages of 500)', readBackTheirs.perSecond, 'events/s', 'higher'),
-    figure('peer.ours.read', 'our adapter readAll (pages of 500; peer: emmett)', readBackOurs.perSecond, 'events/s', 'higher', peerRef('peer.emmett.read')),
-  ], { appendsPerScenario: streams.reduce((n, [, e]) => n + e.length, 0), latency: result, postgres: await postgresVersion(db.url) });
+  report(
+    'peer',
+    [
+      figure('peer.emmett.append1', 'emmett-postgresql appends, 1 writer', result.emmett1.perSecond, 'appends/s', 'higher'),
+      figure(
+        'peer.ours.append1',
+        'our PostgreSQL adapter appends, 1 writer (peer: emmett)',
+        result.ours1.perSecond,
+        'appends/s',
+        'higher',
+        peerRef('peer.emmett.append1'),
+      ),
+      figure('peer.emmett.append8', 'emmett-postgresql appends, 8 writers', result.emmett8.perSecond, 'appends/s', 'higher'),
+      figure(
+        'peer.ours.append8',
+        'our PostgreSQL adapter appends, 8 writers (peer: emmett)',
+        result.ours8.perSecond,
+        'appends/s',
+        'higher',
+        peerRef('peer.emmett.append8'),
+      ),
+      figure('peer.emmett.read', 'emmett-postgresql reads all (pages of 500)', readBackTheirs.perSecond, 'events/s', 'higher'),
+      figure(
+        'peer.ours.read',
+        'our adapter readAll (pages of 500; peer: emmett)',
+        readBackOurs.perSecond,
+        'events/s',
+        'higher',
+        peerRef('peer.emmett.read'),
+      ),
+    ],
+    { appendsPerScenario: streams.reduce((n, [, e]) => n + e.length, 0), latency: result, postgres: await postgresVersion(db.url) },
+  );
 } finally {
   await db.stop();
 }

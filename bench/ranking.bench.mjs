@@ -37,9 +37,17 @@ function startApi(databaseUrl, extraEnv = {}) {
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'apps/api/dist/main.js')], {
     env: {
-      ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '',
-      AUTH_JWT_SECRET: randomBytes(32).toString('hex'), GRAPHQL_MAX_COMPLEXITY: '1000000',
-      EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'), EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0', PAR_DATA_DIR: path.join(dataDir, 'api'),
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      API_PORT: '0',
+      LOG_LEVEL: 'warn',
+      EVENTSTORE_URL: '',
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      GRAPHQL_MAX_COMPLEXITY: '1000000',
+      EVENTSTORE_HMAC_KEY: randomBytes(32).toString('hex'),
+      EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
+      PAR_DATA_DIR: path.join(dataDir, 'api'),
       RUN_PROJECTOR: 'false', // the production shape: the projector is its own process (and nothing is appended here)
       ...extraEnv,
     },
@@ -48,7 +56,16 @@ function startApi(databaseUrl, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /GraphQL API: (\S+)/.exec(line);
-      if (match) resolve({ pid: child.pid, url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      if (match)
+        resolve({
+          pid: child.pid,
+          url: match[1],
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
     });
     child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
   });
@@ -59,17 +76,21 @@ async function seed(pool) {
   // the API reads views over the active read-model version (rm_vN): write that version's tables
   const [{ version }] = (await pool.query('SELECT version FROM public.read_model_active WHERE id = 1')).rows;
   const schema = `rm_v${Number(version)}`;
-  const fieldsOf = (unit, year) => Array.from({ length: FIELDS }, (_, f) => {
-    const points = ((unit * 37 + f * 11 + year) % 1001);
-    return { code: `F${f + 1}`, name: `Field ${f + 1}`, points, max: 1000, percent: points / 10, rank: 0 };
-  });
+  const fieldsOf = (unit, year) =>
+    Array.from({ length: FIELDS }, (_, f) => {
+      const points = (unit * 37 + f * 11 + year) % 1001;
+      return { code: `F${f + 1}`, name: `Field ${f + 1}`, points, max: 1000, percent: points / 10, rank: 0 };
+    });
   for (const year of [2023, 2024]) {
     for (let i = 1; i <= UNITS; i += 1) {
       const unitId = `unit-${String(i).padStart(3, '0')}`;
       const fields = fieldsOf(i, year);
       const total = fields.reduce((sum, f) => sum + f.points, 0);
       if (year === 2024) {
-        await pool.query(`INSERT INTO ${schema}.units (unit_id, name, level, group_code, status, updated_at) VALUES ($1, $2, 'province', 'provinces', 'active', now()::text)`, [unitId, `Province ${i}`]);
+        await pool.query(
+          `INSERT INTO ${schema}.units (unit_id, name, level, group_code, status, updated_at) VALUES ($1, $2, 'province', 'provinces', 'active', now()::text)`,
+          [unitId, `Province ${i}`],
+        );
       }
       await pool.query(
         `INSERT INTO ${schema}.scorecards (unit_id, year, level, group_code, status, total, applicable_max, percent, rank, group_size, fields, by_source, zero_leaves,
@@ -87,7 +108,11 @@ function startBare(pool) {
     const body = JSON.stringify({ data: { ranking: { rows } } });
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) }),
+    ),
+  );
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux); null elsewhere. */
@@ -112,9 +137,13 @@ async function load(url, body, serverPid = null) {
   const serverAfter = serverPid === null ? null : processCpuMs(serverPid);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   return {
-    requestsPerSecond: Math.round(result.requests.average), p50ms: result.latency.p50, p99ms: result.latency.p99, bytesPerResponse: Math.round(result.throughput.total / result.requests.total),
+    requestsPerSecond: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    bytesPerResponse: Math.round(result.throughput.total / result.requests.total),
     benchProcessCpuPercent: Math.round((client.user + client.system) / 10 / (result.duration * 1000)),
-    serverCpuMsPerRequest: serverBefore === null || serverAfter === null ? null : Number(((serverAfter - serverBefore) / result.requests.total).toFixed(2)),
+    serverCpuMsPerRequest:
+      serverBefore === null || serverAfter === null ? null : Number(((serverAfter - serverBefore) / result.requests.total).toFixed(2)),
   };
 }
 
@@ -131,27 +160,80 @@ try {
   bare = await startBare(pool);
   const body = JSON.stringify({ query: QUERY });
   const check = await (await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
-  if (check.errors || check.data.ranking.rows.length !== UNITS) throw new Error(`the API did not answer the ranking: ${JSON.stringify(check.errors ?? check.data).slice(0, 500)}`);
+  if (check.errors || check.data.ranking.rows.length !== UNITS)
+    throw new Error(`the API did not answer the ranking: ${JSON.stringify(check.errors ?? check.data).slice(0, 500)}`);
   uncachedApi = await startApi(pg.url, { GRAPHQL_RESPONSE_CACHE_ENTRIES: '0' });
   const graphql = await load(api.url, body, api.pid);
-  console.log(`GraphQL ranking (${UNITS} rows × ${FIELDS} fields, statistics), response cache on: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50ms} ms, p99 ${graphql.p99ms} ms, ${graphql.bytesPerResponse} B`);
+  console.log(
+    `GraphQL ranking (${UNITS} rows × ${FIELDS} fields, statistics), response cache on: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50ms} ms, p99 ${graphql.p99ms} ms, ${graphql.bytesPerResponse} B`,
+  );
   const uncached = await load(uncachedApi.url, body, uncachedApi.pid);
-  console.log(`GraphQL ranking, response cache off (GRAPHQL_RESPONSE_CACHE_ENTRIES=0):       ${uncached.requestsPerSecond} req/s, p50 ${uncached.p50ms} ms, p99 ${uncached.p99ms} ms`);
+  console.log(
+    `GraphQL ranking, response cache off (GRAPHQL_RESPONSE_CACHE_ENTRIES=0):       ${uncached.requestsPerSecond} req/s, p50 ${uncached.p50ms} ms, p99 ${uncached.p99ms} ms`,
+  );
   const bareResult = await load(bare.url, '{}');
-  console.log(`bare node:http + pg, same rows:                                              ${bareResult.requestsPerSecond} req/s, p50 ${bareResult.p50ms} ms, p99 ${bareResult.p99ms} ms, ${bareResult.bytesPerResponse} B`);
+  console.log(
+    `bare node:http + pg, same rows:                                              ${bareResult.requestsPerSecond} req/s, p50 ${bareResult.p50ms} ms, p99 ${bareResult.p99ms} ms, ${bareResult.bytesPerResponse} B`,
+  );
   const ratio = Number((graphql.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
   const uncachedRatio = Number((uncached.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2));
-  console.log(`ratio GraphQL / bare: ${ratio} cached, ${uncachedRatio} uncached (target ≥ 0.5, and p99 < 50 ms at ${CONNECTIONS} connections)`);
+  console.log(
+    `ratio GraphQL / bare: ${ratio} cached, ${uncachedRatio} uncached (target ≥ 0.5, and p99 < 50 ms at ${CONNECTIONS} connections)`,
+  );
   // the client shares the machine's cores with the servers and PostgreSQL: its share bounds what any server can reach
-  console.log(`CPU on ${os.cpus().length} cores: bench process (autocannon) ${graphql.benchProcessCpuPercent} % of a core against the cached API, ${uncached.benchProcessCpuPercent} % uncached, ` +
-    `${bareResult.benchProcessCpuPercent} % with the bare server inside it; API CPU per request: ${graphql.serverCpuMsPerRequest} ms cached, ${uncached.serverCpuMsPerRequest} ms uncached`);
+  console.log(
+    `CPU on ${os.cpus().length} cores: bench process (autocannon) ${graphql.benchProcessCpuPercent} % of a core against the cached API, ${uncached.benchProcessCpuPercent} % uncached, ` +
+      `${bareResult.benchProcessCpuPercent} % with the bare server inside it; API CPU per request: ${graphql.serverCpuMsPerRequest} ms cached, ${uncached.serverCpuMsPerRequest} ms uncached`,
+  );
   const figures = [
-    { key: 'ranking.bare', label: `bare node:http + pg, the same ${UNITS} rows (${CONNECTIONS} connections)`, value: bareResult.requestsPerSecond, unit: 'req/s', better: 'higher' },
-    { key: 'ranking.cached', label: 'GraphQL ranking query, response cache on (vs bare; target ratio 0.5)', value: graphql.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
-    { key: 'ranking.uncached', label: 'GraphQL ranking query, response cache off (vs bare)', value: uncached.requestsPerSecond, unit: 'req/s', better: 'higher', ref: 'ranking.bare' },
-    { key: 'ranking.cached.p99', label: 'GraphQL ranking query p99, cache on', value: graphql.p99ms, unit: 'ms', better: 'lower', target: { label: 'target', value: 50 } },
+    {
+      key: 'ranking.bare',
+      label: `bare node:http + pg, the same ${UNITS} rows (${CONNECTIONS} connections)`,
+      value: bareResult.requestsPerSecond,
+      unit: 'req/s',
+      better: 'higher',
+    },
+    {
+      key: 'ranking.cached',
+      label: 'GraphQL ranking query, response cache on (vs bare; target ratio 0.5)',
+      value: graphql.requestsPerSecond,
+      unit: 'req/s',
+      better: 'higher',
+      ref: 'ranking.bare',
+    },
+    {
+      key: 'ranking.uncached',
+      label: 'GraphQL ranking query, response cache off (vs bare)',
+      value: uncached.requestsPerSecond,
+      unit: 'req/s',
+      better: 'higher',
+      ref: 'ranking.bare',
+    },
+    {
+      key: 'ranking.cached.p99',
+      label: 'GraphQL ranking query p99, cache on',
+      value: graphql.p99ms,
+      unit: 'ms',
+      better: 'lower',
+      target: { label: 'target', value: 50 },
+    },
   ];
-  console.log(JSON.stringify({ bench: 'ranking', units: UNITS, fields: FIELDS, connections: CONNECTIONS, durationS: DURATION_S, cores: os.cpus().length, graphql, uncached, bare: bareResult, ratio, uncachedRatio, figures }));
+  console.log(
+    JSON.stringify({
+      bench: 'ranking',
+      units: UNITS,
+      fields: FIELDS,
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      cores: os.cpus().length,
+      graphql,
+      uncached,
+      bare: bareResult,
+      ratio,
+      uncachedRatio,
+      figures,
+    }),
+  );
 } finally {
   await bare?.stop();
   await api?.stop();

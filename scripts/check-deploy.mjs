@@ -33,40 +33,56 @@ export function checkCompose(doc, knownVariables) {
     if (!RESTART.has(service.restart)) problems.push(`${name}: restart policy missing or unknown (${service.restart})`);
     const test = service.healthcheck?.test;
     if (!Array.isArray(test) || test.length < 2 || service.healthcheck.disable) problems.push(`${name}: no health check`);
-    for (const key of ['interval', 'timeout', 'retries']) if (service.healthcheck?.[key] === undefined) problems.push(`${name}: healthcheck.${key} missing`);
-    for (const port of service.ports ?? []) if (typeof port !== 'string' || !LOCAL_BIND.test(port)) problems.push(`${name}: port ${JSON.stringify(port)} is not bound to 127.0.0.1`);
-    for (const [dependency, rule] of Object.entries(service.depends_on ?? {})) if (!services[dependency]) problems.push(`${name}: depends on unknown ${dependency} (${rule?.condition})`);
+    for (const key of ['interval', 'timeout', 'retries'])
+      if (service.healthcheck?.[key] === undefined) problems.push(`${name}: healthcheck.${key} missing`);
+    for (const port of service.ports ?? [])
+      if (typeof port !== 'string' || !LOCAL_BIND.test(port))
+        problems.push(`${name}: port ${JSON.stringify(port)} is not bound to 127.0.0.1`);
+    for (const [dependency, rule] of Object.entries(service.depends_on ?? {}))
+      if (!services[dependency]) problems.push(`${name}: depends on unknown ${dependency} (${rule?.condition})`);
   }
   const kurrent = services.kurrentdb ?? {};
-  if (!/^docker\.kurrent\.io\/kurrent-latest\/kurrentdb:|^kurrentplatform\/kurrentdb:/.test(kurrent.image ?? '')) problems.push('kurrentdb: not a KurrentDB image');
+  if (!/^docker\.kurrent\.io\/kurrent-latest\/kurrentdb:|^kurrentplatform\/kurrentdb:/.test(kurrent.image ?? ''))
+    problems.push('kurrentdb: not a KurrentDB image');
   const kurrentEnv = kurrent.environment ?? {};
-  for (const key of ['KURRENTDB_CLUSTER_SIZE', 'KURRENTDB_INSECURE', 'KURRENTDB_NODE_PORT', 'KURRENTDB_RUN_PROJECTIONS']) if (!(key in kurrentEnv)) problems.push(`kurrentdb: ${key} missing`);
-  for (const key of Object.keys(kurrentEnv)) if (!key.startsWith('KURRENTDB_')) problems.push(`kurrentdb: ${key} is not a KURRENTDB_ setting`);
+  for (const key of ['KURRENTDB_CLUSTER_SIZE', 'KURRENTDB_INSECURE', 'KURRENTDB_NODE_PORT', 'KURRENTDB_RUN_PROJECTIONS'])
+    if (!(key in kurrentEnv)) problems.push(`kurrentdb: ${key} missing`);
+  for (const key of Object.keys(kurrentEnv))
+    if (!key.startsWith('KURRENTDB_')) problems.push(`kurrentdb: ${key} is not a KURRENTDB_ setting`);
   if (!/^postgres:\d+/.test(services.postgres?.image ?? '')) problems.push('postgres: not an official postgres image');
-  for (const key of ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB']) if (!services.postgres?.environment?.[key]) problems.push(`postgres: ${key} missing`);
+  for (const key of ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB'])
+    if (!services.postgres?.environment?.[key]) problems.push(`postgres: ${key} missing`);
 
   for (const name of ['api', 'projector']) {
     const env = services[name]?.environment ?? {};
     for (const key of APP_ENV) if (!env[key]) problems.push(`${name}: ${key} missing`);
     for (const key of Object.keys(env)) if (!knownVariables.has(key)) problems.push(`${name}: ${key} is not read by libs/config`);
-    if (!String(env.EVENTSTORE_URL ?? '').startsWith('esdb://kurrentdb:')) problems.push(`${name}: EVENTSTORE_URL must point at the kurrentdb service`);
+    if (!String(env.EVENTSTORE_URL ?? '').startsWith('esdb://kurrentdb:'))
+      problems.push(`${name}: EVENTSTORE_URL must point at the kurrentdb service`);
     if (env.DATABASE_URL && ROLE_URLS.every((key) => env[key])) {
       const users = ROLE_URLS.map((key) => userOf(env[key]));
-      if (new Set(users).size !== users.length) problems.push(`${name}: the four database URLs must use four different roles (${users.join(', ')})`);
-      if (users.slice(1).includes(services.postgres?.environment?.POSTGRES_USER)) problems.push(`${name}: a least-privileged URL uses the superuser`);
+      if (new Set(users).size !== users.length)
+        problems.push(`${name}: the four database URLs must use four different roles (${users.join(', ')})`);
+      if (users.slice(1).includes(services.postgres?.environment?.POSTGRES_USER))
+        problems.push(`${name}: a least-privileged URL uses the superuser`);
     }
   }
   const apiEnv = services.api?.environment ?? {};
-  if (!('AUTH_JWT_SECRET' in apiEnv) || !('AUTH_JWKS_URL' in apiEnv)) problems.push('api: AUTH_JWT_SECRET and AUTH_JWKS_URL must be passed through (the API refuses to start without one)');
-  if (services.api?.environment?.RUN_PROJECTOR !== 'false') problems.push('api: RUN_PROJECTOR must be "false" (the projector runs as its own service)');
-  if (!JSON.stringify(services.api?.healthcheck?.test ?? '').includes('/health/ready')) problems.push('api: health check must probe /health/ready');
+  if (!('AUTH_JWT_SECRET' in apiEnv) || !('AUTH_JWKS_URL' in apiEnv))
+    problems.push('api: AUTH_JWT_SECRET and AUTH_JWKS_URL must be passed through (the API refuses to start without one)');
+  if (services.api?.environment?.RUN_PROJECTOR !== 'false')
+    problems.push('api: RUN_PROJECTOR must be "false" (the projector runs as its own service)');
+  if (!JSON.stringify(services.api?.healthcheck?.test ?? '').includes('/health/ready'))
+    problems.push('api: health check must probe /health/ready');
   return problems;
 }
 
 export function checkDockerfile(text, dockerignore, workspaces = []) {
   const problems = [];
   // the dependency layer installs before the sources are copied: it needs every workspace's manifest
-  for (const workspace of workspaces) if (!text.includes(`COPY ${workspace}/package.json ${workspace}/`)) problems.push(`Dockerfile: ${workspace}/package.json is not copied before the install`);
+  for (const workspace of workspaces)
+    if (!text.includes(`COPY ${workspace}/package.json ${workspace}/`))
+      problems.push(`Dockerfile: ${workspace}/package.json is not copied before the install`);
   const args = new Map([...text.matchAll(/^ARG (\w+)=(\S+)/gm)].map((m) => [m[1], m[2]]));
   const stages = [...text.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({
     image: m[1].replace(/^\$\{(\w+)\}$/, (_, arg) => args.get(arg) ?? m[1]),
@@ -82,7 +98,8 @@ export function checkDockerfile(text, dockerignore, workspaces = []) {
   if (/^RUN .*npm ci\b/m.test(text)) problems.push('Dockerfile: npm ci refuses our lockfile; use scripts/install-locked.mjs');
   if (!/install-locked\.mjs/.test(text)) problems.push('Dockerfile: dependencies must come from scripts/install-locked.mjs');
   if (!/prune --omit=dev/.test(text)) problems.push('Dockerfile: the image must drop dev dependencies');
-  for (const entry of ['node_modules', '**/dist', '.data', '.git']) if (!dockerignore.split('\n').includes(entry)) problems.push(`.dockerignore: ${entry} missing`);
+  for (const entry of ['node_modules', '**/dist', '.data', '.git'])
+    if (!dockerignore.split('\n').includes(entry)) problems.push(`.dockerignore: ${entry} missing`);
   return problems;
 }
 
@@ -99,7 +116,13 @@ function selfTest(compose, known, dockerfile, dockerignore, workspaces) {
     ['an unknown variable', (c) => (c.services.api.environment.DATABASE_URI = 'x')],
     ['no token verification settings', (c) => delete c.services.api.environment.AUTH_JWT_SECRET],
   ];
-  const failures = broken.filter(([, mutate]) => { const c = clone(); mutate(c); return checkCompose(c, known).length === 0; }).map(([what]) => what);
+  const failures = broken
+    .filter(([, mutate]) => {
+      const c = clone();
+      mutate(c);
+      return checkCompose(c, known).length === 0;
+    })
+    .map(([what]) => what);
   const brokenDockerfiles = [
     ['npm ci', dockerfile.replace('node scripts/install-locked.mjs', 'npm ci')],
     ['root user', dockerfile.replace(/^USER node$/m, 'USER root')],
@@ -107,7 +130,8 @@ function selfTest(compose, known, dockerfile, dockerignore, workspaces) {
     ['node 20', dockerfile.replace(/^ARG NODE_IMAGE=.*$/m, 'ARG NODE_IMAGE=node:20-bookworm-slim')],
     ['a workspace manifest missing', dockerfile.replace(/^COPY libs\/scoring\/package\.json.*$/m, '')],
   ];
-  for (const [what, text] of brokenDockerfiles) if (text === dockerfile || checkDockerfile(text, dockerignore, workspaces).length === 0) failures.push(`Dockerfile with ${what}`);
+  for (const [what, text] of brokenDockerfiles)
+    if (text === dockerfile || checkDockerfile(text, dockerignore, workspaces).length === 0) failures.push(`Dockerfile with ${what}`);
   return failures;
 }
 
@@ -115,7 +139,9 @@ const compose = parse(read('docker-compose.yml'), { merge: true });
 const known = new Set([...configVariables(read('libs/config/src/config.ts')), ...PENDING_CONFIG_VARS]);
 const dockerfile = read('Dockerfile');
 const dockerignore = read('.dockerignore');
-const workspaces = ['apps', 'libs'].flatMap((dir) => readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}`)).filter((w) => existsSync(path.join(root, w, 'package.json')));
+const workspaces = ['apps', 'libs']
+  .flatMap((dir) => readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}`))
+  .filter((w) => existsSync(path.join(root, w, 'package.json')));
 const problems = [...checkCompose(compose, known), ...checkDockerfile(dockerfile, dockerignore, workspaces)];
 const undetected = selfTest(compose, known, dockerfile, dockerignore, workspaces);
 for (const what of undetected) problems.push(`self-test: ${what} was not rejected`);
@@ -123,4 +149,6 @@ if (problems.length > 0) {
   console.error(`deploy check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`deploy check: docker-compose.yml (${Object.keys(compose.services).length} services) and Dockerfile pass; ${VARIANTS} broken variants rejected`);
+console.log(
+  `deploy check: docker-compose.yml (${Object.keys(compose.services).length} services) and Dockerfile pass; ${VARIANTS} broken variants rejected`,
+);

@@ -6,9 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const workspaces = ['apps', 'libs'].flatMap((dir) =>
-  readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)),
-);
+const workspaces = ['apps', 'libs'].flatMap((dir) => readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)));
 const reportOf = (workspace) => path.join(workspace, 'reports', 'jest.json');
 for (const workspace of workspaces) {
   rmSync(reportOf(workspace), { force: true });

@@ -46,11 +46,15 @@ export function startApi(mainJs, env) {
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, mainJs], { env: { ...env, API_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); if (process.env.BENCH_API_STDERR) process.stderr.write(chunk); });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+    if (process.env.BENCH_API_STDERR) process.stderr.write(chunk);
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /GraphQL API: (\S+)/.exec(line);
-      if (match) resolve({ url: match[1], pid: child.pid, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
+      if (match)
+        resolve({ url: match[1], pid: child.pid, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
     });
     child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${stderr.slice(-2000)}`)));
   });

@@ -58,7 +58,11 @@ export async function measureMutations({ url, secret, commands, rate, seconds, w
   const send = async (issued) => {
     if (!tokens.has(issued.actor.actorId)) tokens.set(issued.actor.actorId, signActorToken(issued.actor, secret));
     const t0 = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(issued.actor.actorId)}` }, body: JSON.stringify(toMutation(issued)) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(issued.actor.actorId)}` },
+      body: JSON.stringify(toMutation(issued)),
+    });
     return { body: await response.json(), ms: performance.now() - t0 };
   };
   const warmup = Math.min(commands.length, Math.round(rate * warmupSeconds));
@@ -71,8 +75,14 @@ export async function measureMutations({ url, secret, commands, rate, seconds, w
   });
   latencies.sort((a, b) => a - b);
   return {
-    mutations: latencies.length, perSecond: round(latencies.length / elapsed, 1), errors: errors.length, firstError: errors[0] ?? null, notProjected,
-    p50ms: round(percentile(latencies, 50), 1), p99ms: round(percentile(latencies, 99), 1), maxMs: round(latencies.at(-1), 1),
+    mutations: latencies.length,
+    perSecond: round(latencies.length / elapsed, 1),
+    errors: errors.length,
+    firstError: errors[0] ?? null,
+    notProjected,
+    p50ms: round(percentile(latencies, 50), 1),
+    p99ms: round(percentile(latencies, 99), 1),
+    maxMs: round(latencies.at(-1), 1),
   };
 }
 
@@ -129,9 +139,16 @@ export async function measureLiveLag({ store, reader, streams, rate, seconds, dr
   const projected = appended.filter((a) => a.lagMs !== undefined);
   const lags = appended.map((a) => a.lagMs ?? end - a.at).sort((a, b) => a - b);
   return {
-    appends: appended.length, askedPerSecond: rate, perSecond: round(appended.length / elapsed, 1), censored,
-    lagP50ms: round(percentile(lags, 50)), lagP99ms: round(percentile(lags, 99)), lagMaxms: round(lags.at(-1)),
-    backlogMax: Math.max(0, ...backlog), backlogAtEndOfAppends: backlogAtEnd, backlogAfterDrain: backlog.at(-1) ?? 0,
+    appends: appended.length,
+    askedPerSecond: rate,
+    perSecond: round(appended.length / elapsed, 1),
+    censored,
+    lagP50ms: round(percentile(lags, 50)),
+    lagP99ms: round(percentile(lags, 99)),
+    lagMaxms: round(lags.at(-1)),
+    backlogMax: Math.max(0, ...backlog),
+    backlogAtEndOfAppends: backlogAtEnd,
+    backlogAfterDrain: backlog.at(-1) ?? 0,
     projectedPerSecond: round(projected.length / ((Math.max(...projected.map((a) => a.at + a.lagMs), t0 + 1) - t0) / 1000), 1),
   };
 }

@@ -31,43 +31,43 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-            driver: ApolloDriver,
-            autoSchemaFile: true,
-            includeStacktraceInErrorResponses: false,
-            sortSchema: true,
-            // served in production too; GRAPHQL_INTROSPECTION decides whether anonymous callers may use it
-            introspection: true,
-            path: '/graphql',
-            // keep the status an error asks for (extensions.http: 401 unauthenticated, 403 forbidden)
-            preserveHttpStatusForExecutionErrors: false,
-            // a bad token refuses the whole request (HTTP 401); no token is an anonymous caller
-            context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
-              try {
-                return { req, caller: await authenticateRequest(req, infrastructure.verifyToken) };
-              } catch (error) {
-                throw toGraphQLError(error);
-              }
-            },
-            formatError: formatGraphQLError,
-            // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
-            graphiql: false,
-            // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
-            plugins: [
-              unstorableTextPlugin() as never,
-              // no cache hints are served, and the default cache-control plugin wraps every field resolver
-              ApolloServerPluginCacheControlDisabled() as never,
-              introspectionPolicyPlugin(infrastructure.config.graphqlIntrospection) as never,
-              complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
-              // statuses follow the errors (errors/http-status.ts), execution errors included
-              httpStatusPlugin() as never,
-              // looked up before Apollo by start-api's middleware; stored here
-              responseCachePlugin(responseCacheOf(infrastructure)) as never,
-              offlineGraphiqlPlugin() as never,
-            ],
-            transformSchema: (schema) => {
-              schemaHolder.schema = schema;
-              return schema;
-            },
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          includeStacktraceInErrorResponses: false,
+          sortSchema: true,
+          // served in production too; GRAPHQL_INTROSPECTION decides whether anonymous callers may use it
+          introspection: true,
+          path: '/graphql',
+          // keep the status an error asks for (extensions.http: 401 unauthenticated, 403 forbidden)
+          preserveHttpStatusForExecutionErrors: false,
+          // a bad token refuses the whole request (HTTP 401); no token is an anonymous caller
+          context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
+            try {
+              return { req, caller: await authenticateRequest(req, infrastructure.verifyToken) };
+            } catch (error) {
+              throw toGraphQLError(error);
+            }
+          },
+          formatError: formatGraphQLError,
+          // Nest's own GraphiQL page loads from a CDN: off, and ours serves the IDE from our files.
+          graphiql: false,
+          // The casts bridge @apollo/server's CJS and ESM typings of the same plugin interface.
+          plugins: [
+            unstorableTextPlugin() as never,
+            // no cache hints are served, and the default cache-control plugin wraps every field resolver
+            ApolloServerPluginCacheControlDisabled() as never,
+            introspectionPolicyPlugin(infrastructure.config.graphqlIntrospection) as never,
+            complexityLimitPlugin(() => schemaHolder.schema, infrastructure.config.graphqlMaxComplexity) as never,
+            // statuses follow the errors (errors/http-status.ts), execution errors included
+            httpStatusPlugin() as never,
+            // looked up before Apollo by start-api's middleware; stored here
+            responseCachePlugin(responseCacheOf(infrastructure)) as never,
+            offlineGraphiqlPlugin() as never,
+          ],
+          transformSchema: (schema) => {
+            schemaHolder.schema = schema;
+            return schema;
+          },
         }),
       ],
       controllers: [HealthController],

@@ -21,12 +21,15 @@ describe('assessmentHistory asOf compares instants, not strings (real API proces
       'mutation { openAssessment(unitId:"lang-son", year:2024, criteriaSetCode:"PAR-T") { revision } }',
     ];
     for (const mutation of setup) expect((await api.gql(mutation)).errors).toBeUndefined();
-    const { data } = await api.gql<{ assessmentHistory: { occurredAt: string }[] }>('{ assessmentHistory(unitId:"lang-son", year:2024) { occurredAt } }');
+    const { data } = await api.gql<{ assessmentHistory: { occurredAt: string }[] }>(
+      '{ assessmentHistory(unitId:"lang-son", year:2024) { occurredAt } }',
+    );
     occurredAt = data!.assessmentHistory.map((event) => Date.parse(event.occurredAt));
   });
   afterAll(() => api.stop());
 
-  const history = (asOf: string) => api.gql<{ assessmentHistory: unknown[] }>(`{ assessmentHistory(unitId:"lang-son", year:2024, asOf:"${asOf}") { type } }`);
+  const history = (asOf: string) =>
+    api.gql<{ assessmentHistory: unknown[] }>(`{ assessmentHistory(unitId:"lang-son", year:2024, asOf:"${asOf}") { type } }`);
 
   it('given an instant an hour before the first event written at +14:00, then nothing is returned', async () => {
     const { data, errors } = await history(atOffset(occurredAt[0]! - 3_600_000, 14));
@@ -39,9 +42,12 @@ describe('assessmentHistory asOf compares instants, not strings (real API proces
     expect(data!.assessmentHistory).toHaveLength(occurredAt.length);
   });
 
-  it.each(['yesterday', '2024-06-30', '2024-02-30T00:00:00Z', '2024-06-30T12:00:00'])('given asOf "%s", then BAD_USER_INPUT (400)', async (asOf) => {
-    const { status, body } = await api.gqlWithStatus(`{ assessmentHistory(unitId:"lang-son", year:2024, asOf:"${asOf}") { type } }`);
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-  });
+  it.each(['yesterday', '2024-06-30', '2024-02-30T00:00:00Z', '2024-06-30T12:00:00'])(
+    'given asOf "%s", then BAD_USER_INPUT (400)',
+    async (asOf) => {
+      const { status, body } = await api.gqlWithStatus(`{ assessmentHistory(unitId:"lang-son", year:2024, asOf:"${asOf}") { type } }`);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    },
+  );
 });

@@ -21,7 +21,12 @@ describe('bad input corpus: every refusal is typed, has its HTTP status and appe
   });
   afterAll(() => api.stop());
 
-  async function send(actor: TestActor | null, body: string, headers: Record<string, string> = {}, method: 'GET' | 'POST' = 'POST'): Promise<Answer> {
+  async function send(
+    actor: TestActor | null,
+    body: string,
+    headers: Record<string, string> = {},
+    method: 'GET' | 'POST' = 'POST',
+  ): Promise<Answer> {
     const authorization: Record<string, string> = actor === null ? {} : { authorization: `Bearer ${api.tokenFor(actor)}` };
     const response =
       method === 'GET'
@@ -41,7 +46,10 @@ describe('bad input corpus: every refusal is typed, has its HTTP status and appe
     const before = await api.countEvents();
     const { status, body } = await answer();
     const code = body?.errors?.[0]?.extensions?.code;
-    expect({ status, code }).toEqual({ status: expected.status, code: expect.stringMatching(new RegExp(`^(${expected.codes.join('|')})$`)) });
+    expect({ status, code }).toEqual({
+      status: expected.status,
+      code: expect.stringMatching(new RegExp(`^(${expected.codes.join('|')})$`)),
+    });
     expect(status).not.toBe(500);
     expect(body?.errors?.every((error) => error.extensions?.code !== 'INTERNAL_SERVER_ERROR')).toBe(true);
     // never an echo of a large input

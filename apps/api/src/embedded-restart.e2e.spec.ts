@@ -88,9 +88,17 @@ describe('npm start after kill -9 (built API, embedded PostgreSQL, real processe
     expect(first.url).toBeDefined();
     await superuserQuery(pgPort, `CREATE TABLE kill9_marker (v text); INSERT INTO kill9_marker VALUES ('still here')`);
     const orphanPid = Number.parseInt(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'par-index.owner.json'), 'utf8'))).toMatchObject({ pid: first.child.pid, postmasterPid: orphanPid });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'par-index.owner.json'), 'utf8'))).toMatchObject({
+      pid: first.child.pid,
+      postmasterPid: orphanPid,
+    });
     // the secrets the embedded mode generated: owner-only files under the data folder
-    for (const file of ['secrets/database-writer.password', 'secrets/database-projector.password', 'secrets/database-reader.password', 'keys/eventstore-hmac.key']) {
+    for (const file of [
+      'secrets/database-writer.password',
+      'secrets/database-projector.password',
+      'secrets/database-reader.password',
+      'keys/eventstore-hmac.key',
+    ]) {
       expect((statSync(path.join(dataDir, file)).mode & 0o777).toString(8)).toBe('600');
     }
 

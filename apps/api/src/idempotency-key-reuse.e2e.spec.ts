@@ -37,13 +37,16 @@ describe('idempotency keys (real API process, real PostgreSQL)', () => {
   it.each([
     ['other points on the same leaf', 'A1', 2],
     ['the same points on another leaf', 'A2', 1],
-  ])('given the same key with a different command (%s), then IDEMPOTENCY_KEY_REUSED (409) and nothing is appended', async (_, leafCode, points) => {
-    const before = await api.countEvents();
-    const reused = await selfScore(leafCode, points, 'form-save-1');
-    expect(reused.status).toBe(409);
-    expect(reused.body.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await api.countEvents()).toBe(before);
-  });
+  ])(
+    'given the same key with a different command (%s), then IDEMPOTENCY_KEY_REUSED (409) and nothing is appended',
+    async (_, leafCode, points) => {
+      const before = await api.countEvents();
+      const reused = await selfScore(leafCode, points, 'form-save-1');
+      expect(reused.status).toBe(409);
+      expect(reused.body.errors?.[0]?.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await api.countEvents()).toBe(before);
+    },
+  );
 
   it('given a new key for the changed command, then it is applied', async () => {
     const applied = await selfScore('A1', 2, 'form-save-2');

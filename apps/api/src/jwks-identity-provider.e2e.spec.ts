@@ -26,8 +26,14 @@ describe('identity provider mode (JWKS), against the running API', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  const admin = (extra: Record<string, unknown> = {}) => ({ ...claimsFor({ role: 'admin', sub: 'f3c1e8a2-5b7d-4e0f-9a61-2d8c4b1e7a90' }), iss: ISSUER, aud: AUDIENCE, ...extra });
-  const register = (unitId: string) => `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`;
+  const admin = (extra: Record<string, unknown> = {}) => ({
+    ...claimsFor({ role: 'admin', sub: 'f3c1e8a2-5b7d-4e0f-9a61-2d8c4b1e7a90' }),
+    iss: ISSUER,
+    aud: AUDIENCE,
+    ...extra,
+  });
+  const register = (unitId: string) =>
+    `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`;
   const send = (query: string, token: string) => api.gqlWithStatus(query, null, { authorization: `Bearer ${token}` });
 
   it('given a token signed by the provider with its issuer and audience, then the command runs as its subject', async () => {
@@ -42,7 +48,10 @@ describe('identity provider mode (JWKS), against the running API', () => {
     ['another issuer', () => signRs256(admin({ iss: 'https://evil.example' }), privateKey, KID)],
     ['no issuer or audience', () => signRs256(admin({ iss: undefined, aud: undefined }), privateKey, KID)],
     ['a key not in the key set', () => signRs256(admin(), stranger, KID)],
-    ['HS256 signed with the public key (algorithm confusion)', () => signHs256(admin(), publicKey.export({ format: 'pem', type: 'spki' }).toString())],
+    [
+      'HS256 signed with the public key (algorithm confusion)',
+      () => signHs256(admin(), publicKey.export({ format: 'pem', type: 'spki' }).toString()),
+    ],
     ['a subject that is not an id', () => signRs256(admin({ sub: 'alice@idp' }), privateKey, KID)],
     ['an expired token', () => signRs256(admin({ exp: Math.floor(Date.now() / 1000) - 60 }), privateKey, KID)],
   ])('given %s, then 401 UNAUTHENTICATED and nothing is appended', async (_, token) => {
@@ -59,7 +68,8 @@ async function queryEvents(api: RunningApi) {
   await client.connect();
   try {
     return await client.query<{ actor_id: string; actor_role: string }>(
-      "SELECT metadata->>'actorId' AS actor_id, metadata->>'actorRole' AS actor_role FROM eventstore.events ORDER BY position");
+      "SELECT metadata->>'actorId' AS actor_id, metadata->>'actorRole' AS actor_role FROM eventstore.events ORDER BY position",
+    );
   } finally {
     await client.end();
   }

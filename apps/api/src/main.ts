@@ -22,7 +22,16 @@ async function main(): Promise<void> {
   const { logger, eventStore, readModel } = platform;
   const api = await startApi({ config, logger, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES, verifyToken });
   const demo = await loadDemoIfFirstStart(
-    { config, embeddedDatabase: platform.embeddedDatabase, eventStore, readModel, projectionNames: READ_MODEL_PROJECTION_NAMES, commandBus: api.commandBus, logger, projector: platform.projector?.daemon },
+    {
+      config,
+      embeddedDatabase: platform.embeddedDatabase,
+      eventStore,
+      readModel,
+      projectionNames: READ_MODEL_PROJECTION_NAMES,
+      commandBus: api.commandBus,
+      logger,
+      projector: platform.projector?.daemon,
+    },
     (line) => process.stdout.write(`\n${line}\n`),
   );
   logger.info({ url: api.url, embeddedDatabase: platform.embeddedDatabase, demo }, 'par-index is up');

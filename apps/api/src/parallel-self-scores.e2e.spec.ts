@@ -25,7 +25,10 @@ describe('a scoring form saving 50 leaves at once (real API process, real Postgr
   afterAll(() => api.stop());
 
   const selfScore = (leafCode: string, extra = '') =>
-    api.gql<Recorded>(`mutation { recordSelfScore(unitId:"binh-duong", year:2024, leafCode:"${leafCode}", points:1${extra}) { revision replayed } }`, OFFICER);
+    api.gql<Recorded>(
+      `mutation { recordSelfScore(unitId:"binh-duong", year:2024, leafCode:"${leafCode}", points:1${extra}) { revision replayed } }`,
+      OFFICER,
+    );
 
   it('given 50 parallel self-scores on 50 leaves without expectedRevision, then all are applied with consecutive revisions', async () => {
     const before = await api.countEvents();
@@ -46,11 +49,17 @@ describe('a scoring form saving 50 leaves at once (real API process, real Postgr
   });
 
   it('given parallel writers that name the same expectedRevision, then exactly one is applied and the others get CONCURRENCY_CONFLICT', async () => {
-    const { data } = await api.gql<{ assessmentHistory: { revision: string }[] }>('{ assessmentHistory(unitId:"binh-duong", year:2024) { revision } }');
+    const { data } = await api.gql<{ assessmentHistory: { revision: string }[] }>(
+      '{ assessmentHistory(unitId:"binh-duong", year:2024) { revision } }',
+    );
     const head = data!.assessmentHistory[data!.assessmentHistory.length - 1]!.revision;
-    const results = await Promise.all(LEAVES.slice(0, 5).map((leaf) => selfScore(leaf, `, note:"second pass", expectedRevision:"${head}"`)));
+    const results = await Promise.all(
+      LEAVES.slice(0, 5).map((leaf) => selfScore(leaf, `, note:"second pass", expectedRevision:"${head}"`)),
+    );
 
     expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
-    expect(results.flatMap((result) => result.errors ?? []).map((error) => error.extensions.code)).toEqual(Array(4).fill('CONCURRENCY_CONFLICT'));
+    expect(results.flatMap((result) => result.errors ?? []).map((error) => error.extensions.code)).toEqual(
+      Array(4).fill('CONCURRENCY_CONFLICT'),
+    );
   });
 });

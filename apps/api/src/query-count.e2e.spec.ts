@@ -6,9 +6,11 @@ const UNITS = Array.from({ length: 200 }, (_, i) => `unit-${String(i + 1).padSta
 /** Runs `task` over `items`, `concurrency` at a time. */
 async function inParallel<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
 }
 
 describe('no N+1: SQL statements per request do not grow with the rows (real API, real PostgreSQL)', () => {
@@ -33,7 +35,10 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
       await fx.open(unitId, 2024);
       const i = Number(unitId.slice(-3));
       const officer = { role: 'unit_officer', units: [unitId] };
-      await fx.ok(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"L3", points:${(i % 40) / 4}) { revision } }`, officer);
+      await fx.ok(
+        `mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"L3", points:${(i % 40) / 4}) { revision } }`,
+        officer,
+      );
     });
   }, 300_000);
   afterAll(() => api.stop());
@@ -43,9 +48,14 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
        rows { unit { id name } points index rank previousRank rankChange scoreChange status fields { code points percent rank } } } }`;
 
   it('given a 200-unit group, then the ranking with names, field scores, previous ranks and statistics costs the same two statements as a 1-row page', async () => {
-    const { body } = await api.gqlWithStatus<{ ranking: { rows: { unit: { name: string }; fields: unknown[]; previousRank: number }[] } }>(ranking(200), 'admin');
+    const { body } = await api.gqlWithStatus<{ ranking: { rows: { unit: { name: string }; fields: unknown[]; previousRank: number }[] } }>(
+      ranking(200),
+      'admin',
+    );
     expect(body.data!.ranking.rows).toHaveLength(200);
-    expect(body.data!.ranking.rows.every((row) => row.unit.name.startsWith('Unit ') && row.fields.length === 2 && row.previousRank !== null)).toBe(true);
+    expect(
+      body.data!.ranking.rows.every((row) => row.unit.name.startsWith('Unit ') && row.fields.length === 2 && row.previousRank !== null),
+    ).toBe(true);
     // the first request of each: the read-model state (response cache key) and the ranking itself
     const all = await statements(ranking(200), 'appraiser');
     const one = await statements(ranking(1), 'appraiser');
@@ -55,11 +65,17 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
   it('given the same query again while nothing was projected, then it is answered from the response cache (one statement), and a write shows at once', async () => {
     expect(await statements(ranking(200), 'appraiser')).toBe(1);
     const points = async () => {
-      const { body } = await api.gqlWithHeaders<{ ranking: { rows: { unit: { id: string }; points: number }[] } }>(ranking(200), 'appraiser');
+      const { body } = await api.gqlWithHeaders<{ ranking: { rows: { unit: { id: string }; points: number }[] } }>(
+        ranking(200),
+        'appraiser',
+      );
       return body.data!.ranking.rows.find((row) => row.unit.id === 'unit-001')!.points;
     };
     expect(await points()).toBe(0.25);
-    await fx.ok('mutation { recordSelfScore(unitId:"unit-001", year:2024, leafCode:"L3", points:9.5) { projected } }', { role: 'unit_officer', units: ['unit-001'] });
+    await fx.ok('mutation { recordSelfScore(unitId:"unit-001", year:2024, leafCode:"L3", points:9.5) { projected } }', {
+      role: 'unit_officer',
+      units: ['unit-001'],
+    });
     expect(await points()).toBe(9.5);
   });
 
@@ -70,7 +86,11 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
     // a miss reads the state and the rows (and exact scores when an assessment moved meanwhile); a hit only the state
     const missed = (count: string | null) => Number(count) >= 2;
     expect([missed(first.headers.get('x-sql-statements')), kept.headers.get('x-sql-statements')]).toEqual([true, '1']);
-    expect({ status: kept.status, type: kept.headers.get('content-type'), body: kept.body }).toEqual({ status: first.status, type: first.headers.get('content-type'), body: first.body });
+    expect({ status: kept.status, type: kept.headers.get('content-type'), body: kept.body }).toEqual({
+      status: first.status,
+      type: first.headers.get('content-type'),
+      body: first.body,
+    });
     // another role is another scope; other variables are another answer; a bad token is refused as ever
     expect(await statements(query, 'admin')).toBe(2);
     expect((await api.gqlWithStatus(query, null, { authorization: 'Bearer not.a.token' })).status).toBe(401);
@@ -78,12 +98,20 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
       const response = await fetch(api.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokenFor('appraiser')}` },
-        body: JSON.stringify({ query: 'query($first: Int) { ranking(year:2024, level:"province", group:"provinces", live:true, first:$first) { rows { unit { id } } } }', variables: { first } }),
+        body: JSON.stringify({
+          query:
+            'query($first: Int) { ranking(year:2024, level:"province", group:"provinces", live:true, first:$first) { rows { unit { id } } } }',
+          variables: { first },
+        }),
       });
       const body = (await response.json()) as { data: { ranking: { rows: unknown[] } } };
       return [missed(response.headers.get('x-sql-statements')), body.data.ranking.rows.length];
     };
-    expect([await withVariables(3), await withVariables(3), await withVariables(4)]).toEqual([[true, 3], [false, 3], [true, 4]]);
+    expect([await withVariables(3), await withVariables(3), await withVariables(4)]).toEqual([
+      [true, 3],
+      [false, 3],
+      [true, 4],
+    ]);
   });
 
   it('given the other read queries, then their statement counts do not depend on the group size either', async () => {
@@ -92,7 +120,10 @@ describe('no N+1: SQL statements per request do not grow with the rows (real API
     expect(await statements('{ units(group:"provinces", first:200) { rows { id name } pageInfo { totalCount } } }', 'admin')).toBe(2);
     expect(await statements('{ groups(year:2024) { group assessedUnits } }', 'admin')).toBe(2);
     // the scorecard row, its group, its scoring inputs, and the assessment stream (evidence, reasons)
-    const scorecard = await statements('{ scorecard(unitId:"unit-007", year:2024) { rank leaves { code evidenceRefs } change { placesUp } } }', 'admin');
+    const scorecard = await statements(
+      '{ scorecard(unitId:"unit-007", year:2024) { rank leaves { code evidenceRefs } change { placesUp } } }',
+      'admin',
+    );
     expect(scorecard).toBeLessThanOrEqual(5);
   });
 });

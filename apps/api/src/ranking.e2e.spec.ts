@@ -1,16 +1,33 @@
 import { resultsFixture } from './testing/results-fixture.test-support';
 import { startRunningApi, type RunningApi } from './testing/running-api.test-support';
 
-interface Row { unit: { id: string; name: string }; points: number; index: number; rank: number; previousRank: number | null; rankChange: number | null; scoreChange: number | null; status: string }
-interface Page { live: boolean; rows: Row[]; pageInfo: { hasNextPage: boolean; endCursor: string | null; totalCount: number }; statistics: Record<string, unknown> }
+interface Row {
+  unit: { id: string; name: string };
+  points: number;
+  index: number;
+  rank: number;
+  previousRank: number | null;
+  rankChange: number | null;
+  scoreChange: number | null;
+  status: string;
+}
+interface Page {
+  live: boolean;
+  rows: Row[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null; totalCount: number };
+  statistics: Record<string, unknown>;
+}
 
 const ROW = 'unit { id name } points index rank previousRank rankChange scoreChange status';
 
 describe('ranking: published and live views, year over year, ties and pagination (real API, real PostgreSQL)', () => {
   let api: RunningApi;
   let fx: ReturnType<typeof resultsFixture>;
-  const ranking = async (args: string, actor: Parameters<RunningApi['gql']>[1] = null, select = `live rows { ${ROW} } pageInfo { hasNextPage endCursor totalCount }`) =>
-    (await fx.ok<{ ranking: Page }>(`{ ranking(year:2024, level:"province", group:"provinces"${args}) { ${select} } }`, actor)).ranking;
+  const ranking = async (
+    args: string,
+    actor: Parameters<RunningApi['gql']>[1] = null,
+    select = `live rows { ${ROW} } pageInfo { hasNextPage endCursor totalCount }`,
+  ) => (await fx.ok<{ ranking: Page }>(`{ ranking(year:2024, level:"province", group:"provinces"${args}) { ${select} } }`, actor)).ranking;
 
   beforeAll(async () => {
     api = await startRunningApi();
@@ -35,32 +52,81 @@ describe('ranking: published and live views, year over year, ties and pagination
   }, 120_000);
   afterAll(() => api.stop());
 
-  it('given an anonymous caller, then only published results are ranked, among themselves, with last year\'s ranks and changes', async () => {
+  it("given an anonymous caller, then only published results are ranked, among themselves, with last year's ranks and changes", async () => {
     const page = await ranking('', null);
     expect(page.live).toBe(false);
     expect(page.rows).toEqual([
-      { unit: { id: 'bac-ninh', name: 'Province bac-ninh' }, points: 16, index: 80, rank: 1, previousRank: 2, rankChange: 1, scoreChange: 0, status: 'published' },
-      { unit: { id: 'ca-mau', name: 'Province ca-mau' }, points: 16, index: 80, rank: 1, previousRank: 3, rankChange: 2, scoreChange: 4, status: 'published' },
-      { unit: { id: 'an-giang', name: 'Province an-giang' }, points: 14, index: 70, rank: 3, previousRank: 1, rankChange: -2, scoreChange: -4, status: 'published' },
+      {
+        unit: { id: 'bac-ninh', name: 'Province bac-ninh' },
+        points: 16,
+        index: 80,
+        rank: 1,
+        previousRank: 2,
+        rankChange: 1,
+        scoreChange: 0,
+        status: 'published',
+      },
+      {
+        unit: { id: 'ca-mau', name: 'Province ca-mau' },
+        points: 16,
+        index: 80,
+        rank: 1,
+        previousRank: 3,
+        rankChange: 2,
+        scoreChange: 4,
+        status: 'published',
+      },
+      {
+        unit: { id: 'an-giang', name: 'Province an-giang' },
+        points: 14,
+        index: 70,
+        rank: 3,
+        previousRank: 1,
+        rankChange: -2,
+        scoreChange: -4,
+        status: 'published',
+      },
     ]);
     expect(page.pageInfo).toMatchObject({ hasNextPage: false, totalCount: 3 });
   });
 
   it('given the published view, then the statistics are those of the published rows, with the default bands', async () => {
-    const { statistics } = await ranking('', null, 'statistics { count average median min max countAboveAverage highestUnitIds bands { label count } }');
+    const { statistics } = await ranking(
+      '',
+      null,
+      'statistics { count average median min max countAboveAverage highestUnitIds bands { label count } }',
+    );
     expect(statistics).toEqual({
-      count: 3, average: 76.67, median: 80, min: 70, max: 80, countAboveAverage: 2, highestUnitIds: ['bac-ninh', 'ca-mau'],
-      bands: [{ label: '≥ 90%', count: 0 }, { label: '80–90%', count: 2 }, { label: '< 80%', count: 1 }],
+      count: 3,
+      average: 76.67,
+      median: 80,
+      min: 70,
+      max: 80,
+      countAboveAverage: 2,
+      highestUnitIds: ['bac-ninh', 'ca-mau'],
+      bands: [
+        { label: '≥ 90%', count: 0 },
+        { label: '80–90%', count: 2 },
+        { label: '< 80%', count: 1 },
+      ],
     });
     const custom = await ranking(', bands:[75]', null, 'statistics { bands { label from to count } }');
-    expect(custom.statistics).toEqual({ bands: [{ label: '≥ 75%', from: 75, to: null, count: 2 }, { label: '< 75%', from: null, to: 75, count: 1 }] });
+    expect(custom.statistics).toEqual({
+      bands: [
+        { label: '≥ 75%', from: 75, to: null, count: 2 },
+        { label: '< 75%', from: null, to: 75, count: 1 },
+      ],
+    });
   });
 
   it('given an appraiser asking for live, then the unpublished result is ranked too and the response says live', async () => {
     const page = await ranking(', live:true', 'appraiser');
     expect(page.live).toBe(true);
     expect(page.rows.map((row) => [row.unit.id, row.rank, row.status])).toEqual([
-      ['da-nang', 1, 'appraisal_final'], ['bac-ninh', 2, 'published'], ['ca-mau', 2, 'published'], ['an-giang', 4, 'published'],
+      ['da-nang', 1, 'appraisal_final'],
+      ['bac-ninh', 2, 'published'],
+      ['ca-mau', 2, 'published'],
+      ['an-giang', 4, 'published'],
     ]);
     expect(page.rows[0]).toMatchObject({ previousRank: 4, rankChange: 3, scoreChange: 9 });
   });
@@ -68,9 +134,15 @@ describe('ranking: published and live views, year over year, ties and pagination
   it('given live asked by an anonymous caller or a unit officer, then it is refused (401 / 403), not silently downgraded', async () => {
     const query = '{ ranking(year:2024, level:"province", group:"provinces", live:true) { live } }';
     const anonymous = await api.gqlWithStatus(query, null);
-    expect({ status: anonymous.status, code: anonymous.body.errors?.[0]?.extensions.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect({ status: anonymous.status, code: anonymous.body.errors?.[0]?.extensions.code }).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
     const officer = await api.gqlWithStatus(query, { role: 'unit_officer', units: ['da-nang'] });
-    expect({ status: officer.status, code: officer.body.errors?.[0]?.extensions.code }).toEqual({ status: 403, code: 'FORBIDDEN_FOR_ROLE' });
+    expect({ status: officer.status, code: officer.body.errors?.[0]?.extensions.code }).toEqual({
+      status: 403,
+      code: 'FORBIDDEN_FOR_ROLE',
+    });
   });
 
   it('given pages of one row, then paging walks through the tie without skipping or repeating a unit', async () => {
@@ -88,16 +160,22 @@ describe('ranking: published and live views, year over year, ties and pagination
   it('given a field, then the ranking is of that component index, with its own previous ranks', async () => {
     const page = await ranking(', field:"F2"', null);
     expect(page.rows.map((row) => [row.unit.id, row.points, row.index, row.rank, row.previousRank])).toEqual([
-      ['ca-mau', 8, 80, 1, 3], ['bac-ninh', 6, 60, 2, 1], ['an-giang', 4, 40, 3, 1],
+      ['ca-mau', 8, 80, 1, 3],
+      ['bac-ninh', 6, 60, 2, 1],
+      ['an-giang', 4, 40, 3, 1],
     ]);
   });
 
   it('given field scores on every row, then each field is ranked among the same rows', async () => {
     // a page is priced at first × its row (query-cost.ts): ask for the rows there are
     const page = await ranking(', first:10', null, 'rows { unit { id } fields { code points max percent rank } }');
-    expect(page.rows[2]).toEqual({ unit: { id: 'an-giang' }, fields: [
-      { code: 'F1', points: 10, max: 10, percent: 100, rank: 1 }, { code: 'F2', points: 4, max: 10, percent: 40, rank: 3 },
-    ] });
+    expect(page.rows[2]).toEqual({
+      unit: { id: 'an-giang' },
+      fields: [
+        { code: 'F1', points: 10, max: 10, percent: 100, rank: 1 },
+        { code: 'F2', points: 4, max: 10, percent: 40, rank: 3 },
+      ],
+    });
   });
 
   it('given an unknown year, group or field, then NOT_FOUND (HTTP 404), not an empty list', async () => {
@@ -124,7 +202,8 @@ describe('ranking: published and live views, year over year, ties and pagination
     await fx.ok('mutation { deactivateUnit(unitId:"an-giang", reason:"merged into a new province") { revision } }');
     const page = await ranking('', null, 'rows { unit { id status } rank }');
     expect(page.rows).toEqual([
-      { unit: { id: 'bac-ninh', status: 'active' }, rank: 1 }, { unit: { id: 'ca-mau', status: 'active' }, rank: 1 },
+      { unit: { id: 'bac-ninh', status: 'active' }, rank: 1 },
+      { unit: { id: 'ca-mau', status: 'active' }, rank: 1 },
       { unit: { id: 'an-giang', status: 'inactive' }, rank: 3 },
     ]);
   });

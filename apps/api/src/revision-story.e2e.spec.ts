@@ -10,7 +10,8 @@ import { startRunningApi, type RunningApi, type TestActor } from './testing/runn
  */
 const SET = 'PAR-2024-province';
 const leaf = (code: string, max: number) => `{code:"${code}", name:"Leaf ${code}", max:${max}, kind:"appraised"}`;
-const tree = (leaves: string[]) => `[{code:"F1", name:"Direction of PAR", criteria:[{code:"F1.1", name:"PAR plan", leaves:[${leaves.join(',')}]}]}]`;
+const tree = (leaves: string[]) =>
+  `[{code:"F1", name:"Direction of PAR", criteria:[{code:"F1.1", name:"PAR plan", leaves:[${leaves.join(',')}]}]}]`;
 const V1 = tree([leaf('L1', 2), leaf('L2', 3), leaf('L3', 5)]);
 // v2: L1 removed, L2's maximum lowered to 1.5 (below an-giang's recorded 3), L4 added
 const V2 = tree([leaf('L2', 1.5), leaf('L3', 5), leaf('L4', 3.5)]);
@@ -38,21 +39,30 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   };
   /** the public ranking (anonymous: published results only) or the live one (admin: every opened assessment) */
   const ranking = async (view: 'public' | 'live'): Promise<Row[]> => {
-    const { ranking: r } = await ok<{ ranking: { rows: { unit: { id: string }; points: number; rank: number; status: string; criteriaSetVersion: number }[] } }>(
-      `{ ranking(${YEAR}${view === 'live' ? ', live:true' : ''}) { rows ${ROW} } }`, view === 'public' ? null : 'admin',
-    );
+    const { ranking: r } = await ok<{
+      ranking: { rows: { unit: { id: string }; points: number; rank: number; status: string; criteriaSetVersion: number }[] };
+    }>(`{ ranking(${YEAR}${view === 'live' ? ', live:true' : ''}) { rows ${ROW} } }`, view === 'public' ? null : 'admin');
     return r.rows.map((row): Row => [row.unit.id, row.points, row.rank, row.status, row.criteriaSetVersion]);
   };
   /** the read-model version the API serves, as its readiness endpoint reports it */
   const servedVersion = async () => {
-    const body = (await (await fetch(api.url.replace(/\/graphql$/, '/health/ready'))).json()) as { details: { projections: { version: number } } };
+    const body = (await (await fetch(api.url.replace(/\/graphql$/, '/health/ready'))).json()) as {
+      details: { projections: { version: number } };
+    };
     return body.details.projections.version;
   };
-  const status = async () => JSON.parse(await projectorCli(api, 'status')) as {
-    activeVersion: number; headPosition: string; lag: { events: string }; versions: { version: number; status: string; projectorAlive: boolean }[];
-  };
+  const status = async () =>
+    JSON.parse(await projectorCli(api, 'status')) as {
+      activeVersion: number;
+      headPosition: string;
+      lag: { events: string };
+      versions: { version: number; status: string; projectorAlive: boolean }[];
+    };
   const projectorFollows = (version: number) =>
-    eventually(async () => ((await status()).versions.find((v) => v.version === version)?.projectorAlive ? true : undefined), `the projector following version ${version}`);
+    eventually(
+      async () => ((await status()).versions.find((v) => v.version === version)?.projectorAlive ? true : undefined),
+      `the projector following version ${version}`,
+    );
   const startProjector = async () => {
     projector = startLiveProjector(api);
     await projector.ready;
@@ -61,14 +71,21 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   /** appraisal (with a reason when it re-scores after the move), finalise, approve, publish: published and projected */
   const appraiseToPublished = async (unitId: string, scores: [string, number][], reason?: string) => {
     const unit = `unitId:"${unitId}", year:2024`;
-    for (const [code, points] of scores) await ok(`mutation { recordAppraisalScore(${unit}, leafCode:"${code}", points:${points}${reason ? `, reason:"${reason}"` : ''}) { revision } }`, 'appraiser');
+    for (const [code, points] of scores)
+      await ok(
+        `mutation { recordAppraisalScore(${unit}, leafCode:"${code}", points:${points}${reason ? `, reason:"${reason}"` : ''}) { revision } }`,
+        'appraiser',
+      );
     await ok(`mutation { finaliseAppraisal(${unit}) { revision } }`, 'appraiser');
     await ok(`mutation { approveAssessment(${unit}, decisionReference:"QD-${reason ? 2 : 1}/UBND") { revision } }`, 'approver');
-    expect(await ok(`mutation { publishAssessment(${unit}) { projected } }`, 'approver')).toEqual({ publishAssessment: { projected: true } });
+    expect(await ok(`mutation { publishAssessment(${unit}) { projected } }`, 'approver')).toEqual({
+      publishAssessment: { projected: true },
+    });
   };
   const selfAssessed = async (unitId: string, scores: [string, number][]) => {
     const officer: TestActor = { role: 'unit_officer', units: [unitId] };
-    for (const [code, points] of scores) await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${code}", points:${points}) { revision } }`, officer);
+    for (const [code, points] of scores)
+      await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${code}", points:${points}) { revision } }`, officer);
     await ok(`mutation { submitSelfAssessment(unitId:"${unitId}", year:2024) { revision } }`, officer);
     return scores;
   };
@@ -90,10 +107,38 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
       await ok(`mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`);
       await ok(`mutation { openAssessment(unitId:"${unitId}", year:2024, criteriaSetCode:"${SET}") { revision } }`);
     }
-    await appraiseToPublished('an-giang', await selfAssessed('an-giang', [['L1', 2], ['L2', 3], ['L3', 4]]));
-    await appraiseToPublished('binh-thuan', await selfAssessed('binh-thuan', [['L1', 1], ['L2', 1], ['L3', 5]]));
-    await appraiseToPublished('ca-mau', await selfAssessed('ca-mau', [['L1', 0], ['L2', 1.5], ['L3', 3]]));
-    await appraiseToPublished('dak-lak', await selfAssessed('dak-lak', [['L1', 0], ['L2', 0], ['L3', 1]]));
+    await appraiseToPublished(
+      'an-giang',
+      await selfAssessed('an-giang', [
+        ['L1', 2],
+        ['L2', 3],
+        ['L3', 4],
+      ]),
+    );
+    await appraiseToPublished(
+      'binh-thuan',
+      await selfAssessed('binh-thuan', [
+        ['L1', 1],
+        ['L2', 1],
+        ['L3', 5],
+      ]),
+    );
+    await appraiseToPublished(
+      'ca-mau',
+      await selfAssessed('ca-mau', [
+        ['L1', 0],
+        ['L2', 1.5],
+        ['L3', 3],
+      ]),
+    );
+    await appraiseToPublished(
+      'dak-lak',
+      await selfAssessed('dak-lak', [
+        ['L1', 0],
+        ['L2', 0],
+        ['L3', 1],
+      ]),
+    );
     expect(await ranking('public')).toEqual(V1_RANKING);
     expect(await servedVersion()).toBe(1);
   }, 120_000);
@@ -107,14 +152,20 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
     await projector!.stop();
     projector = undefined;
     expect((await status()).versions).toEqual([expect.objectContaining({ version: 1, status: 'active', projectorAlive: false })]);
-    const { moveAssessmentsToCriteriaVersion: moved } = await ok<{ moveAssessmentsToCriteriaVersion: { moved: { streamName: string; position: string; projected: boolean; notProjectedReason: string }[]; failed: unknown[] } }>(
+    const { moveAssessmentsToCriteriaVersion: moved } = await ok<{
+      moveAssessmentsToCriteriaVersion: {
+        moved: { streamName: string; position: string; projected: boolean; notProjectedReason: string }[];
+        failed: unknown[];
+      };
+    }>(
       `mutation { moveAssessmentsToCriteriaVersion(criteriaSetCode:"${SET}", reason:"${REASON}") { moved { streamName position projected notProjectedReason } failed { unitId code } } }`,
     );
     expect(moved.failed).toEqual([]);
     expect(moved.moved.map((m) => m.streamName)).toEqual(UNITS.map((unit) => `assessment-${unit}-2024`));
     // one wait for the last move's position, not one 5 s wait per assessment
     const last = moved.moved[3]!.position;
-    for (const move of moved.moved) expect(move).toMatchObject({ projected: false, notProjectedReason: `read models did not reach position ${last} within 5000 ms` });
+    for (const move of moved.moved)
+      expect(move).toMatchObject({ projected: false, notProjectedReason: `read models did not reach position ${last} within 5000 ms` });
     expect(await ranking('public')).toEqual(V1_RANKING);
     const frozen = await status();
     expect(frozen).toMatchObject({ activeVersion: 1, headPosition: last, lag: { events: '4' } });
@@ -122,17 +173,73 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
 
   it('step 4: when a new version is built beside it, then `diff` previews whose scores and ranks change and by how much', async () => {
     // stdout: JSON progress lines (not a terminal), then the result
-    expect((await projectorCli(api, 'rebuild', '--no-switch')).trim().split('\n').pop()).toMatch(/^built read-model version 2 from \d+ events \(not switched: `diff`, then `switch --to v2`\)$/);
-    const diff = JSON.parse(await projectorCli(api, 'diff', '--from', 'v1', '--to', 'v2')) as { from: number; to: number; scorecardsCompared: number; changed: number; changes: unknown[] };
+    expect((await projectorCli(api, 'rebuild', '--no-switch')).trim().split('\n').pop()).toMatch(
+      /^built read-model version 2 from \d+ events \(not switched: `diff`, then `switch --to v2`\)$/,
+    );
+    const diff = JSON.parse(await projectorCli(api, 'diff', '--from', 'v1', '--to', 'v2')) as {
+      from: number;
+      to: number;
+      scorecardsCompared: number;
+      changed: number;
+      changes: unknown[];
+    };
     expect(diff).toMatchObject({ from: 1, to: 2, scorecardsCompared: 4, changed: 4 });
     // an-giang loses L1 (dropped) and L2 (3 > new maximum 1.5: flagged, not capped); binh-thuan loses L1; ca-mau's and dak-lak's L1 was 0.
     // Every moved result is reopened: the diff names dak-lak too, whose total and rank stay, because it leaves the published ranking.
     const moved = { fromStatus: 'published', toStatus: 'appraisal', fromCriteriaSetVersion: 1, toCriteriaSetVersion: 2 };
     expect(diff.changes).toEqual([
-      { unitId: 'an-giang', year: 2024, level: 'province', group: 'provinces', fromTotal: 9, toTotal: 4, totalDelta: -5, fromRank: 1, toRank: 3, rankDelta: -2, ...moved },
-      { unitId: 'binh-thuan', year: 2024, level: 'province', group: 'provinces', fromTotal: 7, toTotal: 6, totalDelta: -1, fromRank: 2, toRank: 1, rankDelta: 1, ...moved },
-      { unitId: 'ca-mau', year: 2024, level: 'province', group: 'provinces', fromTotal: 4.5, toTotal: 4.5, totalDelta: 0, fromRank: 3, toRank: 2, rankDelta: 1, ...moved },
-      { unitId: 'dak-lak', year: 2024, level: 'province', group: 'provinces', fromTotal: 1, toTotal: 1, totalDelta: 0, fromRank: 4, toRank: 4, rankDelta: 0, ...moved },
+      {
+        unitId: 'an-giang',
+        year: 2024,
+        level: 'province',
+        group: 'provinces',
+        fromTotal: 9,
+        toTotal: 4,
+        totalDelta: -5,
+        fromRank: 1,
+        toRank: 3,
+        rankDelta: -2,
+        ...moved,
+      },
+      {
+        unitId: 'binh-thuan',
+        year: 2024,
+        level: 'province',
+        group: 'provinces',
+        fromTotal: 7,
+        toTotal: 6,
+        totalDelta: -1,
+        fromRank: 2,
+        toRank: 1,
+        rankDelta: 1,
+        ...moved,
+      },
+      {
+        unitId: 'ca-mau',
+        year: 2024,
+        level: 'province',
+        group: 'provinces',
+        fromTotal: 4.5,
+        toTotal: 4.5,
+        totalDelta: 0,
+        fromRank: 3,
+        toRank: 2,
+        rankDelta: 1,
+        ...moved,
+      },
+      {
+        unitId: 'dak-lak',
+        year: 2024,
+        level: 'province',
+        group: 'provinces',
+        fromTotal: 1,
+        toTotal: 1,
+        totalDelta: 0,
+        fromRank: 4,
+        toRank: 4,
+        rankDelta: 0,
+        ...moved,
+      },
     ]);
     expect(await servedVersion()).toBe(1);
   }, 60_000);
@@ -152,24 +259,47 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   }, 60_000);
 
   it('then the appraiser sees what the revision dropped and flagged: the score above the new maximum is cleared, never capped', async () => {
-    const { auditTimeline } = await ok<{ auditTimeline: { eventType: string; reason: string; details: Record<string, unknown>; changes: { leafCode: string; field: string; from: number | null; to: number | null }[] }[] }>(
-      '{ auditTimeline(unitId:"an-giang", year:2024) { eventType reason details changes { leafCode field from to } } }', 'appraiser',
-    );
+    const { auditTimeline } = await ok<{
+      auditTimeline: {
+        eventType: string;
+        reason: string;
+        details: Record<string, unknown>;
+        changes: { leafCode: string; field: string; from: number | null; to: number | null }[];
+      }[];
+    }>('{ auditTimeline(unitId:"an-giang", year:2024) { eventType reason details changes { leafCode field from to } } }', 'appraiser');
     const move = auditTimeline.find((entry) => entry.eventType === 'AssessmentCriteriaVersionChanged')!;
     expect(move).toMatchObject({
       reason: REASON,
-      details: { fromVersion: 1, toVersion: 2, droppedLeaves: [{ leafCode: 'L1', why: 'removed' }], flaggedLeaves: ['L2'], addedLeaves: ['L4'] },
+      details: {
+        fromVersion: 1,
+        toVersion: 2,
+        droppedLeaves: [{ leafCode: 'L1', why: 'removed' }],
+        flaggedLeaves: ['L2'],
+        addedLeaves: ['L4'],
+      },
     });
-    expect(move.changes).toEqual(expect.arrayContaining([
-      { leafCode: 'L1', field: 'appraisalScore', from: 2, to: null },
-      { leafCode: 'L2', field: 'appraisalScore', from: 3, to: null },
-    ]));
-    const { scorecard } = await ok<{ scorecard: { criteriaSetVersion: number; leaves: { code: string; max: number; appraisedScore: number | null; origin: string }[] } }>(
-      '{ scorecard(unitId:"an-giang", year:2024, live:true) { criteriaSetVersion leaves { code max appraisedScore origin } } }', 'appraiser',
+    expect(move.changes).toEqual(
+      expect.arrayContaining([
+        { leafCode: 'L1', field: 'appraisalScore', from: 2, to: null },
+        { leafCode: 'L2', field: 'appraisalScore', from: 3, to: null },
+      ]),
+    );
+    const { scorecard } = await ok<{
+      scorecard: { criteriaSetVersion: number; leaves: { code: string; max: number; appraisedScore: number | null; origin: string }[] };
+    }>(
+      '{ scorecard(unitId:"an-giang", year:2024, live:true) { criteriaSetVersion leaves { code max appraisedScore origin } } }',
+      'appraiser',
     );
     expect(scorecard.criteriaSetVersion).toBe(2);
-    expect(scorecard.leaves.map(({ code, max, appraisedScore }) => [code, max, appraisedScore])).toEqual([['L2', 1.5, null], ['L3', 5, 4], ['L4', 3.5, null]]);
-    const above = await api.gql('mutation { recordAppraisalScore(unitId:"an-giang", year:2024, leafCode:"L2", points:3, reason:"as before") { revision } }', 'appraiser');
+    expect(scorecard.leaves.map(({ code, max, appraisedScore }) => [code, max, appraisedScore])).toEqual([
+      ['L2', 1.5, null],
+      ['L3', 5, 4],
+      ['L4', 3.5, null],
+    ]);
+    const above = await api.gql(
+      'mutation { recordAppraisalScore(unitId:"an-giang", year:2024, leafCode:"L2", points:3, reason:"as before") { revision } }',
+      'appraiser',
+    );
     expect(above.errors?.[0]?.extensions.code).toBe('SCORE_ABOVE_MAXIMUM');
   });
 
@@ -190,7 +320,14 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   }, 60_000);
 
   it('step 7: when the appraiser re-scores within the new maxima and the year is re-approved and published, then the public ranking is back, on v2', async () => {
-    await appraiseToPublished('an-giang', [['L2', 1.5], ['L4', 3]], 'revision 77: within the new maximum');
+    await appraiseToPublished(
+      'an-giang',
+      [
+        ['L2', 1.5],
+        ['L4', 3],
+      ],
+      'revision 77: within the new maximum',
+    );
     await appraiseToPublished('binh-thuan', [['L4', 2]], 'revision 77: new leaf');
     await appraiseToPublished('ca-mau', [['L4', 1]], 'revision 77: new leaf');
     await appraiseToPublished('dak-lak', [['L4', 0.5]], 'revision 77: new leaf');
@@ -203,13 +340,24 @@ describe('a criteria revision, the way ops apply it: freeze, move, rebuild, diff
   }, 120_000);
 
   it('step 8: then the audit trail tells the whole story, and `prune` ends the rollback', async () => {
-    const { assessmentHistory } = await ok<{ assessmentHistory: { type: string; data: Record<string, unknown> }[] }>('{ assessmentHistory(unitId:"an-giang", year:2024) { type data } }');
+    const { assessmentHistory } = await ok<{ assessmentHistory: { type: string; data: Record<string, unknown> }[] }>(
+      '{ assessmentHistory(unitId:"an-giang", year:2024) { type data } }',
+    );
     expect(assessmentHistory.map((event) => event.type).slice(-8)).toEqual([
-      'AssessmentApproved', 'AssessmentPublished', 'AssessmentCriteriaVersionChanged',
-      'AppraisalScoreRecorded', 'AppraisalScoreRecorded', 'AppraisalFinalised', 'AssessmentApproved', 'AssessmentPublished',
+      'AssessmentApproved',
+      'AssessmentPublished',
+      'AssessmentCriteriaVersionChanged',
+      'AppraisalScoreRecorded',
+      'AppraisalScoreRecorded',
+      'AppraisalFinalised',
+      'AssessmentApproved',
+      'AssessmentPublished',
     ]);
     expect(assessmentHistory.find((event) => event.type === 'AssessmentCriteriaVersionChanged')!.data).toMatchObject({
-      fromVersion: 1, toVersion: 2, fromStatus: 'published', reason: REASON,
+      fromVersion: 1,
+      toVersion: 2,
+      fromStatus: 'published',
+      reason: REASON,
       droppedLeaves: [{ leafCode: 'L1', why: 'removed', selfScore: 2, appraisalScore: 2 }],
       flaggedLeaves: [{ leafCode: 'L2', max: 1.5, selfScore: 3, appraisalScore: 3 }],
       addedLeaves: ['L4'],

@@ -28,7 +28,10 @@ describe('a score flowing end to end through GraphQL (real API process, real Pos
   afterAll(() => api.stop());
 
   const selfScore = (unitId: string, points: number, leaf = 'F1.1.1') =>
-    api.gql(`mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${leaf}", points:${points}) { revision projected eventTypes } }`, officerOf(unitId));
+    api.gql(
+      `mutation { recordSelfScore(unitId:"${unitId}", year:2024, leafCode:"${leaf}", points:${points}) { revision projected eventTypes } }`,
+      officerOf(unitId),
+    );
 
   it('given recorded scores, when the ranking is queried, then totals and competition ranks are returned', async () => {
     await selfScore('binh-duong', 1.5);
@@ -37,7 +40,9 @@ describe('a score flowing end to end through GraphQL (real API process, real Pos
     expect(tie.data).toEqual({ recordSelfScore: { revision: '1', projected: true, eventTypes: ['SelfScoreRecorded'] } });
 
     const { data } = await api.gql<{ ranking: { live: boolean; rows: { unit: { id: string }; points: number; rank: number }[] } }>(
-      '{ ranking(year:2024, level:"province", group:"provinces", live:true) { live rows { unit { id } points rank } } }', 'auditor');
+      '{ ranking(year:2024, level:"province", group:"provinces", live:true) { live rows { unit { id } points rank } } }',
+      'auditor',
+    );
     expect(data!.ranking.live).toBe(true);
     expect(data!.ranking.rows.map((row) => ({ unitId: row.unit.id, total: row.points, rank: row.rank }))).toEqual([
       { unitId: 'binh-duong', total: 1.5, rank: 1 },
@@ -60,7 +65,10 @@ describe('a score flowing end to end through GraphQL (real API process, real Pos
   });
 
   it('given no bearer token, then a command is refused as UNAUTHENTICATED with HTTP 401', async () => {
-    const { status, body } = await api.gqlWithStatus('mutation { submitSelfAssessment(unitId:"binh-duong", year:2024) { revision } }', null);
+    const { status, body } = await api.gqlWithStatus(
+      'mutation { submitSelfAssessment(unitId:"binh-duong", year:2024) { revision } }',
+      null,
+    );
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -75,13 +83,21 @@ describe('a score flowing end to end through GraphQL (real API process, real Pos
   });
 
   it('given a stale expected revision, then CONCURRENCY_CONFLICT is returned', async () => {
-    const result = await api.gql('mutation { recordSelfScore(unitId:"binh-duong", year:2024, leafCode:"F1.1.2", points:1, expectedRevision:"0") { revision } }', officerOf('binh-duong'));
+    const result = await api.gql(
+      'mutation { recordSelfScore(unitId:"binh-duong", year:2024, leafCode:"F1.1.2", points:1, expectedRevision:"0") { revision } }',
+      officerOf('binh-duong'),
+    );
     expect(result.errors?.[0]?.extensions.code).toBe('CONCURRENCY_CONFLICT');
   });
 
   it('given the audit trail, then every event shows who and when, and the hash chain verifies', async () => {
-    const { data } = await api.gql<{ assessmentHistory: { type: string; actorId: string; actorRole: string }[]; verifyAuditTrail: { ok: boolean } }>(
-      '{ assessmentHistory(unitId:"binh-duong", year:2024) { type actorId actorRole occurredAt } verifyAuditTrail { ok eventsChecked } }', 'auditor');
+    const { data } = await api.gql<{
+      assessmentHistory: { type: string; actorId: string; actorRole: string }[];
+      verifyAuditTrail: { ok: boolean };
+    }>(
+      '{ assessmentHistory(unitId:"binh-duong", year:2024) { type actorId actorRole occurredAt } verifyAuditTrail { ok eventsChecked } }',
+      'auditor',
+    );
     expect(data!.assessmentHistory.map((e) => e.type)).toEqual(['AssessmentOpened', 'SelfScoreRecorded']);
     expect(data!.assessmentHistory[1]).toMatchObject({ actorId: 'officer-of-binh-duong', actorRole: 'unit_officer' });
     expect(data!.verifyAuditTrail.ok).toBe(true);

@@ -11,7 +11,8 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
   let api: RunningApi;
   let fx: ReturnType<typeof resultsFixture>;
   const scorecard = async (unitId: string, year: number, actor: Parameters<RunningApi['gql']>[1] = null) =>
-    (await fx.ok<{ scorecard: Record<string, any> | null }>(`{ scorecard(unitId:"${unitId}", year:${year}) { ${CARD} } }`, actor)).scorecard;
+    (await fx.ok<{ scorecard: Record<string, any> | null }>(`{ scorecard(unitId:"${unitId}", year:${year}) { ${CARD} } }`, actor))
+      .scorecard;
 
   beforeAll(async () => {
     api = await startRunningApi();
@@ -35,9 +36,17 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     const card = (await scorecard('ca-mau', 2024))!;
     expect(card).toMatchObject({ unitName: 'Province ca-mau', total: 16, percent: 80, live: false, rank: 1, groupSize: 2 });
     expect(card.change).toEqual({
-      previousYear: 2023, pointsChange: 4, percentChange: 20, previousRank: 2, placesUp: 1,
-      rankChange: 'up 1 place, from 2nd to 1st', scoreChange: 'up 20.00 points',
-      fieldContributions: [{ code: 'F1', pointsChange: 2 }, { code: 'F2', pointsChange: 2 }],
+      previousYear: 2023,
+      pointsChange: 4,
+      percentChange: 20,
+      previousRank: 2,
+      placesUp: 1,
+      rankChange: 'up 1 place, from 2nd to 1st',
+      scoreChange: 'up 20.00 points',
+      fieldContributions: [
+        { code: 'F1', pointsChange: 2 },
+        { code: 'F2', pointsChange: 2 },
+      ],
       leaves: [
         { code: 'L3', status: 'changed', pointsChange: 2, points: 8, previousPoints: 6, indexContribution: 10 },
         { code: 'L1', status: 'changed', pointsChange: 1, points: 4, previousPoints: 3, indexContribution: 5 },
@@ -47,7 +56,8 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
         { code: 'F1', direction: 'higher', pointsChange: 2, rank: 1, previousRank: 2 },
         { code: 'F2', direction: 'higher', pointsChange: 2, rank: 1, previousRank: 2 },
       ],
-      fieldsHigher: 2, fieldsLower: 0,
+      fieldsHigher: 2,
+      fieldsLower: 0,
     });
   });
 
@@ -55,12 +65,30 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     const card = (await scorecard('an-giang', 2024))!;
     expect(card.zeroLeaves).toEqual(['L2']);
     expect(card.leaves[1]).toEqual({
-      code: 'L2', fieldCode: 'F1', kind: 'appraised', max: 5, applicableMax: 5, selfScore: 0, appraisedScore: 0,
-      effectiveScore: 0, origin: 'appraised', evidenceRefs: ['doc-an-giang-L2'], zero: true,
+      code: 'L2',
+      fieldCode: 'F1',
+      kind: 'appraised',
+      max: 5,
+      applicableMax: 5,
+      selfScore: 0,
+      appraisedScore: 0,
+      effectiveScore: 0,
+      origin: 'appraised',
+      evidenceRefs: ['doc-an-giang-L2'],
+      zero: true,
     });
-    expect(card.change).toMatchObject({ pointsChange: -9, percentChange: -45, previousRank: 1, placesUp: -1, rankChange: 'down 1 place, from 1st to 2nd' });
+    expect(card.change).toMatchObject({
+      pointsChange: -9,
+      percentChange: -45,
+      previousRank: 1,
+      placesUp: -1,
+      rankChange: 'down 1 place, from 1st to 2nd',
+    });
     expect(card.change.leaves.map((leaf: { code: string }) => leaf.code)).toEqual(['L2', 'L3']);
-    expect(card.fields).toEqual([{ code: 'F1', points: 5, rank: 2 }, { code: 'F2', points: 4, rank: 2 }]);
+    expect(card.fields).toEqual([
+      { code: 'F1', points: 5, rank: 2 },
+      { code: 'F2', points: 4, rank: 2 },
+    ]);
   });
 
   it('given an unpublished result, then anonymous callers see nothing and an appraiser sees it ranked live', async () => {
@@ -68,7 +96,10 @@ describe('scorecard: leaves, evidence and the explanation of a change against th
     const card = (await scorecard('dak-lak', 2024, 'appraiser'))!;
     // its 2023 assessment was opened and never scored: 0 points, 3rd in the live ranking of 2023
     expect(card).toMatchObject({ live: true, rank: 1, groupSize: 3, change: { pointsChange: 20, previousRank: 3, placesUp: 2 } });
-    const live = await fx.ok<{ scorecard: { live: boolean; rank: number } }>('{ scorecard(unitId:"ca-mau", year:2024, live:true) { live rank } }', 'council');
+    const live = await fx.ok<{ scorecard: { live: boolean; rank: number } }>(
+      '{ scorecard(unitId:"ca-mau", year:2024, live:true) { live rank } }',
+      'council',
+    );
     expect(live.scorecard).toEqual({ live: true, rank: 2 });
   });
 

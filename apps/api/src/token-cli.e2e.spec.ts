@@ -19,7 +19,10 @@ describe('the token command', () => {
   });
 
   const token = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', PAR_DATA_DIR: dataDir, ...env }, encoding: 'utf8' });
+    execFileSync(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', PAR_DATA_DIR: dataDir, ...env },
+      encoding: 'utf8',
+    });
 
   it('given embedded mode, then it creates the 0600 secret and prints exactly one JWT line', () => {
     const output = token(['--role', 'appraiser']);
@@ -31,10 +34,16 @@ describe('the token command', () => {
   });
 
   it('given AUTH_JWT_SECRET, then the API accepts its token, scoped to its units', async () => {
-    const jwt = token(['--role', 'unit_officer', '--unit', 'binh-duong', '--unit', 'lang-son', '--sub', 'officer-7', '--ttl', '30m'], { AUTH_JWT_SECRET: api.secret }).trim();
-    const { status, body } = await api.gqlWithStatus('{ assessmentHistory(unitId:"lang-son", year:2024) { type } }', null, { authorization: `Bearer ${jwt}` });
+    const jwt = token(['--role', 'unit_officer', '--unit', 'binh-duong', '--unit', 'lang-son', '--sub', 'officer-7', '--ttl', '30m'], {
+      AUTH_JWT_SECRET: api.secret,
+    }).trim();
+    const { status, body } = await api.gqlWithStatus('{ assessmentHistory(unitId:"lang-son", year:2024) { type } }', null, {
+      authorization: `Bearer ${jwt}`,
+    });
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-    const other = await api.gqlWithStatus('{ assessmentHistory(unitId:"ha-tinh", year:2024) { type } }', null, { authorization: `Bearer ${jwt}` });
+    const other = await api.gqlWithStatus('{ assessmentHistory(unitId:"ha-tinh", year:2024) { type } }', null, {
+      authorization: `Bearer ${jwt}`,
+    });
     expect(other.body.errors?.[0]?.extensions.code).toBe('FORBIDDEN_FOR_UNIT');
   });
 
@@ -43,14 +52,20 @@ describe('the token command', () => {
     [['--role', 'root'], /must be one of/],
     [['--role', 'admin', '--ttl', 'forever'], /30m, 8h or 7d/],
   ])('given %j, then it refuses on stderr and prints no token', (args, message) => {
-    const result = spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', PAR_DATA_DIR: dataDir }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', PAR_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
   });
 
   it('given a production configuration without a secret, then it refuses', () => {
-    const result = spawnSync(process.execPath, [CLI, '--role', 'admin'], { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, '--role', 'admin'], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/AUTH_JWT_SECRET/);
   });

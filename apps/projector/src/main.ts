@@ -9,11 +9,10 @@ import { projectorHealth } from './commands/health.command';
 import { diffCommand, pruneCommand, rebuildCommand, rollbackCommand, switchCommand } from './commands/versions.command';
 
 /** The projector as its own process (docker-compose) plus the ops commands around it. */
-const program = new Command()
-  .name('par-projector')
-  .description('Builds the par-index read models in PostgreSQL from the event store');
+const program = new Command().name('par-projector').description('Builds the par-index read models in PostgreSQL from the event store');
 
-const print = (value: unknown): void => void process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+const print = (value: unknown): void =>
+  void process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
 
 program
   .command('run', { isDefault: true })
@@ -60,11 +59,13 @@ program
   .description("which units' scores and ranks differ between two versions, and by how much")
   .requiredOption('--from <vN>', 'version to compare from')
   .requiredOption('--to <vM>', 'version to compare to')
-  .action((options: { from: string; to: string }) => withOpsPlatform(async (platform) => print(await diffCommand(platform, options.from, options.to))));
+  .action((options: { from: string; to: string }) =>
+    withOpsPlatform(async (platform) => print(await diffCommand(platform, options.from, options.to))),
+  );
 
 program
   .command('health')
-  .description('exit 0 when a projector holds the active version\'s lease and no projection is failed (container health check)')
+  .description("exit 0 when a projector holds the active version's lease and no projection is failed (container health check)")
   .action(() =>
     withOpsPlatform(async (platform) => {
       const health = await projectorHealth(platform);

@@ -44,8 +44,15 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     });
 
   it('given an empty store, when rebuilt, then it replays nothing and status names the database and every projection', async () => {
-    expect((await projector('rebuild')).stdout).toContain('rebuilt the read models from 0 events into version 2 and switched the API to it (from version 1');
-    const status = JSON.parse((await projector('status')).stdout) as { database: string; activeVersion: number; headPosition: string; checkpoints: Record<string, string> };
+    expect((await projector('rebuild')).stdout).toContain(
+      'rebuilt the read models from 0 events into version 2 and switched the API to it (from version 1',
+    );
+    const status = JSON.parse((await projector('status')).stdout) as {
+      database: string;
+      activeVersion: number;
+      headPosition: string;
+      checkpoints: Record<string, string>;
+    };
     expect(status.database).toBe(db.roleUrls.projector.replace(/:[^:@/]+@/, ':***@')); // the projector role's login
     expect(status.activeVersion).toBe(2);
     expect(status.headPosition).toBe('-1');
@@ -54,8 +61,20 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
 
   it('given appended events, when anchored and later truncated by a superuser, then verify reports the truncation (exit 2)', async () => {
     const store = new PostgresEventStore(db.url, { hmacKey: Buffer.from(HMAC_KEY) });
-    const metadata = { actorId: 'a', actorRole: 'admin', occurredAt: '2024-03-01T08:00:00.000Z', correlationId: 'c', causationId: 'c', idempotencyKey: 'k', schemaVersion: 1 };
-    await store.appendToStream('cli-unit', [0, 1, 2].map((n) => ({ id: randomUUID(), type: 'CliTest', data: { n }, metadata })), 'any');
+    const metadata = {
+      actorId: 'a',
+      actorRole: 'admin',
+      occurredAt: '2024-03-01T08:00:00.000Z',
+      correlationId: 'c',
+      causationId: 'c',
+      idempotencyKey: 'k',
+      schemaVersion: 1,
+    };
+    await store.appendToStream(
+      'cli-unit',
+      [0, 1, 2].map((n) => ({ id: randomUUID(), type: 'CliTest', data: { n }, metadata })),
+      'any',
+    );
     await store.close();
     const anchor = JSON.parse((await projector('anchor')).stdout) as { position: string; streamName: string; hash: string };
     expect(anchor).toMatchObject({ streamName: 'cli-unit', revision: '2', hash: expect.stringMatching(/^hmac-sha256:/) });
@@ -65,16 +84,33 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
     await sql.connect();
     await sql.query('ALTER TABLE eventstore.events DISABLE TRIGGER USER');
     await sql.query(`DELETE FROM eventstore.events WHERE stream_name = 'cli-unit' AND revision = 2`);
-    await sql.query(`UPDATE eventstore.streams SET revision = 1, last_hash = (SELECT hash FROM eventstore.events WHERE stream_name = 'cli-unit' AND revision = 1)`);
+    await sql.query(
+      `UPDATE eventstore.streams SET revision = 1, last_hash = (SELECT hash FROM eventstore.events WHERE stream_name = 'cli-unit' AND revision = 1)`,
+    );
     await sql.query('ALTER TABLE eventstore.events ENABLE TRIGGER USER');
     await sql.end();
-    const failed = await projector('verify').then(() => undefined, (error: { code: number; stdout: string }) => error);
+    const failed = await projector('verify').then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(failed?.code).toBe(2);
-    expect(JSON.parse(failed!.stdout).firstBrokenLink).toMatchObject({ reason: 'truncated', anchoredPosition: anchor.position, streamName: 'cli-unit', revision: '2' });
+    expect(JSON.parse(failed!.stdout).firstBrokenLink).toMatchObject({
+      reason: 'truncated',
+      anchoredPosition: anchor.position,
+      streamName: 'cli-unit',
+      revision: '2',
+    });
   });
 
   it('given DATABASE_URL without EVENTSTORE_HMAC_KEY, when started, then it refuses naming the key', async () => {
-    const env = { ...process.env, DATABASE_URL: db.url, PAR_DATA_DIR: dataDir, EVENTSTORE_HMAC_KEY: '', EVENTSTORE_URL: '', LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PAR_DATA_DIR: dataDir,
+      EVENTSTORE_HMAC_KEY: '',
+      EVENTSTORE_URL: '',
+      LOG_LEVEL: 'warn',
+    };
     await expect(run(process.execPath, [MAIN, 'status'], { env })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('EVENTSTORE_HMAC_KEY is not set'),
@@ -91,7 +127,13 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
         expect.objectContaining({ version: 1, status: 'previous', projectorAlive: false }),
         expect.objectContaining({ version: 2, status: 'active', projectorAlive: true }),
       ]);
-      expect(status.projections.map((p) => p.projectionName).sort()).toEqual(['assessments', 'audit_timeline', 'criteria_sets', 'scorecards', 'units']);
+      expect(status.projections.map((p) => p.projectionName).sort()).toEqual([
+        'assessments',
+        'audit_timeline',
+        'criteria_sets',
+        'scorecards',
+        'units',
+      ]);
       for (const state of status.projections) {
         expect(state).toMatchObject({ version: 2, holder: expect.stringContaining(`:${live.pid}:`), lagEvents: '0', lastError: null });
         expect(['catching_up', 'running']).toContain(state.status);
@@ -100,14 +142,23 @@ describe('par-projector CLI (built, against a real PostgreSQL)', () => {
       expect((await projector('rebuild', '--no-switch')).stdout).toMatch(/built read-model version 3 from \d+ events \(not switched/);
       const someoneElse = new ProjectionLease(db.url, 3, READ_MODEL_PROJECTION_NAMES);
       expect(await someoneElse.tryAcquire()).toBe(true);
-      await expect(projector('switch', '--to', 'v3')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('version 3 is being written by another instance') });
+      await expect(projector('switch', '--to', 'v3')).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('version 3 is being written by another instance'),
+      });
       await someoneElse.release();
-      await expect(projector('switch', '--to', 'v2')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('is being written by another instance') });
+      await expect(projector('switch', '--to', 'v2')).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('is being written by another instance'),
+      });
     } finally {
       live.child.kill('SIGTERM');
       await live.exited;
     }
-    await expect(projector('health')).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('no projector holds the lease of version 2') });
+    await expect(projector('health')).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('no projector holds the lease of version 2'),
+    });
   });
 
   it('given no DATABASE_URL and a data folder without a database, when status runs, then it refuses and creates nothing', async () => {

@@ -1,6 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
-import { eventually, registerUnit, startProjectorProcess, withClient, type ProjectorProcess } from './testing/projector-process.test-support';
+import {
+  eventually,
+  registerUnit,
+  startProjectorProcess,
+  withClient,
+  type ProjectorProcess,
+} from './testing/projector-process.test-support';
 
 describe('one writer per projection: two `run` processes (built CLI, real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -18,8 +24,14 @@ describe('one writer per projection: two `run` processes (built CLI, real Postgr
     await db.drop();
   });
 
-  const unitNames = () => withClient(db.url, async (c) => (await c.query<{ unit_id: string }>('SELECT unit_id FROM units ORDER BY unit_id')).rows.map((r) => r.unit_id));
-  const holders = () => withClient(db.url, async (c) => (await c.query<{ holder: string }>('SELECT DISTINCT holder FROM projection_state WHERE version = 1')).rows.map((r) => r.holder));
+  const unitNames = () =>
+    withClient(db.url, async (c) =>
+      (await c.query<{ unit_id: string }>('SELECT unit_id FROM units ORDER BY unit_id')).rows.map((r) => r.unit_id),
+    );
+  const holders = () =>
+    withClient(db.url, async (c) =>
+      (await c.query<{ holder: string }>('SELECT DISTINCT holder FROM projection_state WHERE version = 1')).rows.map((r) => r.holder),
+    );
 
   it('given a leader and a hot standby, when the leader is killed with SIGKILL, then the standby takes over and projects new events', async () => {
     await registerUnit(store, 'an-giang');
@@ -38,7 +50,10 @@ describe('one writer per projection: two `run` processes (built CLI, real Postgr
     await second.waitForLine(/projection lease acquired/);
     await registerUnit(store, 'bac-giang');
     await eventually(async () => ((await unitNames()).includes('bac-giang') ? true : undefined), 'the new leader to project bac-giang');
-    await eventually(async () => ((await holders()).every((h) => h.includes(`:${second.pid}:`)) ? true : undefined), 'projection_state to name the new holder');
+    await eventually(
+      async () => ((await holders()).every((h) => h.includes(`:${second.pid}:`)) ? true : undefined),
+      'projection_state to name the new holder',
+    );
     expect(await unitNames()).toEqual(['an-giang', 'bac-giang']);
   });
 });

@@ -3,7 +3,14 @@ import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import { createEventStore, type EventStore } from '@par-index/eventstore';
 import { READ_MODEL_PROJECTION_NAMES, READ_MODEL_TABLES } from '@par-index/read-model';
-import { appendEvent, eventually, PROJECTOR_MAIN, startProjectorProcess, TEST_CHAIN_ENV, withClient } from './testing/projector-process.test-support';
+import {
+  appendEvent,
+  eventually,
+  PROJECTOR_MAIN,
+  startProjectorProcess,
+  TEST_CHAIN_ENV,
+  withClient,
+} from './testing/projector-process.test-support';
 import { DISTRICT_SET, districtId } from './testing/district-set.test-support';
 
 const run = promisify(execFile);
@@ -31,12 +38,22 @@ describe('SIGKILL at random moments during catch-up and during a rebuild (built 
   const random = seeded(20261123);
   const env = () => ({ PROJECTOR_DATABASE_URL: db.roleUrls.projector });
   const cli = (...args: string[]) =>
-    run(process.execPath, [PROJECTOR_MAIN, ...args], { env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', ...TEST_CHAIN_ENV, ...env() } });
+    run(process.execPath, [PROJECTOR_MAIN, ...args], {
+      env: { ...process.env, DATABASE_URL: db.url, EVENTSTORE_URL: '', LOG_LEVEL: 'warn', ...TEST_CHAIN_ENV, ...env() },
+    });
   const checksum = (version: number, table: string) =>
-    withClient(db.url, async (c) => (await c.query(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM rm_v${version}.${table} t`)).rows[0].sum as string);
+    withClient(
+      db.url,
+      async (c) =>
+        (await c.query(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM rm_v${version}.${table} t`)).rows[0]
+          .sum as string,
+    );
   const checkpointsAtHead = async (version: number) => {
     const head = await store.headPosition();
-    const rows = await withClient(db.url, async (c) => (await c.query<{ position: string }>(`SELECT position::text FROM rm_v${version}.projection_checkpoints`)).rows);
+    const rows = await withClient(
+      db.url,
+      async (c) => (await c.query<{ position: string }>(`SELECT position::text FROM rm_v${version}.projection_checkpoints`)).rows,
+    );
     return rows.length === READ_MODEL_PROJECTION_NAMES.length && rows.every((r) => BigInt(r.position) >= head) ? true : undefined;
   };
   const killAfter = async (args: string[], ready: RegExp) => {
@@ -52,13 +69,30 @@ describe('SIGKILL at random moments during catch-up and during a rebuild (built 
     store = createEventStore({ databaseUrl: db.url });
     await appendEvent(store, `criteria-set-${set.code}`, 'CriteriaSetPublished', { version: 1, name: 'Districts 2024', criteriaSet: set });
     for (let i = 0; i < UNITS; i += 1) {
-      await appendEvent(store, `unit-${unitId(i)}`, 'UnitRegistered', { unitId: unitId(i), name: unitId(i), level: 'district', group: 'g', region: null, parentUnitId: null });
+      await appendEvent(store, `unit-${unitId(i)}`, 'UnitRegistered', {
+        unitId: unitId(i),
+        name: unitId(i),
+        level: 'district',
+        group: 'g',
+        region: null,
+        parentUnitId: null,
+      });
       await appendEvent(store, `assessment-${unitId(i)}-2024`, 'AssessmentOpened', {
-        unitId: unitId(i), year: 2024, level: 'district', group: 'g', criteriaSetCode: set.code, criteriaSetVersion: 1, maxTotal: 1000,
+        unitId: unitId(i),
+        year: 2024,
+        level: 'district',
+        group: 'g',
+        criteriaSetCode: set.code,
+        criteriaSetVersion: 1,
+        maxTotal: 1000,
       });
       for (let n = 0; n < SCORES_PER_UNIT; n += 1) {
         await appendEvent(store, `assessment-${unitId(i)}-2024`, 'SelfScoreRecorded', {
-          leafCode: n % 2 ? 'L2' : 'L1', score: (i * 7 + n * 13) % 400, evidenceRefs: [], note: null, previousScore: null,
+          leafCode: n % 2 ? 'L2' : 'L1',
+          score: (i * 7 + n * 13) % 400,
+          evidenceRefs: [],
+          note: null,
+          previousScore: null,
         });
       }
     }
@@ -78,15 +112,25 @@ describe('SIGKILL at random moments during catch-up and during a rebuild (built 
     const { stdout } = await cli('rebuild', '--no-switch');
     const clean = Number(/built read-model version (\d+)/.exec(stdout)![1]);
     for (const table of TABLES) expect([table, await checksum(1, table)]).toEqual([table, await checksum(clean, table)]);
-    const units = await withClient(db.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM scorecards')).rows[0]!.n);
+    const units = await withClient(
+      db.url,
+      async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM scorecards')).rows[0]!.n,
+    );
     expect(units).toBe(UNITS);
   }, 600_000);
 
   it(`given ${KILLS} kills during rebuilds, then the live version keeps serving, and the next rebuild equals the live tables`, async () => {
     for (let k = 0; k < KILLS; k += 1) await killAfter(['rebuild', '--no-switch'], /"progress"|rebuild/);
-    const active = await withClient(db.url, async (c) => (await c.query<{ version: number }>('SELECT version FROM read_model_active WHERE id = 1')).rows[0]!.version);
+    const active = await withClient(
+      db.url,
+      async (c) => (await c.query<{ version: number }>('SELECT version FROM read_model_active WHERE id = 1')).rows[0]!.version,
+    );
     expect(active).toBe(1);
-    const served = await withClient(db.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM scorecards WHERE rank BETWEEN 1 AND $1', [UNITS])).rows[0]!.n);
+    const served = await withClient(
+      db.url,
+      async (c) =>
+        (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM scorecards WHERE rank BETWEEN 1 AND $1', [UNITS])).rows[0]!.n,
+    );
     expect(served).toBe(UNITS);
 
     const { stdout } = await cli('rebuild', '--no-switch');

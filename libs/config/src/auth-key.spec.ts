@@ -27,8 +27,17 @@ describe('resolveTokenKey', () => {
   });
 
   it('given a JWKS with issuer and audience, then tokens are checked against it', () => {
-    const env = { AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json', AUTH_ISSUER: 'https://idp.example/', AUTH_AUDIENCE: 'par-index' };
-    expect(resolveTokenKey(loadConfig(env))).toEqual({ kind: 'jwks', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE });
+    const env = {
+      AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://idp.example/',
+      AUTH_AUDIENCE: 'par-index',
+    };
+    expect(resolveTokenKey(loadConfig(env))).toEqual({
+      kind: 'jwks',
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    });
   });
 
   it.each([{ DATABASE_URL: 'postgres://u:p@db:5432/par' }, { NODE_ENV: 'production' }])(

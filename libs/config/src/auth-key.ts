@@ -27,7 +27,13 @@ export function resolveTokenKey(config: ParConfig): TokenKey {
         'Only the embedded mode (no DATABASE_URL, NODE_ENV not production) generates a local secret.',
     );
   }
-  return { kind: 'secret', secret: new TextEncoder().encode(readOrCreateEmbeddedSecret(config.dataDir)), source: 'embedded', issuer, audience };
+  return {
+    kind: 'secret',
+    secret: new TextEncoder().encode(readOrCreateEmbeddedSecret(config.dataDir)),
+    source: 'embedded',
+    issuer,
+    audience,
+  };
 }
 
 function readOrCreateEmbeddedSecret(dataDir: string): string {

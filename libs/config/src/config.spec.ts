@@ -52,7 +52,9 @@ describe('loadConfig', () => {
   it('given a short secret, both a secret and a JWKS, or a JWKS without issuer and audience, then a ConfigError explains', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' }, '/repo')).toThrow(/AUTH_JWT_SECRET/);
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example/jwks' }, '/repo')).toThrow(/not both/);
-    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' }, '/repo')).toThrow(/AUTH_AUDIENCE/);
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' }, '/repo')).toThrow(
+      /AUTH_AUDIENCE/,
+    );
   });
 
   it('given PAR_DEMO=false, then the demo data is turned off', () => {

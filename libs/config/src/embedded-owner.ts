@@ -50,10 +50,7 @@ export function forgetOwner(dataDir: string): void {
   rmSync(ownerFile(dataDir), { force: true });
 }
 
-export type OwnerState =
-  | { kind: 'unknown' }
-  | { kind: 'alive'; pid: number }
-  | { kind: 'gone'; pid: number; postmasterPid?: number };
+export type OwnerState = { kind: 'unknown' } | { kind: 'alive'; pid: number } | { kind: 'gone'; pid: number; postmasterPid?: number };
 
 export function ownerState(dataDir: string): OwnerState {
   if (!existsSync(ownerFile(dataDir))) return { kind: 'unknown' };

@@ -10,7 +10,8 @@ import { ConfigError } from './config';
 export function readOrCreateSecretFile(file: string, create: () => string = () => randomBytes(32).toString('hex')): string {
   if (existsSync(file)) {
     const mode = statSync(file).mode & 0o077;
-    if (mode !== 0) throw new ConfigError(`${file} is readable by others (mode ${(statSync(file).mode & 0o777).toString(8)}): chmod 600 it`);
+    if (mode !== 0)
+      throw new ConfigError(`${file} is readable by others (mode ${(statSync(file).mode & 0o777).toString(8)}): chmod 600 it`);
     return readFileSync(file, 'utf8').trim();
   }
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

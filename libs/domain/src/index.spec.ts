@@ -21,7 +21,12 @@ describe('@par-index/domain public surface', () => {
   });
 
   it('builds metadata with the event type schema version', () => {
-    const metadata = domain.eventMetadataFor('SelfScoreRecorded', { ...ctx('unit_officer'), correlationId: 'c', causationId: 'k', idempotencyKey: 'i' });
+    const metadata = domain.eventMetadataFor('SelfScoreRecorded', {
+      ...ctx('unit_officer'),
+      correlationId: 'c',
+      causationId: 'k',
+      idempotencyKey: 'i',
+    });
     expect(metadata.schemaVersion).toBe(domain.EVENT_SCHEMA_VERSIONS.SelfScoreRecorded);
     expect(metadata.actorRole).toBe('unit_officer');
   });
@@ -29,7 +34,16 @@ describe('@par-index/domain public surface', () => {
   it('lets a handler turn stream states into command inputs', () => {
     const unitState = domain.unitDecider.evolve(domain.unitDecider.initialState(), {
       type: 'UnitRegistered',
-      data: { unitId: 'p1', name: 'Binh Duong', level: 'province', group: 'provinces', region: 'South', parentUnitId: null, at: ctx('admin').now, by: 'a' },
+      data: {
+        unitId: 'p1',
+        name: 'Binh Duong',
+        level: 'province',
+        group: 'provinces',
+        region: 'South',
+        parentUnitId: null,
+        at: ctx('admin').now,
+        by: 'a',
+      },
     });
     expect(domain.toAssessedUnit(unitState)).toEqual({ unitId: 'p1', level: 'province', group: 'provinces', active: true });
     expect(domain.toAssessedUnit(domain.unitDecider.initialState())).toBeNull();

@@ -40,7 +40,14 @@ describe('hash chain: one keyed hashing function for both adapters', () => {
       const verifier = new ChainVerifier(policy);
       chained.forEach((event, i) => {
         const { metadata } = splitStoredMetadata(event.metadata);
-        verifier.check({ ...event, streamName: 's', position: BigInt(i), metadata, recordedAt: new Date(0), data: (rewrite?.(i) ?? event.data) as never });
+        verifier.check({
+          ...event,
+          streamName: 's',
+          position: BigInt(i),
+          metadata,
+          recordedAt: new Date(0),
+          data: (rewrite?.(i) ?? event.data) as never,
+        });
       });
       return verifier.result();
     };
@@ -50,7 +57,10 @@ describe('hash chain: one keyed hashing function for both adapters', () => {
   });
 
   it('a head anchor is signed with the key; any edited field invalidates it', () => {
-    const anchor = signAnchor({ position: '9', streamName: 's', revision: '2', hash: 'h', streams: 1, events: 3, headsDigest: 'd', anchoredAt: 'now' }, key);
+    const anchor = signAnchor(
+      { position: '9', streamName: 's', revision: '2', hash: 'h', streams: 1, events: 3, headsDigest: 'd', anchoredAt: 'now' },
+      key,
+    );
     expect(anchorSignatureValid(anchor, key)).toBe(true);
     expect(anchorSignatureValid({ ...anchor, position: '5' }, key)).toBe(false);
     expect(anchorSignatureValid(anchor, randomBytes(32))).toBe(false);

@@ -72,7 +72,9 @@ export function eventHashProblem(
 ): string | null {
   if (isKeyedHash(stored)) {
     if (!policy.key) return 'keyed hash, but no EVENTSTORE_HMAC_KEY is configured to check it';
-    return sameText(stored, computeEventHash(previousHash, content, policy.key)) ? null : 'content does not match its stored hash (event altered)';
+    return sameText(stored, computeEventHash(previousHash, content, policy.key))
+      ? null
+      : 'content does not match its stored hash (event altered)';
   }
   if (policy.key) {
     const history = policy.acceptUnkeyedUpToPosition;

@@ -81,7 +81,14 @@ export interface VerifyResult {
    * The first problem found. `reason: 'truncated'` means events the latest signed anchor saw are
    * gone: `anchoredPosition` is where that anchor was taken, `headPosition` the store's head now.
    */
-  firstBrokenLink?: { streamName: string; revision: bigint; reason: string; anchoredPosition?: bigint; headPosition?: bigint; detail?: string };
+  firstBrokenLink?: {
+    streamName: string;
+    revision: bigint;
+    reason: string;
+    anchoredPosition?: bigint;
+    headPosition?: bigint;
+    detail?: string;
+  };
   /** the latest head anchor checked against the store, when the store has an anchor file */
   anchor?: { position: bigint; anchoredAt: string };
 }

@@ -2,7 +2,13 @@ export * from './entities';
 export { openReadModel, openReadModelVersion } from './data-source';
 export * from './runtime/projection';
 export { applyBatch, ProjectionApplyError, type DerivedReadModel, type BatchResult } from './runtime/apply-batch';
-export { ProjectionDaemon, ProjectionFailedError, toProjectedEvent, type DaemonOptions, type DaemonLogger } from './runtime/projection-daemon';
+export {
+  ProjectionDaemon,
+  ProjectionFailedError,
+  toProjectedEvent,
+  type DaemonOptions,
+  type DaemonLogger,
+} from './runtime/projection-daemon';
 export { ProjectorRunner, type ProjectorRunnerOptions } from './runtime/projector-runner';
 export { ProjectionLease, isVersionLeased, newInstanceId } from './runtime/lease';
 export { readCheckpoints, NO_POSITION, CheckpointConflictError } from './runtime/checkpoints';

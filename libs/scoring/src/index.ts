@@ -46,18 +46,17 @@ export { roundFraction, toRational, isWhole, type Fraction } from './points/exac
 // Scoring a unit-year.
 export { compileCriteriaSet, InvalidCriteriaSetError, type CompiledCriteriaSet, type ScoreSource } from './scorecard/compiled-set';
 export { scoreUnit, ScoringInputError } from './scorecard/score-unit';
-export type {
-  LeafInput,
-  LeafInputs,
-  LeafScore,
-  FieldScore,
-  SourceScore,
-  PointsOrigin,
-  UnitScorecard,
-} from './scorecard/scorecard';
+export type { LeafInput, LeafInputs, LeafScore, FieldScore, SourceScore, PointsOrigin, UnitScorecard } from './scorecard/scorecard';
 
 // Rankings and group figures.
-export { rankGroup, publishedIndex, DEFAULT_INDEX_PRECISION, type RankEntry, type RankedEntry, type RankOptions } from './ranking/rank-group';
+export {
+  rankGroup,
+  publishedIndex,
+  DEFAULT_INDEX_PRECISION,
+  type RankEntry,
+  type RankedEntry,
+  type RankOptions,
+} from './ranking/rank-group';
 export { rankChanges, describeRankChange, describeScoreChange, ordinal, type RankChange } from './ranking/rank-changes';
 export { groupStatistics, type GroupStatistics, type PercentBand } from './ranking/group-statistics';
 export {

@@ -13,7 +13,10 @@ export interface OperationAccess {
 /** Roles that may write nothing but read everything, next to the working roles. */
 const EVERY_ROLE: readonly ActorRole[] = ACTOR_ROLES;
 const ALL_BUT_UNIT_OFFICER = ACTOR_ROLES.filter((role) => role !== 'unit_officer');
-const assessment = (type: keyof typeof ASSESSMENT_COMMAND_ROLES): OperationAccess => ({ roles: ASSESSMENT_COMMAND_ROLES[type], unitScoped: true });
+const assessment = (type: keyof typeof ASSESSMENT_COMMAND_ROLES): OperationAccess => ({
+  roles: ASSESSMENT_COMMAND_ROLES[type],
+  unitScoped: true,
+});
 
 /**
  * Who may run which GraphQL root field: the one table the access guard enforces (the README's

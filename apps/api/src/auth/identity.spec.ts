@@ -3,8 +3,11 @@ import { identityFromClaims, InvalidClaimsError } from './identity';
 
 describe('identityFromClaims', () => {
   it('given sub, roles and units, then they become the identity (unknown roles ignored, duplicates dropped)', () => {
-    expect(identityFromClaims({ sub: 'officer-1', roles: ['unit_officer', 'unit_officer', 'superuser'], units: ['binh-duong'] }))
-      .toEqual({ sub: 'officer-1', roles: ['unit_officer'], units: ['binh-duong'] });
+    expect(identityFromClaims({ sub: 'officer-1', roles: ['unit_officer', 'unit_officer', 'superuser'], units: ['binh-duong'] })).toEqual({
+      sub: 'officer-1',
+      roles: ['unit_officer'],
+      units: ['binh-duong'],
+    });
   });
   it.each([
     ['no sub', { roles: ['admin'] }],
@@ -35,9 +38,30 @@ describe('access policy', () => {
   });
   it('writes nothing for auditors and lets anonymous callers run only the public queries', () => {
     const entries = Object.entries(OPERATION_ACCESS);
-    expect(entries.filter(([, access]) => access.anonymous).map(([name]) => name).sort())
-      .toEqual(['criteriaSets', 'groups', 'objections', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'unitHistory', 'units']);
-    expect(entries.filter(([, access]) => access.roles.includes('auditor')).map(([name]) => name).sort())
-      .toEqual(['assessmentHistory', 'auditTimeline', 'criteriaSets', 'groups', 'objections', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'unitHistory', 'units', 'verifyAuditTrail']);
+    expect(
+      entries
+        .filter(([, access]) => access.anonymous)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['criteriaSets', 'groups', 'objections', 'ranking', 'rankingAsOf', 'scorecard', 'scorecardAsOf', 'unitHistory', 'units']);
+    expect(
+      entries
+        .filter(([, access]) => access.roles.includes('auditor'))
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([
+      'assessmentHistory',
+      'auditTimeline',
+      'criteriaSets',
+      'groups',
+      'objections',
+      'ranking',
+      'rankingAsOf',
+      'scorecard',
+      'scorecardAsOf',
+      'unitHistory',
+      'units',
+      'verifyAuditTrail',
+    ]);
   });
 });

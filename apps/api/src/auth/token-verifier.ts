@@ -21,7 +21,8 @@ export function createTokenVerifier(key: TokenKey): VerifyToken {
     let claims: Record<string, unknown>;
     try {
       // jwtVerify is overloaded on the key's type; both branches run the same checks
-      claims = (typeof keySource === 'function' ? await jwtVerify(token, keySource, options) : await jwtVerify(token, keySource, options)).payload;
+      claims = (typeof keySource === 'function' ? await jwtVerify(token, keySource, options) : await jwtVerify(token, keySource, options))
+        .payload;
     } catch (error) {
       throw new UnauthenticatedError(`The bearer token was refused: ${describe(error)}`);
     }

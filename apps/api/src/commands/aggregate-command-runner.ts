@@ -67,7 +67,13 @@ export async function runAggregateCommand<C, E extends DomainEvent, S>(
       const current = last ? last.revision : -1n;
       const already = replayOf(history, envelope);
       if (already.length > 0) {
-        return { streamName, revision: current, position: already[already.length - 1]!.position, eventTypes: already.map((e) => e.type), replayed: true };
+        return {
+          streamName,
+          revision: current,
+          position: already[already.length - 1]!.position,
+          eventTypes: already.map((e) => e.type),
+          replayed: true,
+        };
       }
       if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
         throw new ConcurrencyConflictError(streamName, envelope.expectedRevision, current);
@@ -86,11 +92,21 @@ export async function runAggregateCommand<C, E extends DomainEvent, S>(
       }));
       try {
         const result = await store.appendToStream(streamName, toAppend, last ? current : 'no_stream');
-        return { streamName, revision: result.nextExpectedRevision, position: result.position, eventTypes: events.map((e) => e.type), replayed: false };
+        return {
+          streamName,
+          revision: result.nextExpectedRevision,
+          position: result.position,
+          eventTypes: events.map((e) => e.type),
+          replayed: false,
+        };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (envelope.expectedRevision !== undefined || attempt >= AUTOMATIC_ATTEMPTS) {
-          throw new ConcurrencyConflictError(streamName, envelope.expectedRevision ?? current, error.actual === 'no_stream' ? -1n : error.actual);
+          throw new ConcurrencyConflictError(
+            streamName,
+            envelope.expectedRevision ?? current,
+            error.actual === 'no_stream' ? -1n : error.actual,
+          );
         }
         await backoff(attempt);
       }

@@ -18,7 +18,9 @@ export interface CommandEnvelope {
   commandHash?: string;
 }
 
-export function newEnvelope(input: Omit<CommandEnvelope, 'now' | 'causationId' | 'correlationId' | 'idempotencyKey'> & Partial<CommandEnvelope>): CommandEnvelope {
+export function newEnvelope(
+  input: Omit<CommandEnvelope, 'now' | 'causationId' | 'correlationId' | 'idempotencyKey'> & Partial<CommandEnvelope>,
+): CommandEnvelope {
   const correlationId = input.correlationId ?? randomUUID();
   return {
     now: input.now ?? new Date().toISOString(),

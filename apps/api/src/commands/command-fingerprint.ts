@@ -17,5 +17,7 @@ function canonical(value: unknown): unknown {
  * canonical form (sorted keys, no undefined). Equal fingerprints ⇔ the same command.
  */
 export function commandFingerprint(kind: string, args: object): string {
-  return createHash('sha256').update(JSON.stringify([kind, canonical(args)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([kind, canonical(args)]))
+    .digest('hex');
 }

@@ -34,11 +34,12 @@ describe('KeyedMutex', () => {
   it('given different keys, then their work interleaves', async () => {
     const mutex = new KeyedMutex();
     const log: string[] = [];
-    const job = (key: string) => mutex.run(key, async () => {
-      log.push(`start ${key}`);
-      await tick();
-      log.push(`end ${key}`);
-    });
+    const job = (key: string) =>
+      mutex.run(key, async () => {
+        log.push(`start ${key}`);
+        await tick();
+        log.push(`end ${key}`);
+      });
     await Promise.all([job('a'), job('b')]);
     expect(log.slice(0, 2)).toEqual(['start a', 'start b']);
   });

@@ -18,11 +18,14 @@ describe('demo criteria sets', () => {
     expect(pointsOf('survey')).toBe(3200);
   });
 
-  it.each(DEMO_LEVELS.flatMap((level) => [2023, 2024].map((year) => [level, year] as const)))('%s %i is a valid set of 100 points', (level, year) => {
-    const set = asSet(level, year);
-    expect(validateCriteriaSet(set)).toEqual([]);
-    expect(set.maxTotal).toBe(10_000);
-  });
+  it.each(DEMO_LEVELS.flatMap((level) => [2023, 2024].map((year) => [level, year] as const)))(
+    '%s %i is a valid set of 100 points',
+    (level, year) => {
+      const set = asSet(level, year);
+      expect(validateCriteriaSet(set)).toEqual([]);
+      expect(set.maxTotal).toBe(10_000);
+    },
+  );
 
   it('departments have 7 fields, districts 8, central agencies fewer', () => {
     expect(asSet('department', 2023).fields).toHaveLength(7);

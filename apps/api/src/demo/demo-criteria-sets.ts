@@ -18,34 +18,74 @@ interface FieldPlan {
 type FieldShape = Omit<FieldPlan, 'max' | 'code'>;
 
 const FIELDS: Record<string, FieldShape> = {
-  direction: { name: 'Direction and implementation of PAR', criteria: [
-    ['Yearly PAR plan', 3], ['PAR reporting', 2], ['PAR inspections', 2], ['PAR communication', 2],
-    ['Reform initiatives', 3],
-  ] },
-  institutions: { name: 'Institutional reform', criteria: [
-    ['Drafting legal documents', 3], ['Review of legal documents', 3], ['Enforcement of legal documents', 2],
-    ['Legal inspection follow-up', 2],
-  ] },
-  procedures: { name: 'Administrative procedure reform', criteria: [
-    ['Publication of procedures', 3], ['One-stop shops', 3], ['Procedures resolved on time', 2],
-    ['Feedback and petitions', 2], ['Online public services', 2],
-  ] },
-  apparatus: { name: 'Administrative apparatus reform', criteria: [
-    ['Organisational structure', 3], ['Staffing plans', 2], ['Delegation and decentralisation', 2],
-    ['Public service units', 2],
-  ] },
-  civilService: { name: 'Civil service reform', criteria: [
-    ['Job positions', 2], ['Recruitment', 2], ['Training', 2], ['Performance assessment', 3], ['Discipline', 2],
-    ['Commune-level officials', 2],
-  ] },
-  finance: { name: 'Public finance reform', criteria: [
-    ['Budget autonomy', 2], ['Public asset management', 2], ['Fees and charges', 2],
-    ['Public investment disbursement', 2],
-  ] },
-  digital: { name: 'E-government and digital government', criteria: [
-    ['Digital infrastructure', 2], ['Document management system', 2], ['Online public services portal', 3],
-    ['Shared databases', 2], ['Information security', 2],
-  ] },
+  direction: {
+    name: 'Direction and implementation of PAR',
+    criteria: [
+      ['Yearly PAR plan', 3],
+      ['PAR reporting', 2],
+      ['PAR inspections', 2],
+      ['PAR communication', 2],
+      ['Reform initiatives', 3],
+    ],
+  },
+  institutions: {
+    name: 'Institutional reform',
+    criteria: [
+      ['Drafting legal documents', 3],
+      ['Review of legal documents', 3],
+      ['Enforcement of legal documents', 2],
+      ['Legal inspection follow-up', 2],
+    ],
+  },
+  procedures: {
+    name: 'Administrative procedure reform',
+    criteria: [
+      ['Publication of procedures', 3],
+      ['One-stop shops', 3],
+      ['Procedures resolved on time', 2],
+      ['Feedback and petitions', 2],
+      ['Online public services', 2],
+    ],
+  },
+  apparatus: {
+    name: 'Administrative apparatus reform',
+    criteria: [
+      ['Organisational structure', 3],
+      ['Staffing plans', 2],
+      ['Delegation and decentralisation', 2],
+      ['Public service units', 2],
+    ],
+  },
+  civilService: {
+    name: 'Civil service reform',
+    criteria: [
+      ['Job positions', 2],
+      ['Recruitment', 2],
+      ['Training', 2],
+      ['Performance assessment', 3],
+      ['Discipline', 2],
+      ['Commune-level officials', 2],
+    ],
+  },
+  finance: {
+    name: 'Public finance reform',
+    criteria: [
+      ['Budget autonomy', 2],
+      ['Public asset management', 2],
+      ['Fees and charges', 2],
+      ['Public investment disbursement', 2],
+    ],
+  },
+  digital: {
+    name: 'E-government and digital government',
+    criteria: [
+      ['Digital infrastructure', 2],
+      ['Document management system', 2],
+      ['Online public services portal', 3],
+      ['Shared databases', 2],
+      ['Information security', 2],
+    ],
+  },
 };
 
 /** Shrinks a field to `criteriaCount` criteria with at most `leavesEach` leaves each (smaller sets). */
@@ -55,24 +95,36 @@ function smaller(field: FieldShape, criteriaCount: number, leavesEach: number): 
 
 const APPRAISED_FIELDS: Record<string, Omit<FieldPlan, 'code'>[]> = {
   province: [
-    { ...FIELDS.direction!, max: 900 }, { ...FIELDS.institutions!, max: 850 }, { ...FIELDS.procedures!, max: 1100 },
-    { ...FIELDS.apparatus!, max: 800 }, { ...FIELDS.civilService!, max: 1150 }, { ...FIELDS.finance!, max: 750 },
+    { ...FIELDS.direction!, max: 900 },
+    { ...FIELDS.institutions!, max: 850 },
+    { ...FIELDS.procedures!, max: 1100 },
+    { ...FIELDS.apparatus!, max: 800 },
+    { ...FIELDS.civilService!, max: 1150 },
+    { ...FIELDS.finance!, max: 750 },
     { ...FIELDS.digital!, max: 1250 },
   ],
   district: [
-    { ...smaller(FIELDS.direction!, 4, 1), max: 1000 }, { ...smaller(FIELDS.institutions!, 3, 1), max: 800 },
-    { ...smaller(FIELDS.procedures!, 4, 2), max: 1300 }, { ...smaller(FIELDS.apparatus!, 3, 1), max: 800 },
-    { ...smaller(FIELDS.civilService!, 4, 1), max: 1200 }, { ...smaller(FIELDS.finance!, 3, 1), max: 700 },
+    { ...smaller(FIELDS.direction!, 4, 1), max: 1000 },
+    { ...smaller(FIELDS.institutions!, 3, 1), max: 800 },
+    { ...smaller(FIELDS.procedures!, 4, 2), max: 1300 },
+    { ...smaller(FIELDS.apparatus!, 3, 1), max: 800 },
+    { ...smaller(FIELDS.civilService!, 4, 1), max: 1200 },
+    { ...smaller(FIELDS.finance!, 3, 1), max: 700 },
     { ...smaller(FIELDS.digital!, 4, 2), max: 1200 },
   ],
   department: [
-    { ...smaller(FIELDS.direction!, 3, 2), max: 1200 }, { ...smaller(FIELDS.institutions!, 3, 1), max: 1000 },
-    { ...smaller(FIELDS.procedures!, 4, 2), max: 1600 }, { ...smaller(FIELDS.apparatus!, 3, 1), max: 1000 },
-    { ...smaller(FIELDS.civilService!, 3, 1), max: 1200 }, { ...smaller(FIELDS.digital!, 3, 2), max: 1500 },
+    { ...smaller(FIELDS.direction!, 3, 2), max: 1200 },
+    { ...smaller(FIELDS.institutions!, 3, 1), max: 1000 },
+    { ...smaller(FIELDS.procedures!, 4, 2), max: 1600 },
+    { ...smaller(FIELDS.apparatus!, 3, 1), max: 1000 },
+    { ...smaller(FIELDS.civilService!, 3, 1), max: 1200 },
+    { ...smaller(FIELDS.digital!, 3, 2), max: 1500 },
   ],
   central_agency: [
-    { ...smaller(FIELDS.direction!, 3, 1), max: 1400 }, { ...smaller(FIELDS.procedures!, 4, 2), max: 2000 },
-    { ...smaller(FIELDS.apparatus!, 2, 1), max: 1000 }, { ...smaller(FIELDS.civilService!, 3, 1), max: 1400 },
+    { ...smaller(FIELDS.direction!, 3, 1), max: 1400 },
+    { ...smaller(FIELDS.procedures!, 4, 2), max: 2000 },
+    { ...smaller(FIELDS.apparatus!, 2, 1), max: 1000 },
+    { ...smaller(FIELDS.civilService!, 3, 1), max: 1400 },
     { ...smaller(FIELDS.digital!, 3, 1), max: 1700 },
   ],
 };
@@ -86,7 +138,11 @@ function splitMax(max: Hundredths, count: number): Hundredths[] {
 }
 
 const group = (code: string, name: string, children: ReadonlyArray<CriterionGroup | LeafCriterion>): CriterionGroup => ({
-  type: 'group', code, name, max: children.reduce((sum, child) => sum + child.max, 0), children,
+  type: 'group',
+  code,
+  name,
+  max: children.reduce((sum, child) => sum + child.max, 0),
+  children,
 });
 
 function appraisedField(plan: FieldPlan): CriterionGroup {
@@ -94,10 +150,17 @@ function appraisedField(plan: FieldPlan): CriterionGroup {
   const maxima = splitMax(plan.max, leafCount);
   let next = 0;
   const criteria = plan.criteria.map(([name, n], c) =>
-    group(`${plan.code}.${c + 1}`, name, Array.from({ length: n }, (_, l): LeafCriterion => ({
-      type: 'leaf', code: `${plan.code}.${c + 1}.${l + 1}`, name: `${name}: ${ASPECTS[l % ASPECTS.length]}`,
-      max: maxima[next++]!, scoring: { kind: 'appraised' },
-    }))),
+    group(
+      `${plan.code}.${c + 1}`,
+      name,
+      Array.from({ length: n }, (_, l): LeafCriterion => ({
+        type: 'leaf',
+        code: `${plan.code}.${c + 1}.${l + 1}`,
+        name: `${name}: ${ASPECTS[l % ASPECTS.length]}`,
+        max: maxima[next++]!,
+        scoring: { kind: 'appraised' },
+      })),
+    ),
   );
   return group(plan.code, plan.name, criteria);
 }
@@ -114,11 +177,19 @@ function impactField(level: AssessedLevel, year: number, code: string, max: Hund
   const sipasFrom = year >= 2024 ? 60 : 50;
   const sipasMax = level === 'province' ? 1000 : max;
   const sipasMaxima = splitMax(sipasMax, SIPAS_ASPECTS.length);
-  const sipas = group(`${code}.1`, 'Satisfaction with public administrative services (SIPAS)', SIPAS_ASPECTS.map((name, i) => surveyLeaf(`${code}.1.${i + 1}`, name, sipasMaxima[i]!, 'SIPAS', sipasFrom)));
+  const sipas = group(
+    `${code}.1`,
+    'Satisfaction with public administrative services (SIPAS)',
+    SIPAS_ASPECTS.map((name, i) => surveyLeaf(`${code}.1.${i + 1}`, name, sipasMaxima[i]!, 'SIPAS', sipasFrom)),
+  );
   if (level !== 'province') return group(code, 'Impact of PAR', [sipas]);
   const leaders = (c: number, name: string, aspects: string[], points: Hundredths) => {
     const maxima = splitMax(points, aspects.length);
-    return group(`${code}.${c}`, name, aspects.map((aspect, i) => surveyLeaf(`${code}.${c}.${i + 1}`, aspect, maxima[i]!, 'Leaders and managers', 40)));
+    return group(
+      `${code}.${c}`,
+      name,
+      aspects.map((aspect, i) => surveyLeaf(`${code}.${c}.${i + 1}`, aspect, maxima[i]!, 'Leaders and managers', 40)),
+    );
   };
   return group(code, 'Impact of PAR', [
     sipas,
@@ -136,7 +207,12 @@ export interface DemoCriteriaSet {
   fields: CriterionGroup[];
 }
 
-const LEVEL_NAMES: Record<string, string> = { province: 'provinces', department: 'departments', district: 'districts', central_agency: 'central agencies' };
+const LEVEL_NAMES: Record<string, string> = {
+  province: 'provinces',
+  department: 'departments',
+  district: 'districts',
+  central_agency: 'central agencies',
+};
 export const DEMO_LEVELS = ['province', 'department', 'district', 'central_agency'] as const satisfies readonly AssessedLevel[];
 
 const FIELDS_DIGITAL = (level: string) => APPRAISED_FIELDS[level]!.find((plan) => plan.name === FIELDS.digital!.name);
@@ -146,7 +222,10 @@ export function demoCriteriaSet(level: (typeof DEMO_LEVELS)[number], year: numbe
   const fields = APPRAISED_FIELDS[level]!.map((plan, i) => ({
     ...plan,
     code: `F${i + 1}`,
-    criteria: year >= 2024 && plan === FIELDS_DIGITAL(level) ? plan.criteria.map(([name, n]) => [name, name === 'Digital infrastructure' ? n + 1 : n] as const) : plan.criteria,
+    criteria:
+      year >= 2024 && plan === FIELDS_DIGITAL(level)
+        ? plan.criteria.map(([name, n]) => [name, name === 'Digital infrastructure' ? n + 1 : n] as const)
+        : plan.criteria,
   }));
   const appraised = fields.map(appraisedField);
   const impactMax = 10_000 - appraised.reduce((sum, field) => sum + field.max, 0);

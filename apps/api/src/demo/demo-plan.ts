@@ -68,7 +68,16 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
   const at = calendar(year + 1);
   let day = '01-05';
   const add = (key: string, actor: DemoStep['actor'], request: AssessmentRequest, criteriaSetCode?: string) =>
-    steps.push({ kind: 'assessment', unitId: unit.unitId, year, request, criteriaSetCode, key: `${unit.unitId}/${year}/${key}`, now: at(day), actor });
+    steps.push({
+      kind: 'assessment',
+      unitId: unit.unitId,
+      year,
+      request,
+      criteriaSetCode,
+      key: `${unit.unitId}/${year}/${key}`,
+      now: at(day),
+      actor,
+    });
 
   add('open', ADMIN, { type: 'OpenAssessment' }, set.code);
   day = '01-10';
@@ -78,7 +87,13 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
     const r = rand();
     const score = leaf === contested ? leaf.max : r < 0.012 ? 0 : r < quality ? leaf.max : quarter(leaf.max * (0.5 + rand() * 0.4));
     self.set(leaf.code, score);
-    add(`self/${leaf.code}`, officer(unit.unitId), { type: 'RecordSelfScore', leafCode: leaf.code, score, evidenceRefs: [`evidence/${unit.unitId}/${year}/${leaf.code}.pdf`], note: null });
+    add(`self/${leaf.code}`, officer(unit.unitId), {
+      type: 'RecordSelfScore',
+      leafCode: leaf.code,
+      score,
+      evidenceRefs: [`evidence/${unit.unitId}/${year}/${leaf.code}.pdf`],
+      note: null,
+    });
   }
   day = '01-31';
   add('submit', officer(unit.unitId), { type: 'SubmitSelfAssessment' });
@@ -94,20 +109,48 @@ function assessmentTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number, sto
     day = '02-25';
     const objectionId = `${unit.unitId}-${year}-1`;
     add('objection', officer(unit.unitId), {
-      type: 'FileObjection', objectionId, leafCode: contested.code, kind: 'objection',
+      type: 'FileObjection',
+      objectionId,
+      leafCode: contested.code,
+      kind: 'objection',
       text: 'The plan was issued on time: the dated decision is attached',
-      evidenceRefs: [`evidence/${unit.unitId}/${year}/objection-1.pdf`], proposedScore: self.get(contested.code)!,
+      evidenceRefs: [`evidence/${unit.unitId}/${year}/objection-1.pdf`],
+      proposedScore: self.get(contested.code)!,
     });
     day = '03-02';
-    add('objection/decision', COUNCIL, story.objection.upheld
-      ? { type: 'DecideObjection', objectionId, outcome: 'upheld', reason: 'The dated decision proves the plan was issued on time', correctedScore: self.get(contested.code)! }
-      : { type: 'DecideObjection', objectionId, outcome: 'rejected', reason: 'The attached decision is dated after the deadline', correctedScore: null });
+    add(
+      'objection/decision',
+      COUNCIL,
+      story.objection.upheld
+        ? {
+            type: 'DecideObjection',
+            objectionId,
+            outcome: 'upheld',
+            reason: 'The dated decision proves the plan was issued on time',
+            correctedScore: self.get(contested.code)!,
+          }
+        : {
+            type: 'DecideObjection',
+            objectionId,
+            outcome: 'rejected',
+            reason: 'The attached decision is dated after the deadline',
+            correctedScore: null,
+          },
+    );
   }
   day = '03-05';
-  for (const leaf of leaves.filter((l): l is LeafCriterion & { scoring: { kind: 'survey'; survey: string } } => l.scoring.kind === 'survey')) {
+  for (const leaf of leaves.filter(
+    (l): l is LeafCriterion & { scoring: { kind: 'survey'; survey: string } } => l.scoring.kind === 'survey',
+  )) {
     const base = leaf.scoring.survey === 'SIPAS' ? 62 + 36 * quality : 48 + 50 * quality;
     const rawValue = Math.min(99.5, Math.round((base + (rand() - 0.5) * 8) * 100) / 100);
-    add(`survey/${leaf.code}`, APPRAISER, { type: 'RecordSurveyResult', leafCode: leaf.code, rawValue, sampleSize: 150 + Math.floor(rand() * 450), source: `${leaf.scoring.survey} ${year} survey` });
+    add(`survey/${leaf.code}`, APPRAISER, {
+      type: 'RecordSurveyResult',
+      leafCode: leaf.code,
+      rawValue,
+      sampleSize: 150 + Math.floor(rand() * 450),
+      source: `${leaf.scoring.survey} ${year} survey`,
+    });
   }
   day = '03-10';
   add('finalise', APPRAISER, { type: 'FinaliseAppraisal' });
@@ -123,11 +166,22 @@ function correctionTrack(unit: DemoUnit, set: DemoCriteriaSet, year: number): De
   const leaf = leavesOf(set).find((l) => l.scoring.kind === 'appraised')!;
   const at = calendar(year + 1);
   const step = (key: string, actor: DemoStep['actor'], request: AssessmentRequest): DemoStep => ({
-    kind: 'assessment', unitId: unit.unitId, year, request, key: `${unit.unitId}/${year}/correction/${key}`, now: at('06-12'), actor,
+    kind: 'assessment',
+    unitId: unit.unitId,
+    year,
+    request,
+    key: `${unit.unitId}/${year}/correction/${key}`,
+    now: at('06-12'),
+    actor,
   });
   return [
     step('reopen', APPROVER, { type: 'ReopenAssessment', reason: 'Inspection found the unit was wrongly marked down on its PAR plan' }),
-    step('appraisal', APPRAISER, { type: 'RecordAppraisalScore', leafCode: leaf.code, score: leaf.max, reason: 'Corrected after the June inspection: the plan was issued on time' }),
+    step('appraisal', APPRAISER, {
+      type: 'RecordAppraisalScore',
+      leafCode: leaf.code,
+      score: leaf.max,
+      reason: 'Corrected after the June inspection: the plan was issued on time',
+    }),
     step('finalise', APPRAISER, { type: 'FinaliseAppraisal' }),
     step('approve', APPROVER, { type: 'ApproveAssessment', decisionReference: `Decision ${year + 1}/QD-UBND-correction` }),
     step('publish', APPROVER, { type: 'PublishAssessment' }),
@@ -143,24 +197,48 @@ export function demoPlan(): DemoPhase[] {
   const setFor = (unit: DemoUnit, year: number) => sets.find((s) => s.level === unit.level && s.year === year)!;
   const criteria: DemoPhase = sets.map((set) => {
     const at = calendar(set.year - 1);
-    const step = (key: string, request: WithoutContext<CriteriaSetCommand>): DemoStep => ({ kind: 'criteriaSet', code: set.code, request, key: `${set.code}/${key}`, now: at('11-01'), actor: ADMIN });
+    const step = (key: string, request: WithoutContext<CriteriaSetCommand>): DemoStep => ({
+      kind: 'criteriaSet',
+      code: set.code,
+      request,
+      key: `${set.code}/${key}`,
+      now: at('11-01'),
+      actor: ADMIN,
+    });
     return [
       step('draft', { type: 'DraftCriteriaSet', code: set.code, year: set.year, level: set.level, name: set.name }),
       step('tree', { type: 'ReplaceCriteriaTree', fields: set.fields }),
       step('publish', { type: 'PublishCriteriaSet' }),
     ];
   });
-  const register = (unit: DemoUnit): DemoStep[] => [{
-    kind: 'unit', unitId: unit.unitId, key: `${unit.unitId}/register`, now: '2022-10-01T08:00:00.000Z', actor: ADMIN,
-    request: { type: 'RegisterUnit', unitId: unit.unitId, name: unit.name, level: unit.level, group: unit.group, region: unit.region, parentId: unit.parentId },
-  }];
-  const cycle = (year: number): DemoPhase => units.map((unit) => {
-    const story: Story =
-      unit.unitId === DEMO_STORY.objectionUnitId ? { markedDown: true, objection: { upheld: year === 2024 } }
-      : unit.unitId === DEMO_STORY.correctedUnitId && year === DEMO_STORY.correctedYear ? { markedDown: true }
-      : {};
-    return assessmentTrack(unit, setFor(unit, year), year, story);
-  });
+  const register = (unit: DemoUnit): DemoStep[] => [
+    {
+      kind: 'unit',
+      unitId: unit.unitId,
+      key: `${unit.unitId}/register`,
+      now: '2022-10-01T08:00:00.000Z',
+      actor: ADMIN,
+      request: {
+        type: 'RegisterUnit',
+        unitId: unit.unitId,
+        name: unit.name,
+        level: unit.level,
+        group: unit.group,
+        region: unit.region,
+        parentId: unit.parentId,
+      },
+    },
+  ];
+  const cycle = (year: number): DemoPhase =>
+    units.map((unit) => {
+      const story: Story =
+        unit.unitId === DEMO_STORY.objectionUnitId
+          ? { markedDown: true, objection: { upheld: year === 2024 } }
+          : unit.unitId === DEMO_STORY.correctedUnitId && year === DEMO_STORY.correctedYear
+            ? { markedDown: true }
+            : {};
+      return assessmentTrack(unit, setFor(unit, year), year, story);
+    });
   const corrected = units.find((u) => u.unitId === DEMO_STORY.correctedUnitId)!;
   return [
     criteria,

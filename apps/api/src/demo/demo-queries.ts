@@ -3,7 +3,7 @@ import { DEMO_STORY } from './demo-plan';
 /** The three queries the first start prints: paste them into GraphiQL (or curl) to see the demo. */
 export const DEMO_QUERIES: ReadonlyArray<{ title: string; query: string }> = [
   {
-    title: 'The 2024 ranking of the departments, with each one\'s move since 2023',
+    title: "The 2024 ranking of the departments, with each one's move since 2023",
     query: `{
   ranking(year: 2024, level: "department", group: "departments", first: 10) {
     rows { rank unit { name } index previousRank rankChange scoreChange }

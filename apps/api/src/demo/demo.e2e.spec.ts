@@ -21,10 +21,19 @@ const WELCOME_END = /PAR_DEMO=false turns the demo off/;
 function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', LOG_LEVEL: 'warn', EVENTSTORE_URL: '', PAR_DEMO: demo,
-      AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '',
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: '0',
+      LOG_LEVEL: 'warn',
+      EVENTSTORE_URL: '',
+      PAR_DEMO: demo,
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_JWKS_URL: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
       // production mode needs the hash-chain key; no anchor files from a test process
-      EVENTSTORE_HMAC_KEY: 'demo-e2e-test-key-0123456789abcdef', EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
+      EVENTSTORE_HMAC_KEY: 'demo-e2e-test-key-0123456789abcdef',
+      EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,7 +48,8 @@ function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): 
         resolve({
           url: match[1]!,
           stdout: () => stdout,
-          stop: () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
+          stop: () =>
+            new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
         });
       }
     });
@@ -50,13 +60,20 @@ function startApi(databaseUrl: string, demo: string, until: RegExp = URL_LINE): 
 /** anonymous unless a token is given: the first two demo queries must work without one */
 async function query<T>(url: string, text: string, token?: string): Promise<T> {
   const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query: text }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authorization },
+    body: JSON.stringify({ query: text }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
 }
 
-type History = { assessmentHistory: { type: string; data: Record<string, unknown> & { outcome?: string }; occurredAt: string }[]; verifyAuditTrail: { ok: boolean; eventsChecked: number } };
+type History = {
+  assessmentHistory: { type: string; data: Record<string, unknown> & { outcome?: string }; occurredAt: string }[];
+  verifyAuditTrail: { ok: boolean; eventsChecked: number };
+};
 
 describe('demo data on first start (PAR_DEMO=true on an external test database)', () => {
   let database: TestDatabase;
@@ -77,7 +94,7 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
     for (const { query: text } of DEMO_QUERIES) expect(api.stdout()).toContain(text);
   });
 
-  it('query 1: the 2024 departments ranking with each unit\'s move since 2023', async () => {
+  it("query 1: the 2024 departments ranking with each unit's move since 2023", async () => {
     type Ranked = { rank: number; index: number; previousRank: number | null; rankChange: number | null; scoreChange: number | null };
     const { ranking } = await query<{ ranking: { rows: Ranked[]; statistics: { average: number } } }>(api.url, DEMO_QUERIES[0]!.query);
     const rows = ranking.rows;
@@ -89,7 +106,13 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
   });
 
   it('query 2: a published scorecard with its fields, sources, rank in a group of 20 and its change since 2023', async () => {
-    type Card = { status: string; groupSize: number; fields: unknown[]; bySource: { source: string }[]; change: { fieldsHigher: number; fieldsLower: number; fields: { direction: string }[] } };
+    type Card = {
+      status: string;
+      groupSize: number;
+      fields: unknown[];
+      bySource: { source: string }[];
+      change: { fieldsHigher: number; fieldsLower: number; fields: { direction: string }[] };
+    };
     const { scorecard } = await query<{ scorecard: Card }>(api.url, DEMO_QUERIES[1]!.query);
     expect(scorecard.status).toBe('published');
     expect(scorecard.groupSize).toBe(20);
@@ -114,7 +137,11 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
 
   it('the objection story: rejected in 2023, upheld in 2024', async () => {
     const decisions = async (year: number) => {
-      const { assessmentHistory } = await query<History>(api.url, `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`, AUDITOR);
+      const { assessmentHistory } = await query<History>(
+        api.url,
+        `{ assessmentHistory(unitId: "sl-department-of-justice", year: ${year}) { type data occurredAt } }`,
+        AUDITOR,
+      );
       return assessmentHistory.filter((e) => e.type === 'ObjectionDecided').map((e) => e.data.outcome);
     };
     expect(await decisions(2023)).toEqual(['rejected']);
@@ -126,7 +153,9 @@ describe('demo data on first start (PAR_DEMO=true on an external test database)'
     await api.stop();
     api = await startApi(database.url, 'true');
     expect(api.stdout()).not.toContain('Demo data loaded');
-    expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }', AUDITOR)).verifyAuditTrail.eventsChecked).toBe(before);
+    expect((await query<History>(api.url, '{ verifyAuditTrail { ok eventsChecked } }', AUDITOR)).verifyAuditTrail.eventsChecked).toBe(
+      before,
+    );
   }, 120_000);
 });
 

@@ -29,14 +29,26 @@ const TRACKS_SIDE_BY_SIDE = 8;
 
 function toCommand(step: DemoStep) {
   // the demo's actors act for every unit ('*'): a fixed system identity, not a token's
-  const envelope = newEnvelope({ ...step.actor, unitIds: '*', now: step.now, idempotencyKey: `${KEY_PREFIX}${step.key}`, correlationId: `${KEY_PREFIX}${step.key}` });
+  const envelope = newEnvelope({
+    ...step.actor,
+    unitIds: '*',
+    now: step.now,
+    idempotencyKey: `${KEY_PREFIX}${step.key}`,
+    correlationId: `${KEY_PREFIX}${step.key}`,
+  });
   switch (step.kind) {
     case 'criteriaSet':
       return new ExecuteCriteriaSetCommand(step.code, step.request, envelope);
     case 'unit':
       return new ExecuteUnitCommand(step.unitId, step.request, envelope);
     case 'assessment':
-      return new ExecuteAssessmentCommand(step.unitId, step.year, step.request, envelope, step.criteriaSetCode ? { code: step.criteriaSetCode } : undefined);
+      return new ExecuteAssessmentCommand(
+        step.unitId,
+        step.year,
+        step.request,
+        envelope,
+        step.criteriaSetCode ? { code: step.criteriaSetCode } : undefined,
+      );
   }
 }
 
@@ -46,7 +58,8 @@ function toCommand(step: DemoStep) {
  */
 async function decide(deps: DemoDependencies): Promise<{ load: true } | { load: false; reason: string }> {
   if (deps.config.demo === 'false') return { load: false, reason: 'PAR_DEMO=false' };
-  if (deps.config.demo === 'auto' && !deps.embeddedDatabase) return { load: false, reason: 'external database (PAR_DEMO=true loads it there)' };
+  if (deps.config.demo === 'auto' && !deps.embeddedDatabase)
+    return { load: false, reason: 'external database (PAR_DEMO=true loads it there)' };
   const [first] = await deps.eventStore.readAll({ maxCount: 1 });
   if (!first) return { load: true };
   if (!first.metadata.idempotencyKey.startsWith(KEY_PREFIX)) return { load: false, reason: 'the event store already holds other data' };

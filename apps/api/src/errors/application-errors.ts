@@ -7,8 +7,7 @@ export class ConcurrencyConflictError extends Error {
     readonly actualRevision: bigint,
   ) {
     super(
-      `${streamName} changed while your command ran: expected revision ${expectedRevision}, now ${actualRevision}. ` +
-        'Reload and retry.',
+      `${streamName} changed while your command ran: expected revision ${expectedRevision}, now ${actualRevision}. ` + 'Reload and retry.',
     );
   }
 }

@@ -5,7 +5,13 @@ import { truncateText } from './echo-limit';
 /** Largest JSON request body the API parses (a national criteria tree fits many times over). */
 export const JSON_BODY_LIMIT = '1mb';
 
-const CODE_BY_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 408: 'REQUEST_TIMEOUT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'REQUEST_HEADER_FIELDS_TOO_LARGE' };
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  408: 'REQUEST_TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+};
 
 /** A GraphQL-shaped error body for failures that happen before GraphQL sees the request. */
 export function httpErrorBody(status: number, message: string): string {
@@ -32,10 +38,18 @@ function messageOf(error: BodyParserError, status: number): string {
 }
 
 /** Express error middleware right after the body parser: malformed JSON, 413, bad encodings. */
-export function bodyParserErrorMiddleware(error: BodyParserError, _request: unknown, response: MinimalResponse, next: (error?: unknown) => void): void {
+export function bodyParserErrorMiddleware(
+  error: BodyParserError,
+  _request: unknown,
+  response: MinimalResponse,
+  next: (error?: unknown) => void,
+): void {
   const status = error?.status ?? error?.statusCode;
   if (response.headersSent || typeof status !== 'number' || status < 400 || status > 499) return next(error);
-  response.status(status).type('application/json').send(httpErrorBody(status, messageOf(error, status)));
+  response
+    .status(status)
+    .type('application/json')
+    .send(httpErrorBody(status, messageOf(error, status)));
 }
 
 /**

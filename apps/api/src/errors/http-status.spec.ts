@@ -28,19 +28,28 @@ describe('GraphQL-over-HTTP statuses', () => {
 
 describe('formatted errors', () => {
   it('reports variable coercion failures as BAD_USER_INPUT, with the echoed value truncated', () => {
-    const formatted = formatGraphQLError({ message: `Variable "$y" got invalid value "${'a'.repeat(5000)}"; Int cannot represent it`, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const formatted = formatGraphQLError({
+      message: `Variable "$y" got invalid value "${'a'.repeat(5000)}"; Int cannot represent it`,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', category: 'invalid' });
     expect(formatted.message.length).toBeLessThan(350);
   });
 
   it('says nothing about internals', () => {
-    expect(formatGraphQLError({ message: "Cannot read properties of undefined (reading 'x')", extensions: { stacktrace: ['at x'] } })).toEqual({
-      message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'internal' },
+    expect(
+      formatGraphQLError({ message: "Cannot read properties of undefined (reading 'x')", extensions: { stacktrace: ['at x'] } }),
+    ).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'internal' },
     });
   });
 
   it('truncates echoed details', () => {
-    const formatted = formatGraphQLError({ message: 'bad', extensions: { code: 'VALIDATION_FAILED', category: 'invalid', details: { value: 'v'.repeat(10_000), http: 1 } } });
+    const formatted = formatGraphQLError({
+      message: 'bad',
+      extensions: { code: 'VALIDATION_FAILED', category: 'invalid', details: { value: 'v'.repeat(10_000), http: 1 } },
+    });
     expect(JSON.stringify(formatted.extensions!.details).length).toBeLessThan(300);
     expect(truncateText('x'.repeat(10))).toBe('x'.repeat(10));
     expect(truncateDetails(Array.from({ length: 60 }, () => 1))).toHaveLength(51);

@@ -1,6 +1,12 @@
 import { DomainError } from '@par-index/domain';
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError, UnauthenticatedError } from './application-errors';
+import {
+  BadUserInputError,
+  ConcurrencyConflictError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  UnauthenticatedError,
+} from './application-errors';
 
 interface BadRequestLike extends Error {
   getStatus(): number;
@@ -17,7 +23,11 @@ function isBadRequest(error: unknown): error is BadRequestLike {
 /** No identity, or a token that did not verify: HTTP 401 under GraphQL-over-HTTP. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', category: 'unauthenticated', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      category: 'unauthenticated',
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+    },
   });
 }
 
@@ -37,7 +47,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
       extensions: {
         code: 'CONCURRENCY_CONFLICT',
         category: 'conflict',
-        details: { streamName: error.streamName, expectedRevision: error.expectedRevision.toString(), actualRevision: error.actualRevision.toString() },
+        details: {
+          streamName: error.streamName,
+          expectedRevision: error.expectedRevision.toString(),
+          actualRevision: error.actualRevision.toString(),
+        },
       },
     });
   }
@@ -46,7 +60,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
   }
   if (error instanceof IdempotencyKeyReusedError) {
     return new GraphQLError(error.message, {
-      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', category: 'conflict', details: { streamName: error.streamName, idempotencyKey: error.idempotencyKey } },
+      extensions: {
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        category: 'conflict',
+        details: { streamName: error.streamName, idempotencyKey: error.idempotencyKey },
+      },
     });
   }
   if (isBadRequest(error)) {

@@ -76,7 +76,9 @@ if (!existsSync(CHROMIUM)) {
       await page.waitForFunction(
         ([selector, text]) => {
           // runs in the page: `document` is the browser's (this project compiles without the DOM lib)
-          const browser = globalThis as unknown as { document: { querySelector(s: string): { CodeMirror?: { getValue(): string } } | null } };
+          const browser = globalThis as unknown as {
+            document: { querySelector(s: string): { CodeMirror?: { getValue(): string } } | null };
+          };
           return browser.document.querySelector(selector!)?.CodeMirror?.getValue().includes(text!) ?? false;
         },
         [RESULT_EDITOR, expected],

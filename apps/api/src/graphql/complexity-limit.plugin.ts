@@ -20,7 +20,12 @@ interface Cost {
 const costs = new WeakMap<DocumentNode, Map<string, Cost>>();
 const COSTS_PER_DOCUMENT = 20;
 
-function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): Cost {
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): Cost {
   const key = JSON.stringify([operationName ?? null, variables]);
   let known = costs.get(document);
   const cost = known?.get(key);
@@ -32,14 +37,27 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
   return computed;
 }
 
-function estimate(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): Cost {
+function estimate(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): Cost {
   const { estimator, wholeStoreVerifications } = queryCostEstimator();
   try {
-    const complexity = getComplexity({ schema, operationName, query: document, variables, estimators: [estimator], maxQueryNodes: MAX_QUERY_NODES });
+    const complexity = getComplexity({
+      schema,
+      operationName,
+      query: document,
+      variables,
+      estimators: [estimator],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
     return { complexity, wholeStoreVerifications: wholeStoreVerifications() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/maximum allowed number of nodes/i.test(message)) throw tooComplex(`Query has too many fields (more than ${MAX_QUERY_NODES}).`, { maxQueryNodes: MAX_QUERY_NODES });
+    if (/maximum allowed number of nodes/i.test(message))
+      throw tooComplex(`Query has too many fields (more than ${MAX_QUERY_NODES}).`, { maxQueryNodes: MAX_QUERY_NODES });
     throw new GraphQLError(truncateText(message, 300), { extensions: { code: 'BAD_USER_INPUT', category: 'invalid' } });
   }
 }
@@ -56,7 +74,12 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema | undefined, m
           const current = schema();
           // No operation: Apollo itself answers OPERATION_RESOLUTION_FAILURE right after this hook.
           if (!current || !operation) return;
-          const { complexity, wholeStoreVerifications } = costOf(current, document, request.operationName ?? undefined, request.variables ?? {});
+          const { complexity, wholeStoreVerifications } = costOf(
+            current,
+            document,
+            request.operationName ?? undefined,
+            request.variables ?? {},
+          );
           if (wholeStoreVerifications > 1) {
             throw tooComplex('verifyAuditTrail without a streamName (the whole store) may be asked at most once per request.', {
               occurrences: wholeStoreVerifications,

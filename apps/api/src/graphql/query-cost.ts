@@ -44,7 +44,12 @@ export function queryCostEstimator(): { estimator: ComplexityEstimator; wholeSto
     const paged = args.field.args.some((arg) => arg.name === 'first');
     if (!isList(args) && !paged) return base + 1 + args.childComplexity;
     const first = args.args.first;
-    const size = typeof first === 'number' ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE) : paged ? DEFAULT_PAGE_SIZE : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
+    const size =
+      typeof first === 'number'
+        ? Math.min(Math.max(first, 1), MAX_PAGE_SIZE)
+        : paged
+          ? DEFAULT_PAGE_SIZE
+          : (LIST_SIZE_BY_FIELD[args.field.name] ?? DEFAULT_LIST_SIZE);
     return base + 1 + size * children;
   };
   return { estimator, wholeStoreVerifications: () => wholeStore };

@@ -17,7 +17,14 @@ type Request = IncomingMessage & { body?: unknown };
 export function responseCacheMiddleware(cache: ResponseCache, verifyToken: VerifyToken) {
   return (request: Request, response: ServerResponse, next: () => void): void => {
     const body = request.body;
-    if (!cache.enabled || request.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body) || !PLAIN_JSON_ACCEPT.has(request.headers.accept)) {
+    if (
+      !cache.enabled ||
+      request.method !== 'POST' ||
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      !PLAIN_JSON_ACCEPT.has(request.headers.accept)
+    ) {
       next();
       return;
     }

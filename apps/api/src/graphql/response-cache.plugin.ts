@@ -4,7 +4,9 @@ import { READ_MODEL_ONLY_QUERIES, type ResponseCache } from './response-cache';
 
 function cacheable(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== 'query') return false;
-  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (READ_MODEL_ONLY_QUERIES.has(s.name.value) || s.name.value === '__typename'));
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (READ_MODEL_ONLY_QUERIES.has(s.name.value) || s.name.value === '__typename'),
+  );
 }
 
 /**

@@ -8,14 +8,33 @@ import { startRunningApi, type RunningApi } from '../testing/running-api.test-su
 
 const at = '2024-03-01T08:00:00.000Z';
 const appendRaw = (store: EventStore, stream: string, type: string, data: Record<string, unknown>) =>
-  store.appendToStream(stream, [{
-    id: randomUUID(), type, data: { at, by: 'tester', ...data },
-    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion: 1 },
-  }], 'any');
+  store.appendToStream(
+    stream,
+    [
+      {
+        id: randomUUID(),
+        type,
+        data: { at, by: 'tester', ...data },
+        metadata: {
+          actorId: 'tester',
+          actorRole: 'admin',
+          occurredAt: at,
+          correlationId: 'c',
+          causationId: 'c',
+          idempotencyKey: randomUUID(),
+          schemaVersion: 1,
+        },
+      },
+    ],
+    'any',
+  );
 
 async function health(api: RunningApi, path: 'live' | 'ready') {
   const response = await fetch(api.url.replace(/\/graphql$/, `/health/${path}`));
-  return { status: response.status, body: (await response.json()) as { status: string; info?: Record<string, unknown>; error?: Record<string, Record<string, unknown>> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { status: string; info?: Record<string, unknown>; error?: Record<string, Record<string, unknown>> },
+  };
 }
 
 const registerUnit = (unitId: string) =>
@@ -39,16 +58,25 @@ describe('health endpoints (built API, real PostgreSQL)', () => {
   it('given a running API, then /health/live and /health/ready answer 200', async () => {
     expect(await health(api, 'live')).toMatchObject({ status: 200, body: { status: 'ok' } });
     const ready = await health(api, 'ready');
-    expect(ready).toMatchObject({ status: 200, body: { status: 'ok', info: { database: { status: 'up' }, projections: { status: 'up', version: 1, lagEvents: 0 } } } });
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { status: 'ok', info: { database: { status: 'up' }, projections: { status: 'up', version: 1, lagEvents: 0 } } },
+    });
   });
 
   it('given a poison event, then ready answers 503 naming it, mutations answer projected: false with the reason, and skip + resume recover', async () => {
     const poison = await appendRaw(store, 'assessment-without-year', 'AssessmentReopened', { reason: 'broken' });
-    const down = await eventually(async () => ((await health(api, 'ready')).status === 503 ? health(api, 'ready') : undefined), 'ready to fail');
+    const down = await eventually(
+      async () => ((await health(api, 'ready')).status === 503 ? health(api, 'ready') : undefined),
+      'ready to fail',
+    );
     expect(down.body.error!.projections).toMatchObject({ status: 'down', poisonPosition: poison.position.toString() });
 
     const answer = await api.gql<{ registerUnit: { projected: boolean; notProjectedReason: string | null } }>(registerUnit('lang-son'));
-    expect(answer.data!.registerUnit).toEqual({ projected: false, notProjectedReason: expect.stringContaining(`failed at position ${poison.position}`) });
+    expect(answer.data!.registerUnit).toEqual({
+      projected: false,
+      notProjectedReason: expect.stringContaining(`failed at position ${poison.position}`),
+    });
 
     await recordSkip(control.manager, 1, poison.position, 'malformed stream name', 'e2e');
     await requestResume(control.manager, 1);

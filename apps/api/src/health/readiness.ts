@@ -23,13 +23,29 @@ export async function checkProjections(infrastructure: Infrastructure): Promise<
   try {
     const version = await activeVersion(readModel.manager);
     const failure = await activeFailure(readModel.manager);
-    if (failure) return { ok: false, details: { version, message: `projection ${failure.projection} failed`, poisonPosition: failure.position, error: failure.error } };
+    if (failure)
+      return {
+        ok: false,
+        details: { version, message: `projection ${failure.projection} failed`, poisonPosition: failure.position, error: failure.error },
+      };
     const checkpoints = await readCheckpoints(readModel.manager);
     const lowest = projectionNames.map((name) => checkpoints.get(name) ?? NO_POSITION).reduce((low, p) => (p < low ? p : low));
     const lag = await measureLag(eventStore, lowest);
-    const details = { version, checkpoint: lowest.toString(), head: lag.head.toString(), lagEvents: Number(lag.events), lagSeconds: lag.seconds };
+    const details = {
+      version,
+      checkpoint: lowest.toString(),
+      head: lag.head.toString(),
+      lagEvents: Number(lag.events),
+      lagSeconds: lag.seconds,
+    };
     if (lag.events > BigInt(config.readyMaxLagEvents) || lag.seconds > config.readyMaxLagSeconds) {
-      return { ok: false, details: { ...details, message: `read models lag beyond READY_MAX_LAG_EVENTS=${config.readyMaxLagEvents} / READY_MAX_LAG_SECONDS=${config.readyMaxLagSeconds}` } };
+      return {
+        ok: false,
+        details: {
+          ...details,
+          message: `read models lag beyond READY_MAX_LAG_EVENTS=${config.readyMaxLagEvents} / READY_MAX_LAG_SECONDS=${config.readyMaxLagSeconds}`,
+        },
+      };
     }
     return { ok: true, details };
   } catch (error) {

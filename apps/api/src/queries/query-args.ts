@@ -6,7 +6,6 @@ import { MAX_PAGE_SIZE } from '../graphql/query-cost';
 
 export { MAX_PAGE_SIZE };
 
-
 export function requirePageSize(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be an integer in 1..${MAX_PAGE_SIZE}`, { field: 'first', value: first, max: MAX_PAGE_SIZE });

@@ -6,4 +6,12 @@ import { RankingResolver } from './ranking/ranking.resolver';
 import { ScorecardResolver } from './scorecards/scorecard.resolver';
 import { TimeTravelResolver } from './time-travel/time-travel.resolver';
 
-export const QUERY_SLICES = [ScorecardResolver, RankingResolver, DirectoryResolver, HistoryResolver, AuditTrailResolver, AuditTimelineResolver, TimeTravelResolver];
+export const QUERY_SLICES = [
+  ScorecardResolver,
+  RankingResolver,
+  DirectoryResolver,
+  HistoryResolver,
+  AuditTrailResolver,
+  AuditTimelineResolver,
+  TimeTravelResolver,
+];

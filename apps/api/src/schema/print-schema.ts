@@ -13,7 +13,15 @@ export const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
 const REGENERATE = 'npm run schema   (builds, then writes apps/api/schema.graphql from the code)';
 
 /** Nothing is connected: building the schema only reads the resolvers' metadata, no resolver runs. */
-const unconnected = (what: string) => new Proxy({}, { get: () => { throw new Error(`${what} is not available while printing the schema`); } });
+const unconnected = (what: string) =>
+  new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error(`${what} is not available while printing the schema`);
+      },
+    },
+  );
 
 /** The schema exactly as the API serves it (same module, same options), booted without a database. */
 export async function printServedSchema(): Promise<string> {
@@ -42,7 +50,9 @@ async function main(mode: string | undefined): Promise<void> {
   } else if (mode === '--check') {
     const committed = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
     if (committed !== printed) {
-      process.stderr.write(`apps/api/schema.graphql differs from the schema the code serves. Regenerate it and commit it:\n  ${REGENERATE}\n`);
+      process.stderr.write(
+        `apps/api/schema.graphql differs from the schema the code serves. Regenerate it and commit it:\n  ${REGENERATE}\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('apps/api/schema.graphql matches the code\n');

@@ -10,6 +10,14 @@ describe('undocumented', () => {
       "status" enum Status { "open" OPEN CLOSED }
       input Filter { "a" a: Int b: Int }
     `);
-    expect(undocumented(schema)).toEqual(['Bare', 'Filter', 'Filter.b', 'Query.ranking(year)', 'Query.unit', 'Ranking.live', 'Status.CLOSED']);
+    expect(undocumented(schema)).toEqual([
+      'Bare',
+      'Filter',
+      'Filter.b',
+      'Query.ranking(year)',
+      'Query.unit',
+      'Ranking.live',
+      'Status.CLOSED',
+    ]);
   });
 });

@@ -17,11 +17,19 @@ async function ok(api: RunningApi, query: string, actor: TestActor): Promise<voi
 
 /** Published set; units A, B, C with open assessments; C self-scored, appraised, approved and published; A self-scored above C. */
 export async function seedAuthorizationWorld(api: RunningApi): Promise<void> {
-  await ok(api, `mutation { draftCriteriaSet(input:{code:"${SET}", year:2024, level:"province", name:"Authz 2024"}) { revision } }`, 'admin');
+  await ok(
+    api,
+    `mutation { draftCriteriaSet(input:{code:"${SET}", year:2024, level:"province", name:"Authz 2024"}) { revision } }`,
+    'admin',
+  );
   await ok(api, `mutation { replaceCriteriaTree(input:{code:"${SET}", fields:${TREE}}) { revision } }`, 'admin');
   await ok(api, `mutation { publishCriteriaSet(code:"${SET}") { revision } }`, 'admin');
   for (const unitId of [UNIT_A, UNIT_B, UNIT_C]) {
-    await ok(api, `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`, 'admin');
+    await ok(
+      api,
+      `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`,
+      'admin',
+    );
     await ok(api, `mutation { openAssessment(unitId:"${unitId}", year:2024, criteriaSetCode:"${SET}") { revision } }`, 'admin');
   }
   const c = `unitId:"${UNIT_C}", year:2024`;

@@ -21,7 +21,12 @@ function validVariables(op: OperationSpec): Record<string, unknown> {
 }
 
 function caseOf(op: OperationSpec, target: string, bad: BadValue, variables: Record<string, unknown>): CorpusCase {
-  return { name: `${op.field}: ${target} = ${bad.label} → ${bad.expected.status} ${bad.expected.codes.join('|')}`, actor: op.actor, body: { query: document(op), variables }, expected: bad.expected };
+  return {
+    name: `${op.field}: ${target} = ${bad.label} → ${bad.expected.status} ${bad.expected.codes.join('|')}`,
+    actor: op.actor,
+    body: { query: document(op), variables },
+    expected: bad.expected,
+  };
 }
 
 const MISSING: BadValue = { label: 'a missing required field', value: undefined, expected: COERCION };

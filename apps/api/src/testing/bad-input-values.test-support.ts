@@ -3,7 +3,22 @@
  * get. Values go in GraphQL variables, so wrong JSON types reach the server as they would from a
  * client; every refusal is a 4xx with a typed code, never a 500.
  */
-export type ArgKind = 'id' | 'text' | 'name' | 'year' | 'points' | 'rawValue' | 'indicator' | 'count' | 'revision' | 'page' | 'refs' | 'instant' | 'choice' | 'version' | 'tree';
+export type ArgKind =
+  | 'id'
+  | 'text'
+  | 'name'
+  | 'year'
+  | 'points'
+  | 'rawValue'
+  | 'indicator'
+  | 'count'
+  | 'revision'
+  | 'page'
+  | 'refs'
+  | 'instant'
+  | 'choice'
+  | 'version'
+  | 'tree';
 
 export interface Expected {
   status: number;
@@ -49,7 +64,14 @@ export const BAD_VALUES: Record<ArgKind, BadValue[]> = {
   id: [...ANY_STRING, ...ID_SHAPES],
   text: [...ANY_STRING, ...TEXT_SHAPES, bad('90 KB of text', 'x'.repeat(90_000))],
   name: [...ANY_STRING, ...TEXT_SHAPES, bad('301 characters', 'n'.repeat(301)), bad('90 KB', 'n'.repeat(90_000))],
-  year: [...NUMBER_TYPES, bad('a fraction', 2024.5, COERCION), bad('beyond 32 bits', 2 ** 31, COERCION), bad('1999', 1999), bad('2101', 2101), bad('-1', -1)],
+  year: [
+    ...NUMBER_TYPES,
+    bad('a fraction', 2024.5, COERCION),
+    bad('beyond 32 bits', 2 ** 31, COERCION),
+    bad('1999', 1999),
+    bad('2101', 2101),
+    bad('-1', -1),
+  ],
   points: [...NUMBER_TYPES, bad('1e308', 1e308), bad('-1e308', -1e308), bad('three decimals', 1.234), bad('1e-7', 1e-7)],
   rawValue: [...NUMBER_TYPES, bad('150 %', 150), bad('-5', -5), bad('1e308', 1e308), bad('-1e308', -1e308), bad('100.01 %', 100.01)],
   indicator: [...NUMBER_TYPES, bad('1e308', 1e308), bad('-1e308', -1e308), bad('1e10', 1e10)],
@@ -69,7 +91,10 @@ export const BAD_VALUES: Record<ArgKind, BadValue[]> = {
     bad('a number item', [1], COERCION),
     bad('an empty item', ['']),
     bad('a 600-character item', ['r'.repeat(600)]),
-    bad('51 items', Array.from({ length: 51 }, (_, i) => `doc-${i}`)),
+    bad(
+      '51 items',
+      Array.from({ length: 51 }, (_, i) => `doc-${i}`),
+    ),
     bad('a NUL byte in an item', ['doc\u0000'], COERCION),
   ],
   instant: [

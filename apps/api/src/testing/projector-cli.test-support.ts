@@ -42,7 +42,10 @@ export interface LiveProjector {
 
 export function startLiveProjector(api: RunningApi): LiveProjector {
   requireBuiltCli();
-  const child = spawn(process.execPath, [PROJECTOR_CLI, 'run'], { env: { ...cliEnv(api), LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PROJECTOR_CLI, 'run'], {
+    env: { ...cliEnv(api), LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<void>((resolve, reject) => {

@@ -20,12 +20,16 @@ export function resultsFixture(api: RunningApi) {
   return {
     ok,
     async criteriaSet(year: number) {
-      await ok(`mutation { draftCriteriaSet(input:{code:"${setCode(year)}", year:${year}, level:"province", name:"PAR ${year}"}) { revision } }`);
+      await ok(
+        `mutation { draftCriteriaSet(input:{code:"${setCode(year)}", year:${year}, level:"province", name:"PAR ${year}"}) { revision } }`,
+      );
       await ok(`mutation { replaceCriteriaTree(input:{code:"${setCode(year)}", fields:${tree}}) { revision } }`);
       await ok(`mutation { publishCriteriaSet(code:"${setCode(year)}") { revision } }`);
     },
     async unit(unitId: string, name = unitId) {
-      await ok(`mutation { registerUnit(input:{unitId:"${unitId}", name:"${name}", level:"province", group:"${GROUP}", region:"North"}) { revision } }`);
+      await ok(
+        `mutation { registerUnit(input:{unitId:"${unitId}", name:"${name}", level:"province", group:"${GROUP}", region:"North"}) { revision } }`,
+      );
     },
     async open(unitId: string, year: number) {
       await ok(`mutation { openAssessment(unitId:"${unitId}", year:${year}, criteriaSetCode:"${setCode(year)}") { revision } }`);
@@ -35,16 +39,25 @@ export function resultsFixture(api: RunningApi) {
       const officer = { role: 'unit_officer', units: [unitId] };
       const leaves = ['L1', 'L2', 'L3'];
       for (const [i, leaf] of leaves.entries()) {
-        await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:${year}, leafCode:"${leaf}", points:${scores[i]}, evidenceRefs:["doc-${unitId}-${leaf}"]) { revision } }`, officer);
+        await ok(
+          `mutation { recordSelfScore(unitId:"${unitId}", year:${year}, leafCode:"${leaf}", points:${scores[i]}, evidenceRefs:["doc-${unitId}-${leaf}"]) { revision } }`,
+          officer,
+        );
       }
       await ok(`mutation { submitSelfAssessment(unitId:"${unitId}", year:${year}) { revision } }`, officer);
       for (const [i, leaf] of leaves.entries()) {
-        await ok(`mutation { recordAppraisalScore(unitId:"${unitId}", year:${year}, leafCode:"${leaf}", points:${scores[i]}) { revision } }`, 'appraiser');
+        await ok(
+          `mutation { recordAppraisalScore(unitId:"${unitId}", year:${year}, leafCode:"${leaf}", points:${scores[i]}) { revision } }`,
+          'appraiser',
+        );
       }
       if (until === 'appraisal') return;
       await ok(`mutation { finaliseAppraisal(unitId:"${unitId}", year:${year}) { revision } }`, 'appraiser');
       if (until === 'final') return;
-      await ok(`mutation { approveAssessment(unitId:"${unitId}", year:${year}, decisionReference:"QD-${year}/UBND") { revision } }`, 'approver');
+      await ok(
+        `mutation { approveAssessment(unitId:"${unitId}", year:${year}, decisionReference:"QD-${year}/UBND") { revision } }`,
+        'approver',
+      );
       await ok(`mutation { publishAssessment(unitId:"${unitId}", year:${year}) { revision } }`, 'approver');
     },
   };

@@ -32,9 +32,17 @@ export interface RunningApi {
    */
   gql<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** the same request, with the HTTP status */
-  gqlWithStatus<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T> }>;
+  gqlWithStatus<T = Record<string, unknown>>(
+    query: string,
+    actor?: TestActor | null,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GqlResponse<T> }>;
   /** the same request, with the HTTP status and the response headers */
-  gqlWithHeaders<T = Record<string, unknown>>(query: string, actor?: TestActor | null, headers?: Record<string, string>): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
+  gqlWithHeaders<T = Record<string, unknown>>(
+    query: string,
+    actor?: TestActor | null,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GqlResponse<T>; headers: Headers }>;
   /** a signed bearer token (raw JWT) for the actor */
   tokenFor(actor: TestActor): string;
   /** rows in the event store: assert that a refused command appended nothing */

@@ -26,7 +26,10 @@ export async function command(api: RunningApi, mutation: string, actor: TestActo
 
 /** Drafts, fills and publishes the cycle's criteria set, registers the units and opens their 2024 assessments. */
 export async function setUpYear(api: RunningApi, unitIds: readonly string[], tree = CYCLE_TREE): Promise<void> {
-  await command(api, `mutation { draftCriteriaSet(input:{code:"${CYCLE_SET}", year:2024, level:"province", name:"PAR 2024"}) { revision } }`);
+  await command(
+    api,
+    `mutation { draftCriteriaSet(input:{code:"${CYCLE_SET}", year:2024, level:"province", name:"PAR 2024"}) { revision } }`,
+  );
   await command(api, `mutation { replaceCriteriaTree(input:{code:"${CYCLE_SET}", fields:${tree}}) { revision } }`);
   await command(api, `mutation { publishCriteriaSet(code:"${CYCLE_SET}") { revision } }`);
   for (const id of unitIds) {
@@ -38,14 +41,26 @@ export async function setUpYear(api: RunningApi, unitIds: readonly string[], tre
 const RESULT = '{ revision position projected }';
 
 /** A whole cycle up to publication: self-scores, appraisal (agreeing), SIPAS result, finalise, approve, publish. */
-export async function runToPublished(api: RunningApi, unitId: string, scores: { a: number; b: number; sipas: number }): Promise<CommandAnswer> {
+export async function runToPublished(
+  api: RunningApi,
+  unitId: string,
+  scores: { a: number; b: number; sipas: number },
+): Promise<CommandAnswer> {
   const unit = `unitId:"${unitId}", year:2024`;
-  await command(api, `mutation { recordSelfScore(${unit}, leafCode:"F1.1.1", points:${scores.a}, evidenceRefs:["doc-1"]) ${RESULT} }`, officerOf(unitId));
+  await command(
+    api,
+    `mutation { recordSelfScore(${unit}, leafCode:"F1.1.1", points:${scores.a}, evidenceRefs:["doc-1"]) ${RESULT} }`,
+    officerOf(unitId),
+  );
   await command(api, `mutation { recordSelfScore(${unit}, leafCode:"F1.1.2", points:${scores.b}) ${RESULT} }`, officerOf(unitId));
   await command(api, `mutation { submitSelfAssessment(${unit}) ${RESULT} }`, officerOf(unitId));
   await command(api, `mutation { recordAppraisalScore(${unit}, leafCode:"F1.1.1", points:${scores.a}) ${RESULT} }`, 'appraiser');
   await command(api, `mutation { recordAppraisalScore(${unit}, leafCode:"F1.1.2", points:${scores.b}) ${RESULT} }`, 'appraiser');
-  await command(api, `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:${scores.sipas}, sampleSize:400, source:"SIPAS 2024") ${RESULT} }`, 'appraiser');
+  await command(
+    api,
+    `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:${scores.sipas}, sampleSize:400, source:"SIPAS 2024") ${RESULT} }`,
+    'appraiser',
+  );
   await command(api, `mutation { finaliseAppraisal(${unit}) ${RESULT} }`, 'appraiser');
   await command(api, `mutation { approveAssessment(${unit}, decisionReference:"QD-1/UBND") ${RESULT} }`, 'approver');
   return command(api, `mutation { publishAssessment(${unit}) ${RESULT} }`, 'approver');

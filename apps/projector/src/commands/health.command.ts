@@ -8,7 +8,11 @@ export async function projectorHealth(platform: Platform): Promise<{ ok: boolean
   const manager = platform.readModel.manager;
   const version = await activeVersion(manager);
   const failure = await activeFailure(manager);
-  if (failure) return { ok: false, message: `projection ${failure.projection} of version ${version} failed at position ${failure.position}: ${failure.error}` };
+  if (failure)
+    return {
+      ok: false,
+      message: `projection ${failure.projection} of version ${version} failed at position ${failure.position}: ${failure.error}`,
+    };
   if (!(await isVersionLeased(platform.databaseUrl, version, READ_MODEL_PROJECTION_NAMES))) {
     return { ok: false, message: `no projector holds the lease of version ${version}` };
   }

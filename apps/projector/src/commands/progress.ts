@@ -25,14 +25,24 @@ export function createProgress(store: EventStore, out: NodeJS.WriteStream = proc
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     const rate = events / seconds;
     const remaining = head > position ? Number(head - position) : 0;
-    return { version, position: position.toString(), head: head.toString(), events, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.round(remaining / rate) : null };
+    return {
+      version,
+      position: position.toString(),
+      head: head.toString(),
+      events,
+      eventsPerSecond: Math.round(rate),
+      etaSeconds: rate > 0 ? Math.round(remaining / rate) : null,
+    };
   };
 
   return {
     async start(): Promise<void> {
       head = await store.headPosition();
       if (out.isTTY) {
-        bar = new SingleBar({ format: 'v{version} |{bar}| {value}/{total} positions | {rate} events/s | ETA {eta_formatted}', hideCursor: true }, undefined);
+        bar = new SingleBar(
+          { format: 'v{version} |{bar}| {value}/{total} positions | {rate} events/s | ETA {eta_formatted}', hideCursor: true },
+          undefined,
+        );
         bar.start(Number(head + 1n), 0, { version: '?', rate: 0 });
       }
     },

@@ -14,13 +14,20 @@ export async function resumeProjections(platform: Platform, options: { version?:
 }
 
 /** `skip`: records (with its reason) that version N does not apply the event at a position; then resume. */
-export async function skipEvent(platform: Platform, options: { position: string; reason: string; version?: string; by?: string }): Promise<string> {
+export async function skipEvent(
+  platform: Platform,
+  options: { position: string; reason: string; version?: string; by?: string },
+): Promise<string> {
   if (!/^\d+$/.test(options.position)) throw new Error(`--position must be an event position, got "${options.position}"`);
   const version = await versionOf(platform, options.version);
   const position = BigInt(options.position);
   const by = options.by ?? userInfo().username;
   await recordSkip(platform.readModel.manager, version, position, options.reason, by);
-  const failedHere = (await readProjectionStates(platform.readModel.manager, version)).some((s) => s.status === 'failed' && s.poisonPosition === position.toString());
-  return `recorded: version ${version} skips the event at position ${position} (${options.reason}, by ${by})` +
-    (failedHere ? '; it is the recorded poison event: run `resume` to continue' : '');
+  const failedHere = (await readProjectionStates(platform.readModel.manager, version)).some(
+    (s) => s.status === 'failed' && s.poisonPosition === position.toString(),
+  );
+  return (
+    `recorded: version ${version} skips the event at position ${position} (${options.reason}, by ${by})` +
+    (failedHere ? '; it is the recorded poison event: run `resume` to continue' : '')
+  );
 }

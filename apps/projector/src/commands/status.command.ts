@@ -1,4 +1,13 @@
-import { activeVersion, isVersionLeased, measureLag, NO_POSITION, READ_MODEL_PROJECTION_NAMES, readCheckpoints, readProjectionStates, type Platform } from '@par-index/read-model';
+import {
+  activeVersion,
+  isVersionLeased,
+  measureLag,
+  NO_POSITION,
+  READ_MODEL_PROJECTION_NAMES,
+  readCheckpoints,
+  readProjectionStates,
+  type Platform,
+} from '@par-index/read-model';
 import { describeDatabase } from './ops-platform';
 
 /**
@@ -23,7 +32,10 @@ export async function projectionStatus(platform: Platform) {
     lag: { events: lag.events.toString(), seconds: lag.seconds },
     versions: await Promise.all(
       versions.map(async (v) => ({
-        version: v.version, status: v.status, createdAt: v.created_at, activatedAt: v.activated_at,
+        version: v.version,
+        status: v.status,
+        createdAt: v.created_at,
+        activatedAt: v.activated_at,
         // a state row says `running` until its holder writes again: this says whether anyone holds the lease now
         projectorAlive: await isVersionLeased(platform.databaseUrl, v.version, READ_MODEL_PROJECTION_NAMES),
       })),

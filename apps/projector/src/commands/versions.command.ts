@@ -1,6 +1,16 @@
 import {
-  buildVersion, createVersion, diffVersions, listVersions, newInstanceId, openReadModel, parseVersion, prune, rollback, switchTo,
-  type OpsContext, type Platform,
+  buildVersion,
+  createVersion,
+  diffVersions,
+  listVersions,
+  newInstanceId,
+  openReadModel,
+  parseVersion,
+  prune,
+  rollback,
+  switchTo,
+  type OpsContext,
+  type Platform,
 } from '@par-index/read-model';
 import { createProgress } from './progress';
 
@@ -11,7 +21,14 @@ import { createProgress } from './progress';
 async function withOpsContext<T>(platform: Platform, work: (ctx: OpsContext) => Promise<T>, onBatch?: OpsContext['onBatch']): Promise<T> {
   const control = await openReadModel(platform.ownerDatabaseUrl, { migrate: false, poolSize: 3 });
   try {
-    return await work({ store: platform.eventStore, control, databaseUrl: platform.databaseUrl, holder: newInstanceId(), logger: platform.logger, onBatch });
+    return await work({
+      store: platform.eventStore,
+      control,
+      databaseUrl: platform.databaseUrl,
+      holder: newInstanceId(),
+      logger: platform.logger,
+      onBatch,
+    });
   } finally {
     await control.destroy();
   }
@@ -24,18 +41,23 @@ async function withOpsContext<T>(platform: Platform, work: (ctx: OpsContext) => 
 export async function rebuildCommand(platform: Platform, options: { switch: boolean }): Promise<string> {
   const progress = createProgress(platform.eventStore);
   await progress.start();
-  return withOpsContext(platform, async (ctx) => {
-    const version = await createVersion(ctx);
-    let replayed: number;
-    try {
-      replayed = await buildVersion(ctx, version);
-    } finally {
-      progress.stop();
-    }
-    if (!options.switch) return `built read-model version ${version} from ${replayed} events (not switched: \`diff\`, then \`switch --to v${version}\`)`;
-    const { from } = await switchTo(ctx, version);
-    return `rebuilt the read models from ${replayed} events into version ${version} and switched the API to it (from version ${from}; \`rollback\` returns to it until \`prune\`)`;
-  }, (version, position, events) => progress.onBatch(version, position, events));
+  return withOpsContext(
+    platform,
+    async (ctx) => {
+      const version = await createVersion(ctx);
+      let replayed: number;
+      try {
+        replayed = await buildVersion(ctx, version);
+      } finally {
+        progress.stop();
+      }
+      if (!options.switch)
+        return `built read-model version ${version} from ${replayed} events (not switched: \`diff\`, then \`switch --to v${version}\`)`;
+      const { from } = await switchTo(ctx, version);
+      return `rebuilt the read models from ${replayed} events into version ${version} and switched the API to it (from version ${from}; \`rollback\` returns to it until \`prune\`)`;
+    },
+    (version, position, events) => progress.onBatch(version, position, events),
+  );
 }
 
 export async function switchCommand(platform: Platform, to: string): Promise<string> {

@@ -23,7 +23,12 @@ export interface ProjectorProcess {
 export function startProjectorProcess(databaseUrl: string, args: string[] = ['run'], env: Record<string, string> = {}): ProjectorProcess {
   const child = spawn(process.execPath, [PROJECTOR_MAIN, ...args], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, EVENTSTORE_URL: '', LOG_LEVEL: 'info', ...TEST_CHAIN_ENV, ...env,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      EVENTSTORE_URL: '',
+      LOG_LEVEL: 'info',
+      ...TEST_CHAIN_ENV,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,13 +82,42 @@ export async function withClient<T>(databaseUrl: string, work: (client: Client) 
 const at = '2024-03-01T08:00:00.000Z';
 
 /** Appends one domain event the way the API would (envelope metadata included). */
-export function appendEvent(store: EventStore, stream: string, type: string, data: Record<string, unknown>, schemaVersion = type === 'SelfScoreRecorded' ? 2 : 1) {
-  return store.appendToStream(stream, [{
-    id: randomUUID(), type, data: { at, by: 'tester', ...data },
-    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion },
-  }], 'any');
+export function appendEvent(
+  store: EventStore,
+  stream: string,
+  type: string,
+  data: Record<string, unknown>,
+  schemaVersion = type === 'SelfScoreRecorded' ? 2 : 1,
+) {
+  return store.appendToStream(
+    stream,
+    [
+      {
+        id: randomUUID(),
+        type,
+        data: { at, by: 'tester', ...data },
+        metadata: {
+          actorId: 'tester',
+          actorRole: 'admin',
+          occurredAt: at,
+          correlationId: 'c',
+          causationId: 'c',
+          idempotencyKey: randomUUID(),
+          schemaVersion,
+        },
+      },
+    ],
+    'any',
+  );
 }
 
 export function registerUnit(store: EventStore, unitId: string, group = 'provinces') {
-  return appendEvent(store, `unit-${unitId}`, 'UnitRegistered', { unitId, name: unitId, level: 'province', group, region: null, parentUnitId: null });
+  return appendEvent(store, `unit-${unitId}`, 'UnitRegistered', {
+    unitId,
+    name: unitId,
+    level: 'province',
+    group,
+    region: null,
+    parentUnitId: null,
+  });
 }

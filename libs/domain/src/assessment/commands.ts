@@ -67,7 +67,11 @@ export type MarkLeafNotApplicable = Base & { type: 'MarkLeafNotApplicable'; leaf
 export type MarkLeafApplicable = Base & { type: 'MarkLeafApplicable'; leafCode: string; reason: string };
 
 /** `criteriaSet` is the bound version (may be retired); `targetCriteriaSet` the version to move to. */
-export type MoveAssessmentToCriteriaVersion = Base & { type: 'MoveAssessmentToCriteriaVersion'; targetCriteriaSet: ResolvedCriteriaSet; reason: string };
+export type MoveAssessmentToCriteriaVersion = Base & {
+  type: 'MoveAssessmentToCriteriaVersion';
+  targetCriteriaSet: ResolvedCriteriaSet;
+  reason: string;
+};
 
 /** The assessment follows its unit into another ranking group (refused once it has been published). */
 export type ChangeAssessmentGroup = Base & { type: 'ChangeAssessmentGroup'; group: string; reason: string };

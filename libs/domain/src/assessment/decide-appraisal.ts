@@ -5,7 +5,14 @@ import { sameValue } from '../shared/same-value';
 import type { DecideObjection, FileObjection, RecordAppraisalScore } from './commands';
 import { requireLeafApplicable } from './decide-not-applicable';
 import type { AssessmentEvent } from './events';
-import { requireAppraisalInProgress, requireBoundSet, requireLeaf, requireOpened, requireScoreWithinBounds, requireScoredByHand } from './rules';
+import {
+  requireAppraisalInProgress,
+  requireBoundSet,
+  requireLeaf,
+  requireOpened,
+  requireScoreWithinBounds,
+  requireScoredByHand,
+} from './rules';
 import type { AssessmentState } from './state';
 
 /**
@@ -26,8 +33,14 @@ export function decideRecordAppraisal(command: RecordAppraisalScore, current: As
   const differsFromSelf = score !== (selfScore ?? 0);
   const changesAppraisal = previous !== null && previous.score !== score;
   if (reason === null && (differsFromSelf || changesAppraisal)) {
-    const differsFrom = changesAppraisal ? `the earlier appraisal ${formatPoints(previous!.score)}` : `the self-score ${formatPoints(selfScore ?? 0)}`;
-    fail('APPRAISAL_REASON_REQUIRED', `appraising "${leaf.code}" at ${formatPoints(score)} points needs a reason: it differs from ${differsFrom}`, { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null });
+    const differsFrom = changesAppraisal
+      ? `the earlier appraisal ${formatPoints(previous!.score)}`
+      : `the self-score ${formatPoints(selfScore ?? 0)}`;
+    fail(
+      'APPRAISAL_REASON_REQUIRED',
+      `appraising "${leaf.code}" at ${formatPoints(score)} points needs a reason: it differs from ${differsFrom}`,
+      { leafCode: leaf.code, score, selfScore, previousScore: previous?.score ?? null },
+    );
   }
   return [
     {
@@ -58,10 +71,18 @@ export function decideFileObjection(command: FileObjection, current: AssessmentS
   const kind = requireOneOf(command.kind, ['explanation', 'objection'] as const, 'kind');
   const text = requireNonEmptyText(command.text, 'text');
   const evidenceRefs = [...requireStringList(command.evidenceRefs, 'evidenceRefs')];
-  const proposedScore = command.proposedScore === null || command.proposedScore === undefined ? null : requireScoreWithinBounds(leaf, command.proposedScore, 'proposedScore');
+  const proposedScore =
+    command.proposedScore === null || command.proposedScore === undefined
+      ? null
+      : requireScoreWithinBounds(leaf, command.proposedScore, 'proposedScore');
   const existing = state.objections.get(objectionId);
   if (existing) {
-    const same = existing.leafCode === leaf.code && existing.kind === kind && existing.text === text && existing.proposedScore === proposedScore && sameValue(existing.evidenceRefs, evidenceRefs);
+    const same =
+      existing.leafCode === leaf.code &&
+      existing.kind === kind &&
+      existing.text === text &&
+      existing.proposedScore === proposedScore &&
+      sameValue(existing.evidenceRefs, evidenceRefs);
     if (same) return [];
     fail('OBJECTION_ID_TAKEN', `objection "${objectionId}" already exists`, { objectionId });
   }
@@ -72,7 +93,17 @@ export function decideFileObjection(command: FileObjection, current: AssessmentS
   return [
     {
       type: 'ObjectionFiled',
-      data: { objectionId, leafCode: leaf.code, kind, text, evidenceRefs, proposedScore, appraisalScore, at: command.context.now, by: command.context.actorId },
+      data: {
+        objectionId,
+        leafCode: leaf.code,
+        kind,
+        text,
+        evidenceRefs,
+        proposedScore,
+        appraisalScore,
+        at: command.context.now,
+        by: command.context.actorId,
+      },
     },
   ];
 }
@@ -90,10 +121,13 @@ export function decideObjection(command: DecideObjection, current: AssessmentSta
   const outcome = requireOneOf(command.outcome, ['upheld', 'rejected'] as const, 'outcome');
   const reason = requireNonEmptyText(command.reason, 'reason');
   const hasCorrection = command.correctedScore !== null && command.correctedScore !== undefined;
-  if (outcome === 'rejected' && hasCorrection) fail('VALIDATION_FAILED', 'a rejected objection cannot correct the score', { field: 'correctedScore' });
+  if (outcome === 'rejected' && hasCorrection)
+    fail('VALIDATION_FAILED', 'a rejected objection cannot correct the score', { field: 'correctedScore' });
   const leaf = requireLeaf(set, objection.leafCode);
   if (hasCorrection) requireLeafApplicable(state, leaf.code);
-  const correctedScore = hasCorrection ? requireScoreWithinBounds(requireScoredByHand(leaf), command.correctedScore, 'correctedScore') : null;
+  const correctedScore = hasCorrection
+    ? requireScoreWithinBounds(requireScoredByHand(leaf), command.correctedScore, 'correctedScore')
+    : null;
   if (objection.decision) {
     const d = objection.decision;
     if (d.outcome === outcome && d.reason === reason && d.correctedScore === correctedScore) return [];

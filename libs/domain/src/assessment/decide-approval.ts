@@ -13,12 +13,16 @@ export function decideApprove(command: ApproveAssessment, current: AssessmentSta
   const state = requireOpened(current);
   requireBoundSet(state, command.criteriaSet);
   if (state.appraisedBy.includes(command.context.actorId)) {
-    fail('SEPARATION_OF_DUTIES', `${command.context.actorId} appraised this assessment and may not approve it`, { actorId: command.context.actorId });
+    fail('SEPARATION_OF_DUTIES', `${command.context.actorId} appraised this assessment and may not approve it`, {
+      actorId: command.context.actorId,
+    });
   }
   const decisionReference = requireNonEmptyText(command.decisionReference, 'decisionReference', TEXT_LIMITS.reference);
   if (state.status === 'approved' || state.status === 'published') {
     if (state.approval?.decisionReference === decisionReference) return [];
-    fail('ASSESSMENT_ALREADY_APPROVED', `already approved by decision ${state.approval?.decisionReference}`, { decisionReference: state.approval?.decisionReference });
+    fail('ASSESSMENT_ALREADY_APPROVED', `already approved by decision ${state.approval?.decisionReference}`, {
+      decisionReference: state.approval?.decisionReference,
+    });
   }
   if (state.status !== 'appraisal_final' || state.finalTotals === null) {
     fail('APPRAISAL_NOT_FINAL', `the appraisal is not final (${state.status})`, { status: state.status });
@@ -26,7 +30,13 @@ export function decideApprove(command: ApproveAssessment, current: AssessmentSta
   return [
     {
       type: 'AssessmentApproved',
-      data: { decisionReference, approvalRound: state.approvalRounds + 1, totals: state.finalTotals, at: command.context.now, by: command.context.actorId },
+      data: {
+        decisionReference,
+        approvalRound: state.approvalRounds + 1,
+        totals: state.finalTotals,
+        at: command.context.now,
+        by: command.context.actorId,
+      },
     },
   ];
 }
@@ -36,8 +46,14 @@ export function decidePublish(command: PublishAssessment, current: AssessmentSta
   const state = requireOpened(current);
   requireBoundSet(state, command.criteriaSet);
   if (state.status === 'published') return [];
-  if (state.status !== 'approved' || state.approval === null) fail('ASSESSMENT_NOT_APPROVED', `only an approved assessment can be published (${state.status})`, { status: state.status });
-  return [{ type: 'AssessmentPublished', data: { approvalRound: state.approval.approvalRound, at: command.context.now, by: command.context.actorId } }];
+  if (state.status !== 'approved' || state.approval === null)
+    fail('ASSESSMENT_NOT_APPROVED', `only an approved assessment can be published (${state.status})`, { status: state.status });
+  return [
+    {
+      type: 'AssessmentPublished',
+      data: { approvalRound: state.approval.approvalRound, at: command.context.now, by: command.context.actorId },
+    },
+  ];
 }
 
 /**

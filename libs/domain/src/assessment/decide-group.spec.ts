@@ -7,7 +7,13 @@ import { opened, reopened, resolved, retiredSet, untilApproved, untilAppraised, 
 import type { OpenedAssessment } from './state';
 
 const spec = deciderSpec(assessmentDecider);
-const change: ChangeAssessmentGroup = { type: 'ChangeAssessmentGroup', context: ctx('admin'), criteriaSet: resolved, group: 'north-provinces', reason: 'unit moved to north-provinces' };
+const change: ChangeAssessmentGroup = {
+  type: 'ChangeAssessmentGroup',
+  context: ctx('admin'),
+  criteriaSet: resolved,
+  group: 'north-provinces',
+  reason: 'unit moved to north-provinces',
+};
 const changed: AssessmentGroupChanged = {
   type: 'AssessmentGroupChanged',
   data: { group: 'north-provinces', previousGroup: 'provinces', reason: 'unit moved to north-provinces', at: NOW, by: ACTOR_BY_ROLE.admin },
@@ -29,7 +35,10 @@ describe('ChangeAssessmentGroup', () => {
   });
 
   it('given the group it is already in, then no event (a repeated move is a no-op)', () => {
-    spec.given([opened]).when({ ...change, group: 'provinces' }).thenNothing();
+    spec
+      .given([opened])
+      .when({ ...change, group: 'provinces' })
+      .thenNothing();
     spec.given([opened, changed]).when(change).thenNothing();
   });
 
@@ -43,18 +52,49 @@ describe('ChangeAssessmentGroup', () => {
   });
 
   it('given a published result and its own group, then a no-op rather than a refusal', () =>
-    void spec.given([...untilPublished, reopened]).when({ ...change, group: 'provinces' }).thenNothing());
+    void spec
+      .given([...untilPublished, reopened])
+      .when({ ...change, group: 'provinces' })
+      .thenNothing());
 
-  it.each([['', 'group'], ['no spaces', 'group'], [42, 'group']])('refuses a malformed group %p', (group, field) =>
-    void spec.given([opened]).when({ ...change, group: group as string }).thenError('VALIDATION_FAILED', { field }));
-  it.each([' ', '', 'x'.repeat(4001)])('refuses a blank or too long reason', (reason) =>
-    void spec.given([opened]).when({ ...change, reason }).thenError('VALIDATION_FAILED', { field: 'reason' }));
+  it.each([
+    ['', 'group'],
+    ['no spaces', 'group'],
+    [42, 'group'],
+  ])(
+    'refuses a malformed group %p',
+    (group, field) =>
+      void spec
+        .given([opened])
+        .when({ ...change, group: group as string })
+        .thenError('VALIDATION_FAILED', { field }),
+  );
+  it.each([' ', '', 'x'.repeat(4001)])(
+    'refuses a blank or too long reason',
+    (reason) =>
+      void spec
+        .given([opened])
+        .when({ ...change, reason })
+        .thenError('VALIDATION_FAILED', { field: 'reason' }),
+  );
 
   it('needs an open assessment', () => void spec.given([]).when(change).thenError('ASSESSMENT_NOT_OPEN'));
   it('needs the bound criteria set (a retired one still serves)', () => {
-    spec.given([opened]).when({ ...change, criteriaSet: { set: { ...resolved.set, version: 2 }, retired: false } }).thenError('CRITERIA_SET_MISMATCH');
-    spec.given([opened]).when({ ...change, criteriaSet: retiredSet }).then([changed]);
+    spec
+      .given([opened])
+      .when({ ...change, criteriaSet: { set: { ...resolved.set, version: 2 }, retired: false } })
+      .thenError('CRITERIA_SET_MISMATCH');
+    spec
+      .given([opened])
+      .when({ ...change, criteriaSet: retiredSet })
+      .then([changed]);
   });
-  it.each(['unit_officer', 'appraiser', 'council', 'approver', 'auditor'] as const)('is forbidden for %s', (role) =>
-    void spec.given([opened]).when({ ...change, context: ctx(role) }).thenError('FORBIDDEN_FOR_ROLE'));
+  it.each(['unit_officer', 'appraiser', 'council', 'approver', 'auditor'] as const)(
+    'is forbidden for %s',
+    (role) =>
+      void spec
+        .given([opened])
+        .when({ ...change, context: ctx(role) })
+        .thenError('FORBIDDEN_FOR_ROLE'),
+  );
 });

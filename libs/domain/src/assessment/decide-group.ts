@@ -17,9 +17,20 @@ export function decideChangeGroup(command: ChangeAssessmentGroup, current: Asses
   const reason = requireNonEmptyText(command.reason, 'reason');
   if (group === state.group) return [];
   if (state.everPublished) {
-    fail('GROUP_FIXED_BY_PUBLICATION', `the ${state.year} assessment of "${state.unitId}" was published in group "${state.group}" and keeps it`, {
-      unitId: state.unitId, year: state.year, group: state.group,
-    });
+    fail(
+      'GROUP_FIXED_BY_PUBLICATION',
+      `the ${state.year} assessment of "${state.unitId}" was published in group "${state.group}" and keeps it`,
+      {
+        unitId: state.unitId,
+        year: state.year,
+        group: state.group,
+      },
+    );
   }
-  return [{ type: 'AssessmentGroupChanged', data: { group, previousGroup: state.group, reason, at: command.context.now, by: command.context.actorId } }];
+  return [
+    {
+      type: 'AssessmentGroupChanged',
+      data: { group, previousGroup: state.group, reason, at: command.context.now, by: command.context.actorId },
+    },
+  ];
 }

@@ -22,7 +22,11 @@ export function decideMarkNotApplicable(command: MarkLeafNotApplicable, current:
   const stamp = { at: command.context.now, by: command.context.actorId };
   if (command.context.actorRole === 'unit_officer') {
     if (opened.status !== 'self_assessment') {
-      fail('SELF_SCORING_CLOSED', `a unit proposes a leaf not applicable during its self-assessment; now ${opened.status}: ask the appraiser`, { status: opened.status });
+      fail(
+        'SELF_SCORING_CLOSED',
+        `a unit proposes a leaf not applicable during its self-assessment; now ${opened.status}: ask the appraiser`,
+        { status: opened.status },
+      );
     }
     if (existing) return [];
     return [{ type: 'LeafNotApplicableProposed', data: { leafCode: leaf.code, reason, max: leaf.max, ...stamp } }];
@@ -45,19 +49,36 @@ export function decideMarkApplicable(command: MarkLeafApplicable, current: Asses
   const reason = requireNonEmptyText(command.reason, 'reason');
   if (command.context.actorRole === 'unit_officer') {
     if (opened.status !== 'self_assessment') {
-      fail('SELF_SCORING_CLOSED', `a unit withdraws its proposal during its self-assessment; now ${opened.status}: ask the appraiser`, { status: opened.status });
+      fail('SELF_SCORING_CLOSED', `a unit withdraws its proposal during its self-assessment; now ${opened.status}: ask the appraiser`, {
+        status: opened.status,
+      });
     }
   } else {
     requireAppraisalInProgress(opened);
   }
   const existing = opened.notApplicable.get(leaf.code);
   if (!existing) return [];
-  return [{ type: 'LeafApplicabilityRestored', data: { leafCode: leaf.code, reason, max: leaf.max, wasMarked: existing.confirmed, at: command.context.now, by: command.context.actorId } }];
+  return [
+    {
+      type: 'LeafApplicabilityRestored',
+      data: {
+        leafCode: leaf.code,
+        reason,
+        max: leaf.max,
+        wasMarked: existing.confirmed,
+        at: command.context.now,
+        by: command.context.actorId,
+      },
+    },
+  ];
 }
 
 function requireApplicableKind(leaf: LeafCriterion): LeafCriterion {
   if (leaf.scoring.kind === 'deduction') {
-    fail('LEAF_KIND_MISMATCH', `deduction leaf "${leaf.code}" has no maximum to leave out`, { leafCode: leaf.code, kind: leaf.scoring.kind });
+    fail('LEAF_KIND_MISMATCH', `deduction leaf "${leaf.code}" has no maximum to leave out`, {
+      leafCode: leaf.code,
+      kind: leaf.scoring.kind,
+    });
   }
   return leaf;
 }
@@ -65,6 +86,9 @@ function requireApplicableKind(leaf: LeafCriterion): LeafCriterion {
 /** Scores and results go to leaves that apply: an appraiser's mark closes the leaf to them. */
 export function requireLeafApplicable(state: OpenedAssessment, leafCode: string): void {
   if (state.notApplicable.get(leafCode)?.confirmed) {
-    fail('LEAF_NOT_APPLICABLE', `leaf "${leafCode}" was marked not applicable to the unit`, { leafCode, reason: state.notApplicable.get(leafCode)!.reason });
+    fail('LEAF_NOT_APPLICABLE', `leaf "${leafCode}" was marked not applicable to the unit`, {
+      leafCode,
+      reason: state.notApplicable.get(leafCode)!.reason,
+    });
   }
 }

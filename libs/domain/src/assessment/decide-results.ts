@@ -17,7 +17,12 @@ function requireResultsOpen(state: OpenedAssessment): OpenedAssessment {
 }
 
 function requireLeafKind(leaf: LeafCriterion, kind: 'survey' | 'indicator'): void {
-  if (leaf.scoring.kind !== kind) fail('LEAF_KIND_MISMATCH', `leaf "${leaf.code}" is not a ${kind} leaf`, { leafCode: leaf.code, kind: leaf.scoring.kind, expected: kind });
+  if (leaf.scoring.kind !== kind)
+    fail('LEAF_KIND_MISMATCH', `leaf "${leaf.code}" is not a ${kind} leaf`, {
+      leafCode: leaf.code,
+      kind: leaf.scoring.kind,
+      expected: kind,
+    });
 }
 
 /** A new result for the same leaf supersedes the earlier one; the identical result again is a no-op. */
@@ -36,7 +41,16 @@ export function decideRecordSurvey(command: RecordSurveyResult, current: Assessm
   return [
     {
       type: 'SurveyResultRecorded',
-      data: { leafCode: leaf.code, survey, rawValue, sampleSize, source, points: convertRawValue(leaf, rawValue), at: command.context.now, by: command.context.actorId },
+      data: {
+        leafCode: leaf.code,
+        survey,
+        rawValue,
+        sampleSize,
+        source,
+        points: convertRawValue(leaf, rawValue),
+        at: command.context.now,
+        by: command.context.actorId,
+      },
     },
   ];
 }
@@ -55,7 +69,15 @@ export function decideRecordIndicator(command: RecordIndicatorResult, current: A
   return [
     {
       type: 'IndicatorResultRecorded',
-      data: { leafCode: leaf.code, indicator, rawValue, source, points: convertRawValue(leaf, rawValue), at: command.context.now, by: command.context.actorId },
+      data: {
+        leafCode: leaf.code,
+        indicator,
+        rawValue,
+        source,
+        points: convertRawValue(leaf, rawValue),
+        at: command.context.now,
+        by: command.context.actorId,
+      },
     },
   ];
 }
@@ -70,10 +92,13 @@ export function decideFinalise(command: FinaliseAppraisal, current: AssessmentSt
   if (opened.status === 'appraisal_final') return [];
   const state = requireAppraisalInProgress(opened);
   const pendingObjectionIds = [...state.objections.values()].filter((o) => o.decision === null).map((o) => o.objectionId);
-  if (pendingObjectionIds.length > 0) fail('OBJECTIONS_PENDING', `${pendingObjectionIds.length} objection(s) await the council's decision`, { pendingObjectionIds });
+  if (pendingObjectionIds.length > 0)
+    fail('OBJECTIONS_PENDING', `${pendingObjectionIds.length} objection(s) await the council's decision`, { pendingObjectionIds });
   const missing = missingForFinalisation(state, set);
   if (missing.missingAppraisals.length > 0 || missing.missingResults.length > 0) {
     fail('APPRAISAL_INCOMPLETE', 'some leaf criteria have no appraisal score or result', missing);
   }
-  return [{ type: 'AppraisalFinalised', data: { totals: computeTotals(state, set), at: command.context.now, by: command.context.actorId } }];
+  return [
+    { type: 'AppraisalFinalised', data: { totals: computeTotals(state, set), at: command.context.now, by: command.context.actorId } },
+  ];
 }

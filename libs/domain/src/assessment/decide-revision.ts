@@ -26,7 +26,10 @@ export function decideMoveToCriteriaVersion(command: MoveAssessmentToCriteriaVer
   }
   if (target.version === bound.version) return [];
   if (target.version < bound.version) {
-    fail('CRITERIA_VERSION_NOT_NEWER', `the assessment is on v${bound.version}; v${target.version} is older`, { bound: bound.version, target: target.version });
+    fail('CRITERIA_VERSION_NOT_NEWER', `the assessment is on v${bound.version}; v${target.version} is older`, {
+      bound: bound.version,
+      target: target.version,
+    });
   }
   const change = planChange(state, bound, target);
   return [
@@ -56,7 +59,8 @@ function planChange(state: OpenedAssessment, bound: CriteriaSet, target: Criteri
     appraisalScore: state.appraisalScores.get(code)?.score ?? null,
     rawValue: state.surveyResults.get(code)?.rawValue ?? state.indicatorResults.get(code)?.rawValue ?? null,
   });
-  const hasInputs = (inputs: ReturnType<typeof inputsOf>) => inputs.selfScore !== null || inputs.appraisalScore !== null || inputs.rawValue !== null;
+  const hasInputs = (inputs: ReturnType<typeof inputsOf>) =>
+    inputs.selfScore !== null || inputs.appraisalScore !== null || inputs.rawValue !== null;
   const dropped = new Set<string>();
   for (const removed of diff.removed) {
     if (removed.node.type !== 'leaf') continue;
@@ -81,7 +85,12 @@ function planChange(state: OpenedAssessment, bound: CriteriaSet, target: Criteri
       }
     } else if (inputs.rawValue !== null) {
       const previousPoints = state.surveyResults.get(after.code)?.points ?? state.indicatorResults.get(after.code)?.points ?? 0;
-      plan.reconvertedLeaves.push({ leafCode: after.code, rawValue: inputs.rawValue, previousPoints, points: convertRawValue(after, inputs.rawValue) });
+      plan.reconvertedLeaves.push({
+        leafCode: after.code,
+        rawValue: inputs.rawValue,
+        previousPoints,
+        points: convertRawValue(after, inputs.rawValue),
+      });
     }
   }
   for (const objection of state.objections.values()) {

@@ -13,7 +13,8 @@ import type { AssessmentState } from './state';
  */
 export function decideRecordSelfScore(command: RecordSelfScore, current: AssessmentState): AssessmentEvent[] {
   const state = requireOpened(current);
-  if (state.status !== 'self_assessment') fail('SELF_SCORING_CLOSED', `self-scoring closed when the self-assessment was submitted (${state.status})`, { status: state.status });
+  if (state.status !== 'self_assessment')
+    fail('SELF_SCORING_CLOSED', `self-scoring closed when the self-assessment was submitted (${state.status})`, { status: state.status });
   const set = requireBoundSet(state, command.criteriaSet);
   const leaf = requireScoredByHand(requireLeaf(set, command.leafCode));
   const score = requireScoreWithinBounds(leaf, command.score, 'score');
@@ -24,7 +25,15 @@ export function decideRecordSelfScore(command: RecordSelfScore, current: Assessm
   return [
     {
       type: 'SelfScoreRecorded',
-      data: { leafCode: leaf.code, score, evidenceRefs: [...evidenceRefs], note, previousScore: previous?.score ?? null, at: command.context.now, by: command.context.actorId },
+      data: {
+        leafCode: leaf.code,
+        score,
+        evidenceRefs: [...evidenceRefs],
+        note,
+        previousScore: previous?.score ?? null,
+        at: command.context.now,
+        by: command.context.actorId,
+      },
     },
   ];
 }
@@ -39,7 +48,9 @@ export function decideSubmit(command: SubmitSelfAssessment, current: AssessmentS
   if (state.status !== 'self_assessment') return [];
   const leaves = listLeaves(set);
   // a leaf proposed (or marked) not applicable needs no self-score
-  const missingLeafCodes = leaves.filter((l) => l.scoring.kind === 'appraised' && !state.selfScores.has(l.code) && !state.notApplicable.has(l.code)).map((l) => l.code);
+  const missingLeafCodes = leaves
+    .filter((l) => l.scoring.kind === 'appraised' && !state.selfScores.has(l.code) && !state.notApplicable.has(l.code))
+    .map((l) => l.code);
   if (missingLeafCodes.length > 0) {
     fail('SELF_ASSESSMENT_INCOMPLETE', `${missingLeafCodes.length} leaf criteria have no self-score`, { missingLeafCodes });
   }

@@ -85,15 +85,20 @@ function decideOpen(command: OpenAssessment, state: AssessmentState): Assessment
   const year = requireYear(command.year, 'year');
   const set = requireResolvedSet(command.criteriaSet);
   if (state.status !== 'not_opened') {
-    const same = state.unitId === unitId && state.year === year && state.criteriaSetCode === set.code && state.criteriaSetVersion === set.version;
+    const same =
+      state.unitId === unitId && state.year === year && state.criteriaSetCode === set.code && state.criteriaSetVersion === set.version;
     if (same) return [];
-    fail('ASSESSMENT_ALREADY_OPEN', `the ${state.year} assessment of "${state.unitId}" is already open`, { unitId: state.unitId, year: state.year });
+    fail('ASSESSMENT_ALREADY_OPEN', `the ${state.year} assessment of "${state.unitId}" is already open`, {
+      unitId: state.unitId,
+      year: state.year,
+    });
   }
   const unit = command.unit;
   if (unit === null || unit === undefined) fail('UNIT_NOT_REGISTERED', `unit "${unitId}" is not registered`, { unitId });
   if (unit.unitId !== unitId) fail('VALIDATION_FAILED', 'unit.unitId must equal unitId', { field: 'unit.unitId', value: unit.unitId });
   if (!unit.active) fail('UNIT_INACTIVE', `unit "${unitId}" is not active`, { unitId });
-  if (unit.level !== set.level) fail('LEVEL_MISMATCH', `a ${unit.level} cannot be assessed against a ${set.level} set`, { unitLevel: unit.level, setLevel: set.level });
+  if (unit.level !== set.level)
+    fail('LEVEL_MISMATCH', `a ${unit.level} cannot be assessed against a ${set.level} set`, { unitLevel: unit.level, setLevel: set.level });
   if (set.year !== year) fail('YEAR_MISMATCH', `criteria set "${set.code}" is for ${set.year}, not ${year}`, { setYear: set.year, year });
   return [
     {

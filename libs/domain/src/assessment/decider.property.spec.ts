@@ -16,15 +16,37 @@ const leafCode = fc.constantFrom('1.1.1', '1.1.2', '2.1', '2.2', '2.3', '1.1', '
 const score = fc.integer({ min: -150, max: 450 });
 const text = fc.constantFrom('r1', 'r2', null);
 const role = fc.constantFrom(...ACTOR_ROLES);
-const criteriaSet = fc.constantFrom(resolved, resolved, resolved, { set: sampleSet(2), retired: false }, { set: sampleSet(1), retired: true });
+const criteriaSet = fc.constantFrom(
+  resolved,
+  resolved,
+  resolved,
+  { set: sampleSet(2), retired: false },
+  { set: sampleSet(1), retired: true },
+);
 
 /** Valid-shaped commands in any order, any role: most are refused, some go through. */
 const command: fc.Arbitrary<AssessmentCommand> = fc
-  .tuple(fc.integer({ min: 0, max: 14 }), role, fc.boolean(), leafCode, score, text, criteriaSet, fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'), fc.boolean(), fc.integer({ min: 0, max: 5 }))
+  .tuple(
+    fc.integer({ min: 0, max: 14 }),
+    role,
+    fc.boolean(),
+    leafCode,
+    score,
+    text,
+    criteriaSet,
+    fc.constantFrom('o1', 'o2', 'constructor', 'hasOwnProperty'),
+    fc.boolean(),
+    fc.integer({ min: 0, max: 5 }),
+  )
   .map(([kind, randomRole, useRandomRole, leaf, s, t, set, objectionId, flag, twist]) => {
     const c = buildCommand(kind, leaf, s, t, set, objectionId, flag);
     // mostly the role the command needs, so sequences get past the role check and deep into the lifecycle
-    const r = useRandomRole && kind % 3 === 0 ? randomRole : (kind === 12 || kind === 13) && flag ? 'appraiser' : ASSESSMENT_COMMAND_ROLES[c.type][0];
+    const r =
+      useRandomRole && kind % 3 === 0
+        ? randomRole
+        : (kind === 12 || kind === 13) && flag
+          ? 'appraiser'
+          : ASSESSMENT_COMMAND_ROLES[c.type][0];
     return { ...c, context: withIdentityTwist(ctx(r), twist) };
   });
 
@@ -35,44 +57,77 @@ function withIdentityTwist(context: CommandContext, twist: number): CommandConte
   return context;
 }
 
-function buildCommand(kind: number, leaf: string, s: number, t: string | null, set: ResolvedCriteriaSet, objectionId: string, flag: boolean): AssessmentCommand {
-    const base = { context: ctx('admin'), criteriaSet: set };
-    switch (kind) {
-      case 0:
-        return { ...base, type: 'OpenAssessment', unitId: unit.unitId, year: 2022, unit: flag ? unit : { ...unit, active: false } };
-      case 1:
-        return { ...base, type: 'RecordSelfScore', leafCode: leaf, score: s, evidenceRefs: ['d'], note: t };
-      case 2:
-        return { ...base, type: 'SubmitSelfAssessment' };
-      case 3:
-        return { ...base, type: 'RecordAppraisalScore', leafCode: leaf, score: s, reason: t };
-      case 4:
-        return { ...base, type: 'FileObjection', objectionId, leafCode: leaf, kind: flag ? 'objection' : 'explanation', text: 'x', evidenceRefs: [], proposedScore: flag ? s : null };
-      case 5:
-        return { ...base, type: 'DecideObjection', objectionId, outcome: flag ? 'upheld' : 'rejected', reason: 'because', correctedScore: flag ? s : null };
-      case 6:
-        return { ...base, type: 'RecordSurveyResult', leafCode: leaf, rawValue: s / 4, sampleSize: 100, source: 'SIPAS' };
-      case 7:
-        return { ...base, type: 'RecordIndicatorResult', leafCode: leaf, rawValue: s / 50, source: 'GSO' };
-      case 8:
-        return { ...base, type: 'FinaliseAppraisal' };
-      case 9:
-        return { ...base, type: 'ApproveAssessment', decisionReference: flag ? 'QD-1' : 'QD-2' };
-      case 10:
-        return { ...base, type: 'PublishAssessment' };
-      case 11:
-        return { ...base, type: 'ReopenAssessment', reason: 'correction' };
-      case 12:
-        return { ...base, type: 'MarkLeafNotApplicable', leafCode: leaf, reason: 'no such activity' };
-      case 14:
-        return { ...base, type: 'ChangeAssessmentGroup', group: flag ? 'north-provinces' : objectionId === 'o1' ? 'provinces' : 'bad group', reason: 'unit moved' };
-      default:
-        return { ...base, type: 'MarkLeafApplicable', leafCode: leaf, reason: 'applies after all' };
-    }
+function buildCommand(
+  kind: number,
+  leaf: string,
+  s: number,
+  t: string | null,
+  set: ResolvedCriteriaSet,
+  objectionId: string,
+  flag: boolean,
+): AssessmentCommand {
+  const base = { context: ctx('admin'), criteriaSet: set };
+  switch (kind) {
+    case 0:
+      return { ...base, type: 'OpenAssessment', unitId: unit.unitId, year: 2022, unit: flag ? unit : { ...unit, active: false } };
+    case 1:
+      return { ...base, type: 'RecordSelfScore', leafCode: leaf, score: s, evidenceRefs: ['d'], note: t };
+    case 2:
+      return { ...base, type: 'SubmitSelfAssessment' };
+    case 3:
+      return { ...base, type: 'RecordAppraisalScore', leafCode: leaf, score: s, reason: t };
+    case 4:
+      return {
+        ...base,
+        type: 'FileObjection',
+        objectionId,
+        leafCode: leaf,
+        kind: flag ? 'objection' : 'explanation',
+        text: 'x',
+        evidenceRefs: [],
+        proposedScore: flag ? s : null,
+      };
+    case 5:
+      return {
+        ...base,
+        type: 'DecideObjection',
+        objectionId,
+        outcome: flag ? 'upheld' : 'rejected',
+        reason: 'because',
+        correctedScore: flag ? s : null,
+      };
+    case 6:
+      return { ...base, type: 'RecordSurveyResult', leafCode: leaf, rawValue: s / 4, sampleSize: 100, source: 'SIPAS' };
+    case 7:
+      return { ...base, type: 'RecordIndicatorResult', leafCode: leaf, rawValue: s / 50, source: 'GSO' };
+    case 8:
+      return { ...base, type: 'FinaliseAppraisal' };
+    case 9:
+      return { ...base, type: 'ApproveAssessment', decisionReference: flag ? 'QD-1' : 'QD-2' };
+    case 10:
+      return { ...base, type: 'PublishAssessment' };
+    case 11:
+      return { ...base, type: 'ReopenAssessment', reason: 'correction' };
+    case 12:
+      return { ...base, type: 'MarkLeafNotApplicable', leafCode: leaf, reason: 'no such activity' };
+    case 14:
+      return {
+        ...base,
+        type: 'ChangeAssessmentGroup',
+        group: flag ? 'north-provinces' : objectionId === 'o1' ? 'provinces' : 'bad group',
+        reason: 'unit moved',
+      };
+    default:
+      return { ...base, type: 'MarkLeafApplicable', leafCode: leaf, reason: 'applies after all' };
+  }
 }
 
 /** Runs the commands, keeping the events of those accepted; rethrows anything but a DomainError. */
-function run(commands: AssessmentCommand[]): { events: AssessmentEvent[]; accepted: Array<{ command: AssessmentCommand; stateAfter: AssessmentState }>; refusals: string[] } {
+function run(commands: AssessmentCommand[]): {
+  events: AssessmentEvent[];
+  accepted: Array<{ command: AssessmentCommand; stateAfter: AssessmentState }>;
+  refusals: string[];
+} {
   let state = assessmentDecider.initialState();
   const events: AssessmentEvent[] = [];
   const refusals: string[] = [];
@@ -94,12 +149,36 @@ function run(commands: AssessmentCommand[]): { events: AssessmentEvent[]; accept
 /** The lifecycle in order, through a reopen and a second approval. */
 const happyPath: AssessmentCommand[] = [
   { type: 'OpenAssessment', context: ctx('admin'), criteriaSet: resolved, unitId: unit.unitId, year: 2022, unit },
-  { type: 'RecordSelfScore', context: ctx('unit_officer'), criteriaSet: resolved, leafCode: '1.1.1', score: 150, evidenceRefs: [], note: null },
-  { type: 'RecordSelfScore', context: ctx('unit_officer'), criteriaSet: resolved, leafCode: '1.1.2', score: 120, evidenceRefs: [], note: null },
+  {
+    type: 'RecordSelfScore',
+    context: ctx('unit_officer'),
+    criteriaSet: resolved,
+    leafCode: '1.1.1',
+    score: 150,
+    evidenceRefs: [],
+    note: null,
+  },
+  {
+    type: 'RecordSelfScore',
+    context: ctx('unit_officer'),
+    criteriaSet: resolved,
+    leafCode: '1.1.2',
+    score: 120,
+    evidenceRefs: [],
+    note: null,
+  },
   { type: 'SubmitSelfAssessment', context: ctx('unit_officer'), criteriaSet: resolved },
   { type: 'RecordAppraisalScore', context: ctx('appraiser'), criteriaSet: resolved, leafCode: '1.1.1', score: 150, reason: null },
   { type: 'RecordAppraisalScore', context: ctx('appraiser'), criteriaSet: resolved, leafCode: '1.1.2', score: 100, reason: 'r' },
-  { type: 'RecordSurveyResult', context: ctx('appraiser'), criteriaSet: resolved, leafCode: '2.1', rawValue: 75, sampleSize: 400, source: 'SIPAS' },
+  {
+    type: 'RecordSurveyResult',
+    context: ctx('appraiser'),
+    criteriaSet: resolved,
+    leafCode: '2.1',
+    rawValue: 75,
+    sampleSize: 400,
+    source: 'SIPAS',
+  },
   { type: 'RecordIndicatorResult', context: ctx('appraiser'), criteriaSet: resolved, leafCode: '2.2', rawValue: 6, source: 'GSO' },
   { type: 'FinaliseAppraisal', context: ctx('appraiser'), criteriaSet: resolved },
   { type: 'ApproveAssessment', context: ctx('approver'), criteriaSet: resolved, decisionReference: 'QD-1' },
@@ -120,9 +199,10 @@ const commands: fc.Arbitrary<AssessmentCommand[]> = fc
   });
 
 describe('assessment decider properties', () => {
-
   it('the generated sequences reach every status', () => {
-    const reached = new Set(fc.sample(commands, { numRuns: 400, seed: 42 }).map((cs) => foldEvents(assessmentDecider, run(cs).events).status));
+    const reached = new Set(
+      fc.sample(commands, { numRuns: 400, seed: 42 }).map((cs) => foldEvents(assessmentDecider, run(cs).events).status),
+    );
     expect([...reached].sort()).toEqual(['appraisal', 'appraisal_final', 'approved', 'not_opened', 'published', 'self_assessment']);
   });
 
@@ -158,7 +238,10 @@ describe('assessment decider properties', () => {
   });
 
   it('decide only ever fails with a DomainError', () => {
-    fc.assert(fc.property(commands, (cs) => void run(cs)), { numRuns: 300 });
+    fc.assert(
+      fc.property(commands, (cs) => void run(cs)),
+      { numRuns: 300 },
+    );
   });
 
   it('folding is deterministic and does not mutate earlier states', () => {
@@ -186,7 +269,11 @@ describe('assessment decider properties', () => {
   });
 
   it('keeps every recorded score within its leaf bounds', () => {
-    const bounds = new Map<string, [number, number]>([['1.1.1', [0, 150]], ['1.1.2', [0, 150]], ['2.3', [-100, 0]]]);
+    const bounds = new Map<string, [number, number]>([
+      ['1.1.1', [0, 150]],
+      ['1.1.2', [0, 150]],
+      ['2.3', [-100, 0]],
+    ]);
     fc.assert(
       fc.property(commands, (cs) => {
         const state = foldEvents(assessmentDecider, run(cs).events);
@@ -224,7 +311,11 @@ describe('assessment decider properties', () => {
       fc.property(commands, (cs) => {
         let state = assessmentDecider.initialState();
         for (const event of run(cs).events) {
-          if (state.status !== 'not_opened' && 'leafCode' in event.data && ['AppraisalScoreRecorded', 'SurveyResultRecorded', 'IndicatorResultRecorded'].includes(event.type)) {
+          if (
+            state.status !== 'not_opened' &&
+            'leafCode' in event.data &&
+            ['AppraisalScoreRecorded', 'SurveyResultRecorded', 'IndicatorResultRecorded'].includes(event.type)
+          ) {
             expect(state.notApplicable.get(event.data.leafCode)?.confirmed ?? false).toBe(false);
           }
           state = assessmentDecider.evolve(state, event);

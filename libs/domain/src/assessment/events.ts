@@ -99,7 +99,10 @@ export type AssessmentReopened = {
  * year (it had no such activity). It changes nothing until an appraiser confirms it; meanwhile the
  * leaf needs no self-score. `max` is the leaf's maximum (for audit).
  */
-export type LeafNotApplicableProposed = { type: 'LeafNotApplicableProposed'; data: Stamped & { leafCode: string; reason: string; max: Hundredths } };
+export type LeafNotApplicableProposed = {
+  type: 'LeafNotApplicableProposed';
+  data: Stamped & { leafCode: string; reason: string; max: Hundredths };
+};
 /**
  * An appraiser, during appraisal, marks a leaf not applicable (confirming a proposal, or directly):
  * the leaf leaves the unit's applicable maximum, its points are 0, and it needs no appraisal score
@@ -128,7 +131,13 @@ export interface CriteriaVersionChange extends Stamped {
   reason: string;
   fromStatus: 'self_assessment' | 'appraisal' | 'appraisal_final' | 'approved' | 'published';
   /** inputs of leaves the new version removed, or whose way of scoring changed */
-  droppedLeaves: { leafCode: string; why: 'removed' | 'scoring_changed'; selfScore: Hundredths | null; appraisalScore: Hundredths | null; rawValue: number | null }[];
+  droppedLeaves: {
+    leafCode: string;
+    why: 'removed' | 'scoring_changed';
+    selfScore: Hundredths | null;
+    appraisalScore: Hundredths | null;
+    rawValue: number | null;
+  }[];
   /** leaves new in this version: unscored */
   addedLeaves: string[];
   /** hand scores outside the leaf's new bounds: removed (never capped), the leaf awaits the appraiser */
@@ -145,7 +154,10 @@ export type AssessmentCriteriaVersionChanged = { type: 'AssessmentCriteriaVersio
  * The assessment is ranked in another group (its unit moved). Only an assessment never published
  * changes group: a published result keeps the group it was published in, even when reopened.
  */
-export type AssessmentGroupChanged = { type: 'AssessmentGroupChanged'; data: Stamped & { group: string; previousGroup: string; reason: string } };
+export type AssessmentGroupChanged = {
+  type: 'AssessmentGroupChanged';
+  data: Stamped & { group: string; previousGroup: string; reason: string };
+};
 
 export type AssessmentEvent =
   | AssessmentOpened

@@ -24,7 +24,9 @@ export function withCriteriaVersionChange(state: OpenedAssessment, change: Crite
   const objections = new Map(
     [...state.objections].map(([id, objection]) => [
       id,
-      closed.has(id) ? { ...objection, decision: { outcome: 'rejected' as const, reason, correctedScore: null, at: change.at, by: change.by } } : objection,
+      closed.has(id)
+        ? { ...objection, decision: { outcome: 'rejected' as const, reason, correctedScore: null, at: change.at, by: change.by } }
+        : objection,
     ]),
   );
   const status = statusAfterCriteriaVersionChange(change.fromStatus);

@@ -25,11 +25,23 @@ const stamp = (role: keyof typeof ACTOR_BY_ROLE) => ({ at: NOW, by: ACTOR_BY_ROL
 
 export const opened: AssessmentOpened = {
   type: 'AssessmentOpened',
-  data: { unitId: unit.unitId, year: 2022, level: 'province', group: 'provinces', criteriaSetCode: SET_CODE, criteriaSetVersion: 1, maxTotal: 1000, ...stamp('admin') },
+  data: {
+    unitId: unit.unitId,
+    year: 2022,
+    level: 'province',
+    group: 'provinces',
+    criteriaSetCode: SET_CODE,
+    criteriaSetVersion: 1,
+    maxTotal: 1000,
+    ...stamp('admin'),
+  },
 };
 
 export function selfScored(leafCode: string, score: Hundredths, previousScore: Hundredths | null = null): SelfScoreRecorded {
-  return { type: 'SelfScoreRecorded', data: { leafCode, score, evidenceRefs: [`doc-${leafCode}`], note: null, previousScore, ...stamp('unit_officer') } };
+  return {
+    type: 'SelfScoreRecorded',
+    data: { leafCode, score, evidenceRefs: [`doc-${leafCode}`], note: null, previousScore, ...stamp('unit_officer') },
+  };
 }
 
 export const submitted: SelfAssessmentSubmitted = {
@@ -37,13 +49,28 @@ export const submitted: SelfAssessmentSubmitted = {
   data: { selfScoredTotal: 220, scoredLeafCount: 3, ...stamp('unit_officer') },
 };
 
-export function appraised(leafCode: string, score: Hundredths, selfScore: Hundredths | null, reason: string | null = null, previousScore: Hundredths | null = null, correction = false): AppraisalScoreRecorded {
+export function appraised(
+  leafCode: string,
+  score: Hundredths,
+  selfScore: Hundredths | null,
+  reason: string | null = null,
+  previousScore: Hundredths | null = null,
+  correction = false,
+): AppraisalScoreRecorded {
   return { type: 'AppraisalScoreRecorded', data: { leafCode, score, selfScore, previousScore, reason, correction, ...stamp('appraiser') } };
 }
 
 export const surveyRecorded: SurveyResultRecorded = {
   type: 'SurveyResultRecorded',
-  data: { leafCode: '2.1', survey: 'SIPAS', rawValue: 75.44, sampleSize: 486, source: 'SIPAS 2022 report', points: 302, ...stamp('appraiser') },
+  data: {
+    leafCode: '2.1',
+    survey: 'SIPAS',
+    rawValue: 75.44,
+    sampleSize: 486,
+    source: 'SIPAS 2022 report',
+    points: 302,
+    ...stamp('appraiser'),
+  },
 };
 export const indicatorRecorded: IndicatorResultRecorded = {
   type: 'IndicatorResultRecorded',
@@ -63,7 +90,13 @@ export const reopened: AssessmentReopened = {
 };
 
 /** Self-scored 1.1.1 = 1.50, 1.1.2 = 1.20, deduction 2.3 = -0.50 (total 2.20), then submitted. */
-export const untilSubmitted: AssessmentEvent[] = [opened, selfScored('1.1.1', 150), selfScored('1.1.2', 120), selfScored('2.3', -50), submitted];
+export const untilSubmitted: AssessmentEvent[] = [
+  opened,
+  selfScored('1.1.1', 150),
+  selfScored('1.1.2', 120),
+  selfScored('2.3', -50),
+  submitted,
+];
 /** Appraised 1.1.1 = 1.50 (agreed), 1.1.2 = 1.00 (corrected), SIPAS 75.44% → 3.02, GRDP 6.5 → 3.00. */
 export const untilAppraised: AssessmentEvent[] = [
   ...untilSubmitted,

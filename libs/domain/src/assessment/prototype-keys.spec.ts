@@ -10,7 +10,15 @@ import type { AssessmentEvent } from './events';
 import { unit } from './fixtures.test-support';
 
 /** Codes that name Object.prototype members: a `{}` lookup finds something for them. */
-export const PROTOTYPE_CODES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'];
+export const PROTOTYPE_CODES = [
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 
 const leaf = (code: string): LeafCriterion => ({ type: 'leaf', code, name: `leaf ${code}`, max: 100, scoring: { kind: 'appraised' } });
 
@@ -35,17 +43,22 @@ function run(commands: readonly Omit<AssessmentCommand, 'criteriaSet'>[], criter
 }
 
 const open = { type: 'OpenAssessment', context: ctx('admin'), unitId: unit.unitId, year: 2022, unit } as const;
-const selfScore = (leafCode: string) => ({ type: 'RecordSelfScore', context: ctx('unit_officer'), leafCode, score: 50, evidenceRefs: [], note: null }) as const;
-const appraise = (leafCode: string) => ({ type: 'RecordAppraisalScore', context: ctx('appraiser'), leafCode, score: 50, reason: null }) as const;
+const selfScore = (leafCode: string) =>
+  ({ type: 'RecordSelfScore', context: ctx('unit_officer'), leafCode, score: 50, evidenceRefs: [], note: null }) as const;
+const appraise = (leafCode: string) =>
+  ({ type: 'RecordAppraisalScore', context: ctx('appraiser'), leafCode, score: 50, reason: null }) as const;
 const submit = { type: 'SubmitSelfAssessment', context: ctx('unit_officer') } as const;
 const finalise = { type: 'FinaliseAppraisal', context: ctx('appraiser') } as const;
 
 describe('leaf codes and objection ids that name Object.prototype members', () => {
-  it.each(PROTOTYPE_CODES)('given a leaf coded %s never self-scored, when the self-assessment is submitted, then it is incomplete', (code) => {
-    const { events, errors } = run([open, selfScore('A1'), submit], setWith(['A1', code]));
-    expect(errors).toEqual(['SELF_ASSESSMENT_INCOMPLETE']);
-    expect(events.map((e) => e.type)).toEqual(['AssessmentOpened', 'SelfScoreRecorded']);
-  });
+  it.each(PROTOTYPE_CODES)(
+    'given a leaf coded %s never self-scored, when the self-assessment is submitted, then it is incomplete',
+    (code) => {
+      const { events, errors } = run([open, selfScore('A1'), submit], setWith(['A1', code]));
+      expect(errors).toEqual(['SELF_ASSESSMENT_INCOMPLETE']);
+      expect(events.map((e) => e.type)).toEqual(['AssessmentOpened', 'SelfScoreRecorded']);
+    },
+  );
 
   it.each(PROTOTYPE_CODES)('given a leaf coded %s never appraised, when the appraisal is finalised, then it is incomplete', (code) => {
     const { errors } = run([open, selfScore('A1'), selfScore(code), submit, appraise('A1'), finalise], setWith(['A1', code]));
@@ -59,7 +72,20 @@ describe('leaf codes and objection ids that name Object.prototype members', () =
 
   it.each(PROTOTYPE_CODES)('given no objection %s, when the council decides it, then it is not found', (code) => {
     const { errors } = run(
-      [open, selfScore('A1'), submit, appraise('A1'), { type: 'DecideObjection', context: ctx('council'), objectionId: code, outcome: 'rejected', reason: 'no', correctedScore: null } as Omit<AssessmentCommand, 'criteriaSet'>],
+      [
+        open,
+        selfScore('A1'),
+        submit,
+        appraise('A1'),
+        {
+          type: 'DecideObjection',
+          context: ctx('council'),
+          objectionId: code,
+          outcome: 'rejected',
+          reason: 'no',
+          correctedScore: null,
+        } as Omit<AssessmentCommand, 'criteriaSet'>,
+      ],
       setWith(['A1']),
     );
     expect(errors).toEqual(['OBJECTION_NOT_FOUND']);

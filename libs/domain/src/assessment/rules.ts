@@ -16,10 +16,14 @@ export function requireOpened(state: AssessmentState): OpenedAssessment {
 export function requireBoundSet(state: OpenedAssessment, resolved: ResolvedCriteriaSet): CriteriaSet {
   const set = requireResolvedSet(resolved, { allowRetired: true });
   if (set.code !== state.criteriaSetCode || set.version !== state.criteriaSetVersion) {
-    fail('CRITERIA_SET_MISMATCH', `the assessment is bound to ${state.criteriaSetCode} v${state.criteriaSetVersion}, not ${set.code} v${set.version}`, {
-      expected: { code: state.criteriaSetCode, version: state.criteriaSetVersion },
-      actual: { code: set.code, version: set.version },
-    });
+    fail(
+      'CRITERIA_SET_MISMATCH',
+      `the assessment is bound to ${state.criteriaSetCode} v${state.criteriaSetVersion}, not ${set.code} v${set.version}`,
+      {
+        expected: { code: state.criteriaSetCode, version: state.criteriaSetVersion },
+        actual: { code: set.code, version: set.version },
+      },
+    );
   }
   return set;
 }
@@ -28,7 +32,8 @@ export function requireResolvedSet(resolved: ResolvedCriteriaSet, options: { all
   if (resolved === null || typeof resolved !== 'object' || resolved.set === null || typeof resolved.set !== 'object') {
     fail('VALIDATION_FAILED', 'criteriaSet must be a resolved published criteria set', { field: 'criteriaSet' });
   }
-  if (resolved.retired && !options.allowRetired) fail('CRITERIA_SET_RETIRED', `criteria set "${resolved.set.code}" is retired`, { code: resolved.set.code });
+  if (resolved.retired && !options.allowRetired)
+    fail('CRITERIA_SET_RETIRED', `criteria set "${resolved.set.code}" is retired`, { code: resolved.set.code });
   return resolved.set;
 }
 
@@ -42,7 +47,10 @@ export function requireLeaf(set: CriteriaSet, leafCode: unknown): LeafCriterion 
 /** Self- and appraisal scores exist for appraised and deduction leaves; surveys and indicators have results. */
 export function requireScoredByHand(leaf: LeafCriterion): LeafCriterion {
   if (leaf.scoring.kind !== 'appraised' && leaf.scoring.kind !== 'deduction') {
-    fail('LEAF_KIND_MISMATCH', `leaf "${leaf.code}" is scored from a ${leaf.scoring.kind} result`, { leafCode: leaf.code, kind: leaf.scoring.kind });
+    fail('LEAF_KIND_MISMATCH', `leaf "${leaf.code}" is scored from a ${leaf.scoring.kind} result`, {
+      leafCode: leaf.code,
+      kind: leaf.scoring.kind,
+    });
   }
   return leaf;
 }
@@ -50,8 +58,18 @@ export function requireScoredByHand(leaf: LeafCriterion): LeafCriterion {
 export function requireScoreWithinBounds(leaf: LeafCriterion, score: unknown, field: string): Hundredths {
   const value = requireHundredths(score, field);
   const { min, max } = leafBounds(leaf);
-  if (value > max) fail('SCORE_ABOVE_MAXIMUM', `${field} ${formatPoints(value)} exceeds the maximum ${formatPoints(max)} points of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, max });
-  if (value < min) fail('SCORE_BELOW_FLOOR', `${field} ${formatPoints(value)} is below the floor ${formatPoints(min)} points of leaf "${leaf.code}"`, { leafCode: leaf.code, score: value, min });
+  if (value > max)
+    fail('SCORE_ABOVE_MAXIMUM', `${field} ${formatPoints(value)} exceeds the maximum ${formatPoints(max)} points of leaf "${leaf.code}"`, {
+      leafCode: leaf.code,
+      score: value,
+      max,
+    });
+  if (value < min)
+    fail('SCORE_BELOW_FLOOR', `${field} ${formatPoints(value)} is below the floor ${formatPoints(min)} points of leaf "${leaf.code}"`, {
+      leafCode: leaf.code,
+      score: value,
+      min,
+    });
   return value;
 }
 
@@ -72,7 +90,13 @@ export function requireRawValueInDomain(leaf: LeafCriterion, rawValue: unknown):
   const { min, max } = RAW_VALUE_DOMAIN[kind];
   if (value < min || value > max) {
     const what = kind === 'survey' ? 'a survey result is a percentage' : 'an indicator value';
-    fail('VALIDATION_FAILED', `rawValue ${value} of leaf "${leaf.code}" is outside ${min}..${max} (${what})`, { field: 'rawValue', leafCode: leaf.code, value, min, max });
+    fail('VALIDATION_FAILED', `rawValue ${value} of leaf "${leaf.code}" is outside ${min}..${max} (${what})`, {
+      field: 'rawValue',
+      leafCode: leaf.code,
+      value,
+      min,
+      max,
+    });
   }
   return value;
 }

@@ -103,9 +103,26 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     const { unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal } = event.data;
     return {
       status: 'self_assessment',
-      unitId, year, level, group, criteriaSetCode, criteriaSetVersion, maxTotal,
-      selfScores: new Map(), appraisalScores: new Map(), objections: new Map(), surveyResults: new Map(), indicatorResults: new Map(), notApplicable: new Map(),
-      finalTotals: null, approval: null, approvalRounds: 0, appraisedBy: [], reopenCount: 0, lastReopenReason: null, everPublished: false,
+      unitId,
+      year,
+      level,
+      group,
+      criteriaSetCode,
+      criteriaSetVersion,
+      maxTotal,
+      selfScores: new Map(),
+      appraisalScores: new Map(),
+      objections: new Map(),
+      surveyResults: new Map(),
+      indicatorResults: new Map(),
+      notApplicable: new Map(),
+      finalTotals: null,
+      approval: null,
+      approvalRounds: 0,
+      appraisedBy: [],
+      reopenCount: 0,
+      lastReopenReason: null,
+      everPublished: false,
     };
   }
   if (state.status === 'not_opened') return state;
@@ -119,11 +136,26 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'appraisal' };
     case 'AppraisalScoreRecorded': {
       const { leafCode, score, reason } = event.data;
-      return { ...state, appraisalScores: withEntry(state.appraisalScores, leafCode, { score, reason, objectionId: null, at, by }), appraisedBy: withActor(state.appraisedBy, by) };
+      return {
+        ...state,
+        appraisalScores: withEntry(state.appraisalScores, leafCode, { score, reason, objectionId: null, at, by }),
+        appraisedBy: withActor(state.appraisedBy, by),
+      };
     }
     case 'ObjectionFiled': {
       const { objectionId, leafCode, kind, text, evidenceRefs, proposedScore } = event.data;
-      return { ...state, objections: withEntry(state.objections, objectionId, { objectionId, leafCode, kind, text, evidenceRefs, proposedScore, decision: null }) };
+      return {
+        ...state,
+        objections: withEntry(state.objections, objectionId, {
+          objectionId,
+          leafCode,
+          kind,
+          text,
+          evidenceRefs,
+          proposedScore,
+          decision: null,
+        }),
+      };
     }
     case 'ObjectionDecided': {
       const { objectionId, leafCode, outcome, reason, correctedScore } = event.data;
@@ -135,7 +167,12 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         correctedScore === null
           ? state.appraisalScores
           : withEntry(state.appraisalScores, leafCode, { score: correctedScore, reason, objectionId, at, by });
-      return { ...state, objections, appraisalScores, appraisedBy: correctedScore === null ? state.appraisedBy : withActor(state.appraisedBy, by) };
+      return {
+        ...state,
+        objections,
+        appraisalScores,
+        appraisedBy: correctedScore === null ? state.appraisedBy : withActor(state.appraisedBy, by),
+      };
     }
     case 'SurveyResultRecorded': {
       const { leafCode, survey, rawValue, sampleSize, source, points } = event.data;
@@ -154,7 +191,14 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     case 'AssessmentPublished':
       return { ...state, status: 'published', everPublished: true };
     case 'AssessmentReopened':
-      return { ...state, status: 'appraisal', approval: null, finalTotals: null, reopenCount: event.data.reopenCount, lastReopenReason: event.data.reason };
+      return {
+        ...state,
+        status: 'appraisal',
+        approval: null,
+        finalTotals: null,
+        reopenCount: event.data.reopenCount,
+        lastReopenReason: event.data.reason,
+      };
     case 'AssessmentCriteriaVersionChanged':
       return withCriteriaVersionChange(state, event.data);
     case 'LeafNotApplicableProposed': {

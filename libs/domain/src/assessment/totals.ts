@@ -1,4 +1,13 @@
-import { listLeaves, rational, roundFraction, scoreUnit, toRational, type CriteriaSet, type Hundredths, type LeafInput } from '@par-index/scoring';
+import {
+  listLeaves,
+  rational,
+  roundFraction,
+  scoreUnit,
+  toRational,
+  type CriteriaSet,
+  type Hundredths,
+  type LeafInput,
+} from '@par-index/scoring';
 import type { AssessmentTotals } from './events';
 import type { OpenedAssessment } from './state';
 
@@ -25,8 +34,14 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
       continue;
     }
     const kind = leaf.scoring.kind;
-    const score = kind === 'appraised' || kind === 'deduction' ? effectiveAppraisedScore(state, leaf.code, kind === 'deduction') : undefined;
-    const raw = kind === 'survey' ? state.surveyResults.get(leaf.code)?.rawValue : kind === 'indicator' ? state.indicatorResults.get(leaf.code)?.rawValue : undefined;
+    const score =
+      kind === 'appraised' || kind === 'deduction' ? effectiveAppraisedScore(state, leaf.code, kind === 'deduction') : undefined;
+    const raw =
+      kind === 'survey'
+        ? state.surveyResults.get(leaf.code)?.rawValue
+        : kind === 'indicator'
+          ? state.indicatorResults.get(leaf.code)?.rawValue
+          : undefined;
     if (score !== undefined) inputs.set(leaf.code, { appraisedScore: score });
     else if (raw !== undefined) inputs.set(leaf.code, { rawValue: raw });
   }
@@ -46,12 +61,19 @@ export function computeTotals(state: OpenedAssessment, set: CriteriaSet): Assess
 const isMarkedNotApplicable = (state: OpenedAssessment, leafCode: string) => state.notApplicable.get(leafCode)?.confirmed === true;
 
 /** Leaves still lacking what finalisation needs (leaves marked not applicable need nothing). */
-export function missingForFinalisation(state: OpenedAssessment, set: CriteriaSet): { missingAppraisals: string[]; missingResults: string[] } {
+export function missingForFinalisation(
+  state: OpenedAssessment,
+  set: CriteriaSet,
+): { missingAppraisals: string[]; missingResults: string[] } {
   const leaves = listLeaves(set).filter((leaf) => !isMarkedNotApplicable(state, leaf.code));
   return {
     missingAppraisals: leaves.filter((l) => l.scoring.kind === 'appraised' && !state.appraisalScores.has(l.code)).map((l) => l.code),
     missingResults: leaves
-      .filter((l) => (l.scoring.kind === 'survey' && !state.surveyResults.has(l.code)) || (l.scoring.kind === 'indicator' && !state.indicatorResults.has(l.code)))
+      .filter(
+        (l) =>
+          (l.scoring.kind === 'survey' && !state.surveyResults.has(l.code)) ||
+          (l.scoring.kind === 'indicator' && !state.indicatorResults.has(l.code)),
+      )
       .map((l) => l.code),
   };
 }

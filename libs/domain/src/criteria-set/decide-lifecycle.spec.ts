@@ -20,7 +20,14 @@ const published: CriteriaSetEvent = {
 };
 const retired: CriteriaSetEvent = { type: 'CriteriaSetRetired', data: { lastVersion: 1, reason: 'superseded', at: NOW, by } };
 
-const draftCommand = { type: 'DraftCriteriaSet', context: admin, code: SET_CODE, year: 2022, level: 'province', name: 'Provincial PAR Index 2022' } as const;
+const draftCommand = {
+  type: 'DraftCriteriaSet',
+  context: admin,
+  code: SET_CODE,
+  year: 2022,
+  level: 'province',
+  name: 'Provincial PAR Index 2022',
+} as const;
 
 /** the sample tree with leaf 1.1.2 worth 1.00 more (field 1 and criterion 1.1 follow) */
 const revisedFields: CriterionGroup[] = [
@@ -40,7 +47,10 @@ describe('DraftCriteriaSet', () => {
     spec.given([drafted]).when(draftCommand).thenNothing();
   });
   it('rejects a different header on an existing set', () => {
-    spec.given([drafted]).when({ ...draftCommand, name: 'Other' }).thenError('CRITERIA_SET_ALREADY_DRAFTED');
+    spec
+      .given([drafted])
+      .when({ ...draftCommand, name: 'Other' })
+      .thenError('CRITERIA_SET_ALREADY_DRAFTED');
   });
   it.each([
     ['year out of range', { year: 1999 }],
@@ -48,13 +58,22 @@ describe('DraftCriteriaSet', () => {
     ['code with spaces', { code: 'PAR 2022' }],
     ['blank name', { name: '  ' }],
   ])('rejects %s', (_label, patch) => {
-    spec.given([]).when({ ...draftCommand, ...(patch as object) } as typeof draftCommand).thenError('VALIDATION_FAILED');
+    spec
+      .given([])
+      .when({ ...draftCommand, ...(patch as object) } as typeof draftCommand)
+      .thenError('VALIDATION_FAILED');
   });
   it('is for admins only', () => {
-    spec.given([]).when({ ...draftCommand, context: ctx('appraiser') }).thenError('FORBIDDEN_FOR_ROLE', { allowedRoles: ['admin'] });
+    spec
+      .given([])
+      .when({ ...draftCommand, context: ctx('appraiser') })
+      .thenError('FORBIDDEN_FOR_ROLE', { allowedRoles: ['admin'] });
   });
   it('rejects a context without a valid timestamp', () => {
-    spec.given([]).when({ ...draftCommand, context: { ...admin, now: '1 March 2023' } }).thenError('VALIDATION_FAILED');
+    spec
+      .given([])
+      .when({ ...draftCommand, context: { ...admin, now: '1 March 2023' } })
+      .thenError('VALIDATION_FAILED');
   });
 });
 
@@ -85,22 +104,25 @@ describe('ReviseCriteriaSet', () => {
   const revise = { type: 'ReviseCriteriaSet', context: admin, reason: 'SIPAS method changed', fields: revisedFields } as const;
 
   it('appends version 2 with the reason, the full set and the diff', () => {
-    spec.given([drafted, treeReplaced, published]).when(revise).then([
-      {
-        type: 'CriteriaSetRevised',
-        data: {
-          version: 2,
-          previousVersion: 1,
-          reason: 'SIPAS method changed',
-          criteriaSet: sampleSet(2, revisedFields),
-          diff: diffCriteriaSets(sampleSet(1), sampleSet(2, revisedFields)),
-          at: NOW,
-          by,
+    spec
+      .given([drafted, treeReplaced, published])
+      .when(revise)
+      .then([
+        {
+          type: 'CriteriaSetRevised',
+          data: {
+            version: 2,
+            previousVersion: 1,
+            reason: 'SIPAS method changed',
+            criteriaSet: sampleSet(2, revisedFields),
+            diff: diffCriteriaSets(sampleSet(1), sampleSet(2, revisedFields)),
+            at: NOW,
+            by,
+          },
         },
-      },
-    ]);
+      ]);
   });
-  it('records the revision as libs/scoring\'s diff, which turns version 1 into version 2', () => {
+  it("records the revision as libs/scoring's diff, which turns version 1 into version 2", () => {
     const [event] = criteriaSetDecider.decide(revise, spec.given([drafted, treeReplaced, published]).state);
     const diff = (event as Extract<CriteriaSetEvent, { type: 'CriteriaSetRevised' }>).data.diff;
     expect(diff.changed.map((change) => [change.code, change.max])).toEqual([
@@ -118,20 +140,35 @@ describe('ReviseCriteriaSet', () => {
   });
   it('is a no-op when the revision that made the latest version is replayed', () => {
     const revisedEvents = criteriaSetDecider.decide(revise, spec.given([drafted, treeReplaced, published]).state);
-    spec.given([drafted, treeReplaced, published, ...revisedEvents]).when(revise).thenNothing();
+    spec
+      .given([drafted, treeReplaced, published, ...revisedEvents])
+      .when(revise)
+      .thenNothing();
   });
   it('rejects a revision that changes nothing', () => {
-    spec.given([drafted, treeReplaced, published]).when({ ...revise, fields: sampleFields }).thenError('VALIDATION_FAILED');
+    spec
+      .given([drafted, treeReplaced, published])
+      .when({ ...revise, fields: sampleFields })
+      .thenError('VALIDATION_FAILED');
   });
   it('rejects a revised tree whose declared maxima do not add up', () => {
     const broken = [{ ...revisedFields[0], max: 999 }, revisedFields[1]];
-    spec.given([drafted, treeReplaced, published]).when({ ...revise, fields: broken }).thenError('INVALID_CRITERIA_SET');
+    spec
+      .given([drafted, treeReplaced, published])
+      .when({ ...revise, fields: broken })
+      .thenError('INVALID_CRITERIA_SET');
   });
   it('requires a reason', () => {
-    spec.given([drafted, treeReplaced, published]).when({ ...revise, reason: '' }).thenError('VALIDATION_FAILED');
+    spec
+      .given([drafted, treeReplaced, published])
+      .when({ ...revise, reason: '' })
+      .thenError('VALIDATION_FAILED');
   });
   it('rejects a malformed tree', () => {
-    spec.given([drafted, treeReplaced, published]).when({ ...revise, fields: [{ code: 'x' }] as never }).thenError('VALIDATION_FAILED');
+    spec
+      .given([drafted, treeReplaced, published])
+      .when({ ...revise, fields: [{ code: 'x' }] as never })
+      .thenError('VALIDATION_FAILED');
   });
   it('cannot revise a draft', () => {
     spec.given([drafted, treeReplaced]).when(revise).thenError('CRITERIA_SET_NOT_PUBLISHED');
@@ -150,7 +187,10 @@ describe('RetireCriteriaSet', () => {
     spec.given([drafted, treeReplaced, published]).when(retire).then([retired]);
   });
   it('retires an unpublished draft', () => {
-    spec.given([drafted]).when(retire).then([{ type: 'CriteriaSetRetired', data: { lastVersion: null, reason: 'superseded', at: NOW, by } }]);
+    spec
+      .given([drafted])
+      .when(retire)
+      .then([{ type: 'CriteriaSetRetired', data: { lastVersion: null, reason: 'superseded', at: NOW, by } }]);
   });
   it('is a no-op when already retired', () => {
     spec.given([drafted, retired]).when(retire).thenNothing();
@@ -159,7 +199,10 @@ describe('RetireCriteriaSet', () => {
     spec.given([]).when(retire).thenError('CRITERIA_SET_NOT_DRAFTED');
   });
   it('requires a reason', () => {
-    spec.given([drafted]).when({ ...retire, reason: ' ' }).thenError('VALIDATION_FAILED');
+    spec
+      .given([drafted])
+      .when({ ...retire, reason: ' ' })
+      .thenError('VALIDATION_FAILED');
   });
   it('marks the resolved set as retired for assessments', () => {
     const state = spec.given([drafted, treeReplaced, published]).when(retire).thenState();

@@ -61,7 +61,9 @@ function decideDraft(command: DraftCriteriaSet, state: CriteriaSetState): Criter
     if (state.code === code && state.year === year && state.level === level && state.name === name) return [];
     fail('CRITERIA_SET_ALREADY_DRAFTED', `criteria set "${state.code}" already exists`, { code: state.code });
   }
-  return [{ type: 'CriteriaSetDrafted', data: { code, year, level, name, version: 1, at: command.context.now, by: command.context.actorId } }];
+  return [
+    { type: 'CriteriaSetDrafted', data: { code, year, level, name, version: 1, at: command.context.now, by: command.context.actorId } },
+  ];
 }
 
 /** Publishing an already published set is a no-op (replay); the draft must pass validateCriteriaSet. */
@@ -76,7 +78,12 @@ function decidePublish(command: PublishCriteriaSet, state: CriteriaSetState): Cr
     maxTotal: sumOfMaxima(draft.draftFields),
     fields: draft.draftFields,
   });
-  return [{ type: 'CriteriaSetPublished', data: { version: 1, name: draft.name, criteriaSet, at: command.context.now, by: command.context.actorId } }];
+  return [
+    {
+      type: 'CriteriaSetPublished',
+      data: { version: 1, name: draft.name, criteriaSet, at: command.context.now, by: command.context.actorId },
+    },
+  ];
 }
 
 function requireDraftForPublish(state: CriteriaSetState) {

@@ -39,7 +39,10 @@ export function evolveCriteriaSet(state: CriteriaSetState, event: CriteriaSetEve
       return { status: 'draft', code, year, level, name, draftFields: [], versions: [] };
     }
     case 'FieldAdded':
-      return editDraft(state, (fields) => [...fields, { type: 'group', code: event.data.nodeCode, name: event.data.name, max: 0, children: [] }]);
+      return editDraft(state, (fields) => [
+        ...fields,
+        { type: 'group', code: event.data.nodeCode, name: event.data.name, max: 0, children: [] },
+      ]);
     case 'CriterionAdded':
       return editDraft(state, (fields) =>
         addChild(fields, event.data.parentCode, { type: 'group', code: event.data.nodeCode, name: event.data.name, max: 0, children: [] }),

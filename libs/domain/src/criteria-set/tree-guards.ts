@@ -1,4 +1,11 @@
-import { validateCriteriaSet, type AssessedLevel, type CriteriaNode, type CriteriaSet, type CriterionGroup, type LeafCriterion } from '@par-index/scoring';
+import {
+  validateCriteriaSet,
+  type AssessedLevel,
+  type CriteriaNode,
+  type CriteriaSet,
+  type CriterionGroup,
+  type LeafCriterion,
+} from '@par-index/scoring';
 import { fail } from '../shared/domain-error';
 import { requireNonEmptyId, requireNonEmptyText, TEXT_LIMITS } from '../shared/guards';
 
@@ -18,7 +25,8 @@ export function requireTreeShape(fields: unknown, field = 'fields'): CriterionGr
     }
   };
   fields.forEach((node, i) => {
-    if ((node as Partial<CriteriaNode> | null)?.type !== 'group') fail('VALIDATION_FAILED', `${field}[${i}] must be a group`, { field: `${field}[${i}]` });
+    if ((node as Partial<CriteriaNode> | null)?.type !== 'group')
+      fail('VALIDATION_FAILED', `${field}[${i}] must be a group`, { field: `${field}[${i}]` });
     visit(node, `${field}[${i}]`);
   });
   return fields as CriterionGroup[];

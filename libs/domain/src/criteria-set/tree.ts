@@ -28,7 +28,9 @@ export function findParentCode(nodes: readonly CriteriaNode[], code: string, par
 }
 
 export function addChild(fields: readonly CriterionGroup[], parentCode: string, child: CriteriaNode): CriterionGroup[] {
-  return withDerivedMaxima(mapGroups(fields, (group) => (group.code === parentCode ? { ...group, children: [...group.children, child] } : group)));
+  return withDerivedMaxima(
+    mapGroups(fields, (group) => (group.code === parentCode ? { ...group, children: [...group.children, child] } : group)),
+  );
 }
 
 export function replaceLeaf(fields: readonly CriterionGroup[], leaf: LeafCriterion): CriterionGroup[] {

@@ -19,8 +19,20 @@ export function ctx(actorRole: ActorRole, now = NOW): CommandContext {
   return { now, actorId: ACTOR_BY_ROLE[actorRole], actorRole, unitIds: actorRole === 'unit_officer' ? [OFFICER_UNIT] : '*' };
 }
 
-export const planLeaf: LeafCriterion = { type: 'leaf', code: '1.1.1', name: 'PAR plan issued on time', max: 150, scoring: { kind: 'appraised' } };
-export const reportLeaf: LeafCriterion = { type: 'leaf', code: '1.1.2', name: 'PAR reports complete', max: 150, scoring: { kind: 'appraised' } };
+export const planLeaf: LeafCriterion = {
+  type: 'leaf',
+  code: '1.1.1',
+  name: 'PAR plan issued on time',
+  max: 150,
+  scoring: { kind: 'appraised' },
+};
+export const reportLeaf: LeafCriterion = {
+  type: 'leaf',
+  code: '1.1.2',
+  name: 'PAR reports complete',
+  max: 150,
+  scoring: { kind: 'appraised' },
+};
 export const sipasLeaf: LeafCriterion = {
   type: 'leaf',
   code: '2.1',
@@ -33,7 +45,17 @@ export const grdpLeaf: LeafCriterion = {
   code: '2.2',
   name: 'GRDP growth',
   max: 300,
-  scoring: { kind: 'indicator', indicator: 'GRDP', rule: { kind: 'bands', bands: [{ min: 0, points: 100 }, { min: 5, points: 300 }] } },
+  scoring: {
+    kind: 'indicator',
+    indicator: 'GRDP',
+    rule: {
+      kind: 'bands',
+      bands: [
+        { min: 0, points: 100 },
+        { min: 5, points: 300 },
+      ],
+    },
+  },
 };
 export const apologyLeaf: LeafCriterion = {
   type: 'leaf',

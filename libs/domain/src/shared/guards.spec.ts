@@ -28,7 +28,14 @@ describe('text guards', () => {
   it('limits optional texts and lists of references too', () => {
     expect(optionalText(null, 'reason')).toBeNull();
     expect(codeOf(() => optionalText('x'.repeat(TEXT_LIMITS.text + 1), 'reason'))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => requireStringList(Array.from({ length: TEXT_LIMITS.evidenceRefs + 1 }, () => 'd'), 'evidenceRefs'))).toBe('VALIDATION_FAILED');
+    expect(
+      codeOf(() =>
+        requireStringList(
+          Array.from({ length: TEXT_LIMITS.evidenceRefs + 1 }, () => 'd'),
+          'evidenceRefs',
+        ),
+      ),
+    ).toBe('VALIDATION_FAILED');
     expect(codeOf(() => requireStringList(['x'.repeat(TEXT_LIMITS.evidenceRef + 1)], 'evidenceRefs'))).toBe('VALIDATION_FAILED');
   });
 });

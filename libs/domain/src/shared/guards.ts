@@ -86,7 +86,16 @@ export function requireIsoTimestamp(value: unknown, field: string): string {
 function isCalendarInstant([year, month, day, hour, minute, second, offsetHours, offsetMinutes]: number[]): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+  return (
+    daysInMonth !== undefined &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 23 &&
+    offsetMinutes <= 59
+  );
 }
 
 export function requireYear(value: unknown, field: string): number {
@@ -103,7 +112,12 @@ export function requireOneOf<T extends string>(value: unknown, allowed: readonly
   return value as T;
 }
 
-export function requireStringList(value: unknown, field: string, maxItems: number = TEXT_LIMITS.evidenceRefs, maxLength: number = TEXT_LIMITS.evidenceRef): string[] {
+export function requireStringList(
+  value: unknown,
+  field: string,
+  maxItems: number = TEXT_LIMITS.evidenceRefs,
+  maxLength: number = TEXT_LIMITS.evidenceRef,
+): string[] {
   if (!Array.isArray(value)) invalid(field, 'must be a list', value);
   if (value.length > maxItems) invalid(field, `must have at most ${maxItems} items (got ${value.length})`, value.length);
   value.forEach((item, i) => requireNonEmptyText(item, `${field}[${i}]`, maxLength));

@@ -51,9 +51,12 @@ describe('value guards', () => {
 
 describe('command context and roles', () => {
   it('accepts a complete context', () => expect(() => requireValidContext(ctx('admin'))).not.toThrow());
-  it('rejects an unknown role', () => expect(codeOf(() => requireValidContext({ ...ctx('admin'), actorRole: 'root' as never }))).toBe('VALIDATION_FAILED'));
-  it('rejects a missing actor', () => expect(codeOf(() => requireValidContext({ ...ctx('admin'), actorId: '' }))).toBe('VALIDATION_FAILED'));
-  it('forbids roles not allowed', () => expect(codeOf(() => requireRole(ctx('council'), ['approver'], 'approve'))).toBe('FORBIDDEN_FOR_ROLE'));
+  it('rejects an unknown role', () =>
+    expect(codeOf(() => requireValidContext({ ...ctx('admin'), actorRole: 'root' as never }))).toBe('VALIDATION_FAILED'));
+  it('rejects a missing actor', () =>
+    expect(codeOf(() => requireValidContext({ ...ctx('admin'), actorId: '' }))).toBe('VALIDATION_FAILED'));
+  it('forbids roles not allowed', () =>
+    expect(codeOf(() => requireRole(ctx('council'), ['approver'], 'approve'))).toBe('FORBIDDEN_FOR_ROLE'));
 });
 
 describe('DomainError', () => {
@@ -85,7 +88,8 @@ describe('buildEventMetadata', () => {
       schemaVersion: 1,
     });
   });
-  it('rejects a missing idempotency key', () => expect(codeOf(() => buildEventMetadata({ ...input, idempotencyKey: '' }, 1))).toBe('VALIDATION_FAILED'));
+  it('rejects a missing idempotency key', () =>
+    expect(codeOf(() => buildEventMetadata({ ...input, idempotencyKey: '' }, 1))).toBe('VALIDATION_FAILED'));
   it('rejects a non-positive schema version', () => expect(codeOf(() => buildEventMetadata(input, 0))).toBe('VALIDATION_FAILED'));
 });
 
@@ -100,7 +104,10 @@ describe('requireIsoTimestamp calendar checks', () => {
   it.each(['2024-02-29T00:00:00Z', '2023-12-31T23:59:59.999999+07:00', '2023-03-01T08:00Z'])('accepts %s', (t) => {
     expect(requireIsoTimestamp(t, 't')).toBe(t);
   });
-  it.each(['2023-02-29T00:00:00Z', '2023-04-31T00:00:00Z', '2023-01-01T24:00:00Z', '2023-01-01T00:60:00Z', '2023-01-01T00:00:00+25:00'])('rejects %s', (t) => {
-    expect(codeOf(() => requireIsoTimestamp(t, 't'))).toBe('VALIDATION_FAILED');
-  });
+  it.each(['2023-02-29T00:00:00Z', '2023-04-31T00:00:00Z', '2023-01-01T24:00:00Z', '2023-01-01T00:60:00Z', '2023-01-01T00:00:00+25:00'])(
+    'rejects %s',
+    (t) => {
+      expect(codeOf(() => requireIsoTimestamp(t, 't'))).toBe('VALIDATION_FAILED');
+    },
+  );
 });

@@ -57,7 +57,13 @@ function decideRegister(command: RegisterUnit, state: UnitState, stamp: Stamp): 
   const parentUnitId = requireValidParent(unitId, level, command.parent);
   const data = { unitId, name, level, group, region, parentUnitId };
   if (state.status !== 'unregistered') {
-    const same = state.unitId === unitId && state.name === name && state.level === level && state.group === group && state.region === region && state.parentUnitId === parentUnitId;
+    const same =
+      state.unitId === unitId &&
+      state.name === name &&
+      state.level === level &&
+      state.group === group &&
+      state.region === region &&
+      state.parentUnitId === parentUnitId;
     if (same) return [];
     fail('UNIT_ALREADY_REGISTERED', `unit "${state.unitId}" is already registered`, { unitId: state.unitId });
   }
@@ -75,7 +81,8 @@ function decideMerge(command: MergeUnit, state: UnitState, stamp: Stamp): UnitEv
   if (state.status === 'merged' && state.mergedInto === into.unitId) return [];
   const unit = requireActive(state);
   if (into.unitId === unit.unitId) fail('MERGE_INTO_SELF', 'a unit cannot be merged into itself', { unitId: unit.unitId });
-  if (into.level !== unit.level) fail('MERGE_LEVEL_MISMATCH', `a ${unit.level} cannot be merged into a ${into.level}`, { level: unit.level, intoLevel: into.level });
+  if (into.level !== unit.level)
+    fail('MERGE_LEVEL_MISMATCH', `a ${unit.level} cannot be merged into a ${into.level}`, { level: unit.level, intoLevel: into.level });
   if (!into.active) fail('MERGE_TARGET_INACTIVE', `unit "${into.unitId}" is not active`, { into: into.unitId });
   return [{ type: 'UnitMerged', data: { into: into.unitId, ...stamp } }];
 }
@@ -84,14 +91,16 @@ function decideAbsorb(command: AbsorbUnit, unit: RegisteredUnit, stamp: Stamp): 
   const from = requireNonEmptyId(command.from?.unitId, 'from.unitId');
   const fromLevel = requireOneOf(command.from.level, ASSESSED_LEVELS, 'from.level');
   if (from === unit.unitId) fail('MERGE_INTO_SELF', 'a unit cannot absorb itself', { unitId: unit.unitId });
-  if (fromLevel !== unit.level) fail('MERGE_LEVEL_MISMATCH', `a ${unit.level} cannot absorb a ${fromLevel}`, { level: unit.level, fromLevel });
+  if (fromLevel !== unit.level)
+    fail('MERGE_LEVEL_MISMATCH', `a ${unit.level} cannot absorb a ${fromLevel}`, { level: unit.level, fromLevel });
   if (unit.absorbedUnitIds.includes(from)) return [];
   return [{ type: 'UnitAbsorbed', data: { from, ...stamp } }];
 }
 
 function decideDeactivate(command: DeactivateUnit, state: UnitState, stamp: Stamp): UnitEvent[] {
   if (state.status === 'unregistered') fail('UNIT_NOT_REGISTERED', 'the unit is not registered');
-  if (state.status === 'merged') fail('UNIT_MERGED', `unit "${state.unitId}" was merged into "${state.mergedInto}"`, { mergedInto: state.mergedInto });
+  if (state.status === 'merged')
+    fail('UNIT_MERGED', `unit "${state.unitId}" was merged into "${state.mergedInto}"`, { mergedInto: state.mergedInto });
   if (state.status === 'deactivated') return [];
   const reason = requireNonEmptyText(command.reason, 'reason');
   return [{ type: 'UnitDeactivated', data: { reason, ...stamp } }];
@@ -128,7 +137,11 @@ function requireValidParent(unitId: string, level: AssessedLevel, parent: UnitRe
   const ref = requireReference(parent, 'parent');
   if (ref.unitId === unitId) fail('PARENT_LEVEL_MISMATCH', 'a unit cannot be its own parent', { unitId });
   if (ref.level !== expected) {
-    fail('PARENT_LEVEL_MISMATCH', `a ${level}'s parent must be a ${expected}, not a ${ref.level}`, { level, expectedParentLevel: expected, parentLevel: ref.level });
+    fail('PARENT_LEVEL_MISMATCH', `a ${level}'s parent must be a ${expected}, not a ${ref.level}`, {
+      level,
+      expectedParentLevel: expected,
+      parentLevel: ref.level,
+    });
   }
   if (!ref.active) fail('PARENT_INACTIVE', `parent unit "${ref.unitId}" is not active`, { parentUnitId: ref.unitId });
   return ref.unitId;

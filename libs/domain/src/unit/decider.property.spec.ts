@@ -11,7 +11,15 @@ import type { UnitState } from './state';
 const level = fc.constantFrom('province', 'district', 'commune');
 const reference: fc.Arbitrary<UnitReference> = fc.record({ unitId: fc.constantFrom('u1', 'u2', 'u3'), level, active: fc.boolean() });
 const command: fc.Arbitrary<UnitCommand> = fc
-  .tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...ACTOR_ROLES), fc.integer({ min: 0, max: 9 }), level, fc.option(reference), reference, fc.constantFrom('A', 'B'))
+  .tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.constantFrom(...ACTOR_ROLES),
+    fc.integer({ min: 0, max: 9 }),
+    level,
+    fc.option(reference),
+    reference,
+    fc.constantFrom('A', 'B'),
+  )
   .map(([kind, role, roll, lvl, parent, other, word]): UnitCommand => {
     const context = ctx(roll < 8 ? 'admin' : role);
     switch (kind) {

@@ -25,7 +25,19 @@ export function initialUnitState(): UnitState {
 export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   if (event.type === 'UnitRegistered') {
     const { unitId, name, level, group, region, parentUnitId } = event.data;
-    return { status: 'active', unitId, name, formerNames: [], level, group, region, parentUnitId, mergedInto: null, absorbedUnitIds: [], deactivationReason: null };
+    return {
+      status: 'active',
+      unitId,
+      name,
+      formerNames: [],
+      level,
+      group,
+      region,
+      parentUnitId,
+      mergedInto: null,
+      absorbedUnitIds: [],
+      deactivationReason: null,
+    };
   }
   if (state.status === 'unregistered') return state;
   switch (event.type) {

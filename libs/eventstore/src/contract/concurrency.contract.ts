@@ -14,9 +14,7 @@ export function concurrencyContract(store: () => EventStore): void {
       for (let round = 0; round < ROUNDS; round++) {
         const expected: ExpectedRevision = round === 0 ? 'no_stream' : BigInt(round - 1);
         const outcomes = await Promise.allSettled(
-          Array.from({ length: RACERS }, (_, w) =>
-            store().appendToStream(stream, [makeEvent('Raced', { round, writer: w })], expected),
-          ),
+          Array.from({ length: RACERS }, (_, w) => store().appendToStream(stream, [makeEvent('Raced', { round, writer: w })], expected)),
         );
         const winners = outcomes.filter((o) => o.status === 'fulfilled');
         const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');

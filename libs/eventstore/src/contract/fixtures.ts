@@ -52,10 +52,7 @@ export function collect(store: EventStore, fromPosition: bigint | 'start', filte
     waitFor(count, timeoutMs = 30_000) {
       if (events.length >= count) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`timed out: received ${events.length} of ${count} events`)),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => reject(new Error(`timed out: received ${events.length} of ${count} events`)), timeoutMs);
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },

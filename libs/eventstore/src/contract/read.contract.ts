@@ -44,9 +44,7 @@ export function readContract(store: () => EventStore): void {
       await store().appendToStream(`${prefix}-a`, makeEvents(3), 'no_stream');
       await store().appendToStream(`${prefix}-b`, makeEvents(2), 'no_stream');
       const all = await store().readAll({ fromPosition: from, filter: { streamNamePrefixes: [prefix] } });
-      expect(all.map((e) => `${e.streamName.slice(prefix.length)}:${e.revision}`)).toEqual([
-        '-a:0', '-a:1', '-a:2', '-b:0', '-b:1',
-      ]);
+      expect(all.map((e) => `${e.streamName.slice(prefix.length)}:${e.revision}`)).toEqual(['-a:0', '-a:1', '-a:2', '-b:0', '-b:1']);
       const afterSecond = await store().readAll({ fromPosition: all[1].position, filter: { streamNamePrefixes: [prefix] } });
       expect(afterSecond.map((e) => e.id)).toEqual(all.slice(2).map((e) => e.id));
       const limited = await store().readAll({ fromPosition: from, maxCount: 2, filter: { streamNamePrefixes: [prefix] } });

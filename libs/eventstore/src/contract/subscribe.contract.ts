@@ -17,7 +17,10 @@ export function subscribeContract(store: () => EventStore): void {
         await store().appendToStream(`${prefix}-a`, live.slice(2), 4n);
         await collector.waitFor(8);
         await sleep(50);
-        expectExactlyOnce(collector.events, [...before, ...live].map((e) => e.id));
+        expectExactlyOnce(
+          collector.events,
+          [...before, ...live].map((e) => e.id),
+        );
         expect(collector.events.map((e) => e.id)).toEqual([...before, ...live].map((e) => e.id));
         expectStrictlyIncreasingPositions(collector.events);
       } finally {

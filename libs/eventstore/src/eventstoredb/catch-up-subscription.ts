@@ -99,7 +99,11 @@ export class CatchUpSubscription<M> implements Subscription {
         // a dropped stream's buffered events are lost, so checkpoints waiting on them no longer hold
         stream.on('close', () => this.stream === stream && this.releaseDrainWaiters(false));
         stream.on('caughtUp', () =>
-          this.whenDrained(stream, () => ((this.serverCaughtUp = true), this.reportCaughtUpIfReached()), () => undefined),
+          this.whenDrained(
+            stream,
+            () => ((this.serverCaughtUp = true), this.reportCaughtUpIfReached()),
+            () => undefined,
+          ),
         );
         for await (const message of stream) {
           if (this.closed) break;

@@ -48,9 +48,7 @@ describe('chain verification', () => {
 
   it('detects tampered data', () => {
     const [first, second] = stored('a', ['a0', 'a1']);
-    expect(brokenLinkReason({ revision: 0n, hash: first.hash ?? '' }, { ...second, data: { id: 'evil' } })).toMatch(
-      /content/,
-    );
+    expect(brokenLinkReason({ revision: 0n, hash: first.hash ?? '' }, { ...second, data: { id: 'evil' } })).toMatch(/content/);
   });
 
   it('detects tampered metadata, a broken link, a gap and a missing hash', () => {

@@ -15,7 +15,14 @@ export function brokenLinkReason(tip: ChainTip | undefined, event: RawRecordedEv
   if (event.hash === null) return 'hash missing from metadata';
   const expectedPrevious = tip?.hash ?? null;
   if (event.previousHash !== expectedPrevious) return 'previous hash does not match the preceding event';
-  const content = { streamName: event.streamName, revision: event.revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata };
+  const content = {
+    streamName: event.streamName,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  };
   const problem = eventHashProblem(event.hash, event.previousHash, content, event.position, policy);
   return problem?.includes('altered') ? 'hash does not match the event content' : problem;
 }

@@ -8,8 +8,7 @@ import { HASH_METADATA_KEY, PREVIOUS_HASH_METADATA_KEY } from './hash-metadata';
 const url = process.env.EVENTSTORE_URL;
 
 if (!url) {
-  const line =
-    'SKIPPED: EventStoreDB contract suite — set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it';
+  const line = 'SKIPPED: EventStoreDB contract suite — set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it';
   process.stderr.write(`\n*** ${line} ***\n\n`);
   console.warn(line);
   describe.skip(`EventStore contract: EventStoreDB (${line})`, () => {
@@ -68,9 +67,9 @@ if (!url) {
 
     it('refuses a single event above the request limit', async () => {
       const stream = uniquePrefix('esdb-huge');
-      await expect(
-        store.appendToStream(stream, [makeEvent('Huge', { big: 'x'.repeat(1_100_000) })], 'no_stream'),
-      ).rejects.toThrow(EventTooLargeError);
+      await expect(store.appendToStream(stream, [makeEvent('Huge', { big: 'x'.repeat(1_100_000) })], 'no_stream')).rejects.toThrow(
+        EventTooLargeError,
+      );
       expect(await store.readStream(stream)).toEqual([]);
     });
 

@@ -1,10 +1,4 @@
-import {
-  ANY,
-  NO_STREAM,
-  STREAM_EXISTS,
-  WrongExpectedVersionError,
-  type AppendExpectedRevision,
-} from '@eventstore/db-client';
+import { ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError, type AppendExpectedRevision } from '@eventstore/db-client';
 import { WrongExpectedRevisionError, type ExpectedRevision } from '../port';
 
 /** Direct mapping of the port's expected revision to the client's; used when no chain read precedes the append. */

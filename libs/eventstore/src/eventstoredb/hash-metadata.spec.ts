@@ -1,12 +1,6 @@
 import { computeEventHash } from '../hash-chain';
 import type { EventToAppend } from '../port';
-import {
-  HASH_METADATA_KEY,
-  PREVIOUS_HASH_METADATA_KEY,
-  chainEvents,
-  normaliseJson,
-  splitStoredMetadata,
-} from './hash-metadata';
+import { HASH_METADATA_KEY, PREVIOUS_HASH_METADATA_KEY, chainEvents, normaliseJson, splitStoredMetadata } from './hash-metadata';
 
 function event(id: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): EventToAppend {
   return {
@@ -73,9 +67,7 @@ describe('hash metadata', () => {
 
   it('refuses caller metadata that would collide with the chain fields', () => {
     expect(() => chainEvents('s', 0n, null, [event('e1', {}, { [HASH_METADATA_KEY]: 'x' })])).toThrow(/reserved/);
-    expect(() => chainEvents('s', 0n, null, [event('e1', {}, { [PREVIOUS_HASH_METADATA_KEY]: null })])).toThrow(
-      /reserved/,
-    );
+    expect(() => chainEvents('s', 0n, null, [event('e1', {}, { [PREVIOUS_HASH_METADATA_KEY]: null })])).toThrow(/reserved/);
   });
 
   it('splits stored metadata back into caller metadata and chain fields', () => {

@@ -74,11 +74,7 @@ export function splitStoredMetadata(stored: unknown): SplitMetadata {
   if (stored === null || typeof stored !== 'object' || Array.isArray(stored) || stored instanceof Uint8Array) {
     return { metadata: {} as EventMetadata, hash: null, previousHash: null };
   }
-  const {
-    [HASH_METADATA_KEY]: hash,
-    [PREVIOUS_HASH_METADATA_KEY]: previousHash,
-    ...metadata
-  } = stored as Record<string, unknown>;
+  const { [HASH_METADATA_KEY]: hash, [PREVIOUS_HASH_METADATA_KEY]: previousHash, ...metadata } = stored as Record<string, unknown>;
   return {
     metadata: metadata as EventMetadata,
     hash: typeof hash === 'string' ? hash : null,

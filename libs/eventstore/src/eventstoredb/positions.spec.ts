@@ -1,12 +1,5 @@
 import { START } from '@eventstore/db-client';
-import {
-  MAX_LOG_POSITION,
-  commitPositionOf,
-  isAfterPosition,
-  parsePosition,
-  serialisePosition,
-  toReadPosition,
-} from './positions';
+import { MAX_LOG_POSITION, commitPositionOf, isAfterPosition, parsePosition, serialisePosition, toReadPosition } from './positions';
 
 describe('log positions', () => {
   it('round-trips positions beyond Number.MAX_SAFE_INTEGER without loss', () => {

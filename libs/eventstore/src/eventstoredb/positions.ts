@@ -52,7 +52,5 @@ export function commitPositionOf(
   for (const candidate of candidates) {
     if (candidate !== undefined && candidate >= 0n && candidate !== UNKNOWN_LOG_POSITION) return candidate;
   }
-  throw new Error(
-    `EventStoreDB did not report a log position for event ${eventId}; stream reads need EventStoreDB 22.6 or later`,
-  );
+  throw new Error(`EventStoreDB did not report a log position for event ${eventId}; stream reads need EventStoreDB 22.6 or later`);
 }

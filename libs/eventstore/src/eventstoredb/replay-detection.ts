@@ -6,10 +6,7 @@ export interface StoredEventSummary {
   position: bigint;
 }
 
-export type ReplayVerdict =
-  | { kind: 'new' }
-  | { kind: 'replay'; result: AppendResult }
-  | { kind: 'overlap'; reason: string };
+export type ReplayVerdict = { kind: 'new' } | { kind: 'replay'; result: AppendResult } | { kind: 'overlap'; reason: string };
 
 /** Where the original of a replay must start, or null when the caller's expectation allows anywhere. */
 export function replayStartRevision(expected: ExpectedRevision): bigint | null {
@@ -22,11 +19,7 @@ export function replayStartRevision(expected: ExpectedRevision): bigint | null {
  * (the window the adapter read). A full replay at the expected place returns the original result; any
  * other sighting of those ids is an overlap the caller must resolve.
  */
-export function detectReplay(
-  ids: readonly string[],
-  stored: readonly StoredEventSummary[],
-  expected: ExpectedRevision,
-): ReplayVerdict {
+export function detectReplay(ids: readonly string[], stored: readonly StoredEventSummary[], expected: ExpectedRevision): ReplayVerdict {
   if (ids.length === 0) return { kind: 'new' };
   const wanted = new Set(ids);
   const start = stored.findIndex((event) => event.id === ids[0]);

@@ -1,11 +1,4 @@
-import {
-  DEFAULT_BACKOFF,
-  backoffDelayMs,
-  hasCaughtUp,
-  resumePosition,
-  shouldDeliver,
-  type BackoffOptions,
-} from './resubscribe-policy';
+import { DEFAULT_BACKOFF, backoffDelayMs, hasCaughtUp, resumePosition, shouldDeliver, type BackoffOptions } from './resubscribe-policy';
 
 const noJitter: BackoffOptions = { ...DEFAULT_BACKOFF, jitter: 0 };
 

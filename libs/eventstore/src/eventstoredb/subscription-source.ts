@@ -26,9 +26,7 @@ export function esdbSubscriptionSource(
     open(from, onCheckpoint): SubscriptionStream<AllStreamResolvedEvent> {
       return client.subscribeToAll({
         fromPosition: toReadPosition(from),
-        filter: buildServerFilter(filter, settings.checkpointInterval, (_subscription, position) =>
-          onCheckpoint(position.commit),
-        ),
+        filter: buildServerFilter(filter, settings.checkpointInterval, (_subscription, position) => onCheckpoint(position.commit)),
       });
     },
     toEvent(resolved) {

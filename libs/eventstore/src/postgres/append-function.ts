@@ -14,8 +14,14 @@ export interface AppendCall {
   /** the streams that move, with their new heads */
   moved: ReadonlyArray<[string, StreamHead]>;
   events: {
-    streams: string[]; revisions: string[]; ids: string[]; types: string[];
-    data: string[]; metadata: string[]; hashes: string[]; previousHashes: Array<string | null>;
+    streams: string[];
+    revisions: string[];
+    ids: string[];
+    types: string[];
+    data: string[];
+    metadata: string[];
+    hashes: string[];
+    previousHashes: Array<string | null>;
   };
 }
 
@@ -37,14 +43,27 @@ export async function callAppendFunction(pool: Pool | PoolClient, names: StoreNa
     text: `SELECT o_stream, o_revision::text, o_hash, o_position::text, o_event_id::text
            FROM ${appendFunctionName(names)}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     values: [
-      call.assumed.map(([s]) => s), call.assumed.map(([, h]) => (h ? h.revision.toString() : '-1')), call.assumed.map(([, h]) => h?.lastHash ?? null),
-      call.moved.map(([s]) => s), call.moved.map(([, h]) => h.revision.toString()), call.moved.map(([, h]) => h.lastHash),
-      e.streams, e.revisions, e.ids, e.types, e.data, e.metadata, e.hashes, e.previousHashes,
+      call.assumed.map(([s]) => s),
+      call.assumed.map(([, h]) => (h ? h.revision.toString() : '-1')),
+      call.assumed.map(([, h]) => h?.lastHash ?? null),
+      call.moved.map(([s]) => s),
+      call.moved.map(([, h]) => h.revision.toString()),
+      call.moved.map(([, h]) => h.lastHash),
+      e.streams,
+      e.revisions,
+      e.ids,
+      e.types,
+      e.data,
+      e.metadata,
+      e.hashes,
+      e.previousHashes,
     ],
   });
   if (rows.length > 0 && rows[0].o_stream !== null) {
     return {
-      actual: new Map(rows.map((r) => [r.o_stream!, r.o_hash === null ? undefined : { revision: BigInt(r.o_revision!), lastHash: r.o_hash }])),
+      actual: new Map(
+        rows.map((r) => [r.o_stream!, r.o_hash === null ? undefined : { revision: BigInt(r.o_revision!), lastHash: r.o_hash }]),
+      ),
     };
   }
   return { positions: new Map(rows.map((r) => [r.o_event_id!, BigInt(r.o_position!)])) };

@@ -1,11 +1,5 @@
 import type { Pool } from 'pg';
-import {
-  DuplicateEventIdError,
-  WrongExpectedRevisionError,
-  type AppendResult,
-  type EventToAppend,
-  type ExpectedRevision,
-} from '../port';
+import { DuplicateEventIdError, WrongExpectedRevisionError, type AppendResult, type EventToAppend, type ExpectedRevision } from '../port';
 import { checkExpectedRevision } from './expected-revision';
 import type { HeadCache } from './head-cache';
 import { findOriginalAppend } from './idempotency';
@@ -25,7 +19,13 @@ export function toStoredShape(events: readonly EventToAppend[]): EventToAppend[]
  * two creators of a new stream; a conflict that turns out to be a retry of an already-stored batch
  * returns the original result.
  */
-export async function appendAlone(pool: Pool, names: StoreNames, request: AppendRequest, heads: HeadCache, key?: Uint8Array): Promise<AppendResult> {
+export async function appendAlone(
+  pool: Pool,
+  names: StoreNames,
+  request: AppendRequest,
+  heads: HeadCache,
+  key?: Uint8Array,
+): Promise<AppendResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       const [outcome] = await writeBatch(pool, names, [request], heads, key);
@@ -69,7 +69,9 @@ export async function appendNothing(pool: Pool, names: StoreNames, streamName: s
 }
 
 async function currentRevision(pool: Pool, names: StoreNames, streamName: string): Promise<bigint | 'no_stream'> {
-  const { rows } = await pool.query<{ revision: string }>(`SELECT revision::text FROM ${names.streams} WHERE stream_name = $1`, [streamName]);
+  const { rows } = await pool.query<{ revision: string }>(`SELECT revision::text FROM ${names.streams} WHERE stream_name = $1`, [
+    streamName,
+  ]);
   return rows[0] ? BigInt(rows[0].revision) : 'no_stream';
 }
 

@@ -15,8 +15,7 @@ export interface EventRow {
   recorded_at: Date;
 }
 
-export const EVENT_COLUMNS =
-  'position, stream_name, revision, event_id, type, data, metadata, hash, previous_hash, recorded_at';
+export const EVENT_COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata, hash, previous_hash, recorded_at';
 
 export function toRecordedEvent(row: EventRow, upcast: UpcastChain): RecordedEvent {
   const { data, metadata } = upcast(row.type, { data: row.data, metadata: row.metadata });

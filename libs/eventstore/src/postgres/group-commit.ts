@@ -56,7 +56,13 @@ export class GroupCommitter {
     if (batch.length === 1) return settle(batch[0], this.appendAlone(batch[0].request));
     let outcomes;
     try {
-      outcomes = await writeBatch(this.pool, this.names, batch.map((p) => p.request), this.heads, this.key);
+      outcomes = await writeBatch(
+        this.pool,
+        this.names,
+        batch.map((p) => p.request),
+        this.heads,
+        this.key,
+      );
     } catch {
       // one after another, in order: a later request may build on an earlier one's stream
       for (const pending of batch) await settle(pending, this.appendAlone(pending.request));
@@ -66,7 +72,10 @@ export class GroupCommitter {
     void Promise.all(
       batch.map((pending, i) => {
         const outcome = outcomes[i];
-        return settle(pending, 'ok' in outcome ? Promise.resolve(outcome.ok) : resolveConflict(this.pool, this.names, pending.request, outcome.conflict));
+        return settle(
+          pending,
+          'ok' in outcome ? Promise.resolve(outcome.ok) : resolveConflict(this.pool, this.names, pending.request, outcome.conflict),
+        );
       }),
     );
   }

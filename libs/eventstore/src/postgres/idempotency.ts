@@ -3,9 +3,7 @@ import type { AppendResult, EventToAppend, ExpectedRevision } from '../port';
 import { requiredFirstRevision } from './expected-revision';
 import type { StoreNames } from './schema';
 
-export type OriginalAppend =
-  | { kind: 'appended-before'; result: AppendResult }
-  | { kind: 'not-a-retry'; knownIds: string[] };
+export type OriginalAppend = { kind: 'appended-before'; result: AppendResult } | { kind: 'not-a-retry'; knownIds: string[] };
 
 /**
  * EventStoreDB semantics: a batch whose every event id is already stored in this stream, in the same

@@ -121,7 +121,9 @@ describe('PostgreSQL append function and cached stream heads (real PostgreSQL)',
     await projector.connect();
     try {
       await expect(
-        projector.query(`SELECT * FROM ${schema}.append_events('{x}', '{-1}', '{NULL}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`),
+        projector.query(
+          `SELECT * FROM ${schema}.append_events('{x}', '{-1}', '{NULL}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`,
+        ),
       ).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied for function append_events/) });
     } finally {
       await projector.end();

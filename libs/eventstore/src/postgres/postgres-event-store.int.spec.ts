@@ -78,7 +78,15 @@ describe('PostgresEventStore specifics', () => {
       store.appendToStream('group-1', makeEvents(1), 0n),
       store.appendToStream('group-2', makeEvents(1), 5n),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+    ]);
     expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
     expect((outcomes[6] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
     const [first, again] = outcomes.slice(3, 5) as Array<PromiseFulfilledResult<unknown>>;
@@ -90,9 +98,7 @@ describe('PostgresEventStore specifics', () => {
   });
 
   it('assigns positions in commit order: an append waits for an in-flight position holder', async () => {
-    const { rows } = await sql.query<{ key: string }>(
-      `SELECT hashtextextended('par-index.eventstore.specifics.position', 0)::text AS key`,
-    );
+    const { rows } = await sql.query<{ key: string }>(`SELECT hashtextextended('par-index.eventstore.specifics.position', 0)::text AS key`);
     const before = await store.headPosition();
     const observed: bigint[] = [];
     const subscription = store.subscribeToAll((e) => void observed.push(e.position), { fromPosition: before });

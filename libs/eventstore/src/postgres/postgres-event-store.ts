@@ -172,11 +172,7 @@ export class PostgresEventStore implements EventStore {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private async readPage(
-    fromPosition: bigint,
-    limit: number,
-    filter: ReadAllOptions['filter'],
-  ): Promise<SubscriptionPage> {
+  private async readPage(fromPosition: bigint, limit: number, filter: ReadAllOptions['filter']): Promise<SubscriptionPage> {
     await this.ready();
     const page = await selectAll(this.pool, this.names, { fromPosition, maxCount: limit, filter });
     return { events: page.rows.map((row) => toRecordedEvent(row, this.upcast)), scannedUpTo: page.scannedUpTo };

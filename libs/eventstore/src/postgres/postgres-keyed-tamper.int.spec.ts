@@ -88,14 +88,22 @@ describe('keyed hash chain and signed head anchors against a superuser (real Pos
   it('given an event rewritten and every later hash recomputed with a wrong key, then verify names that stream and revision', async () => {
     const { store, schema } = await seededStore();
     await forge(store, schema, 'c-unit', 1n, randomBytes(32));
-    expect((await store.verify()).firstBrokenLink).toMatchObject({ streamName: 'c-unit', revision: 1n, reason: expect.stringMatching(/altered/) });
+    expect((await store.verify()).firstBrokenLink).toMatchObject({
+      streamName: 'c-unit',
+      revision: 1n,
+      reason: expect.stringMatching(/altered/),
+    });
     await store.close();
   });
 
   it('given a whole stream re-hashed from genesis without the key, then its first event is named', async () => {
     const { store, schema } = await seededStore();
     await forge(store, schema, 'b-unit', 0n);
-    expect((await store.verify()).firstBrokenLink).toMatchObject({ streamName: 'b-unit', revision: 0n, reason: expect.stringMatching(/unkeyed/) });
+    expect((await store.verify()).firstBrokenLink).toMatchObject({
+      streamName: 'b-unit',
+      revision: 0n,
+      reason: expect.stringMatching(/unkeyed/),
+    });
     await store.close();
   });
 
@@ -180,7 +188,11 @@ describe('keyed hash chain and signed head anchors against a superuser (real Pos
     expect(await keyed.verify()).toMatchObject({ ok: true, eventsChecked: 4 });
     await keyed.close();
     const strict = new PostgresEventStore(db.url, { schema, hmacKey: key });
-    expect((await strict.verify()).firstBrokenLink).toMatchObject({ streamName: 'old-unit', revision: 0n, reason: expect.stringMatching(/unkeyed/) });
+    expect((await strict.verify()).firstBrokenLink).toMatchObject({
+      streamName: 'old-unit',
+      revision: 0n,
+      reason: expect.stringMatching(/unkeyed/),
+    });
     await strict.close();
   });
 });

@@ -61,7 +61,10 @@ describe('PostgresEventStore hash chain against direct edits in PostgreSQL', () 
 
   it('edited metadata or type is reported too', async () => {
     const { store, schema } = await seededStore();
-    await tamper(schema, `UPDATE ${schema}.events SET metadata = metadata || '{"actorId":"someone-else"}' WHERE stream_name = 'c-unit' AND revision = 0`);
+    await tamper(
+      schema,
+      `UPDATE ${schema}.events SET metadata = metadata || '{"actorId":"someone-else"}' WHERE stream_name = 'c-unit' AND revision = 0`,
+    );
     expect((await store.verify()).firstBrokenLink).toMatchObject({ streamName: 'c-unit', revision: 0n });
     await tamper(schema, `UPDATE ${schema}.events SET type = 'Forged' WHERE stream_name = 'a-unit' AND revision = 4`);
     expect((await store.verify()).firstBrokenLink).toMatchObject({ streamName: 'a-unit', revision: 4n });
@@ -73,9 +76,16 @@ describe('PostgresEventStore hash chain against direct edits in PostgreSQL', () 
     const [original] = await store.readStream('a-unit', { fromRevision: 1n, maxCount: 1 });
     const forgedData = { n: 42 };
     const forgedHash = computeEventHash(original.previousHash, { ...original, data: forgedData });
-    await tamper(schema, `UPDATE ${schema}.events SET data = '${JSON.stringify(forgedData)}', hash = '${forgedHash}' WHERE stream_name = 'a-unit' AND revision = 1`);
+    await tamper(
+      schema,
+      `UPDATE ${schema}.events SET data = '${JSON.stringify(forgedData)}', hash = '${forgedHash}' WHERE stream_name = 'a-unit' AND revision = 1`,
+    );
     const report = await store.verify('a-unit');
-    expect(report.firstBrokenLink).toEqual({ streamName: 'a-unit', revision: 2n, reason: 'previous_hash does not match the preceding event' });
+    expect(report.firstBrokenLink).toEqual({
+      streamName: 'a-unit',
+      revision: 2n,
+      reason: 'previous_hash does not match the preceding event',
+    });
     await store.close();
   });
 
@@ -84,7 +94,11 @@ describe('PostgresEventStore hash chain against direct edits in PostgreSQL', () 
     await tamper(schema, `DELETE FROM ${schema}.events WHERE stream_name = 'b-unit' AND revision = 1`);
     expect((await store.verify()).firstBrokenLink).toEqual({ streamName: 'b-unit', revision: 1n, reason: 'revision 1 is missing' });
     await tamper(schema, `DELETE FROM ${schema}.events WHERE stream_name = 'a-unit' AND revision = 4`);
-    expect((await store.verify('a-unit')).firstBrokenLink).toMatchObject({ streamName: 'a-unit', revision: 4n, reason: expect.stringMatching(/missing/) });
+    expect((await store.verify('a-unit')).firstBrokenLink).toMatchObject({
+      streamName: 'a-unit',
+      revision: 4n,
+      reason: expect.stringMatching(/missing/),
+    });
     await tamper(schema, `DELETE FROM ${schema}.events WHERE stream_name = 'c-unit'`);
     expect((await store.verify('c-unit')).firstBrokenLink).toMatchObject({ streamName: 'c-unit', revision: 0n });
     await store.close();

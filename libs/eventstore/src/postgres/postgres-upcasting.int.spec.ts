@@ -9,9 +9,24 @@ describe('PostgresEventStore upcasting: SelfScoreRecorded v1 → v2 on read', ()
   let db: TestDatabase;
   let sql: Client;
   let store: PostgresEventStore;
-  const v1 = makeEvent('SelfScoreRecorded', { unitId: 'dept-home-affairs', criterionId: '2.1.3', points: 12.5, evidence: 'decision-123.pdf' }, 1);
-  const v2 = makeEvent('SelfScoreRecorded', { unitId: 'dept-home-affairs', criterionId: '2.1.4', points: 50, evidenceRefs: ['a.pdf', 'b.pdf'] }, 2);
-  const expectedV1AsV2 = { unitId: 'dept-home-affairs', criterionId: '2.1.3', score: 1250, evidenceRefs: ['decision-123.pdf'], note: null, previousScore: null };
+  const v1 = makeEvent(
+    'SelfScoreRecorded',
+    { unitId: 'dept-home-affairs', criterionId: '2.1.3', points: 12.5, evidence: 'decision-123.pdf' },
+    1,
+  );
+  const v2 = makeEvent(
+    'SelfScoreRecorded',
+    { unitId: 'dept-home-affairs', criterionId: '2.1.4', points: 50, evidenceRefs: ['a.pdf', 'b.pdf'] },
+    2,
+  );
+  const expectedV1AsV2 = {
+    unitId: 'dept-home-affairs',
+    criterionId: '2.1.3',
+    score: 1250,
+    evidenceRefs: ['decision-123.pdf'],
+    note: null,
+    previousScore: null,
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -3,7 +3,12 @@ import type { EventFilter, ReadAllOptions, ReadStreamOptions } from '../port';
 import { EVENT_COLUMNS, type EventRow } from './event-row';
 import type { StoreNames } from './schema';
 
-export async function selectStream(pool: Pool, names: StoreNames, streamName: string, options: ReadStreamOptions = {}): Promise<EventRow[]> {
+export async function selectStream(
+  pool: Pool,
+  names: StoreNames,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): Promise<EventRow[]> {
   const backwards = options.direction === 'backwards';
   const from = options.fromRevision ?? (backwards ? 'end' : 'start');
   const params: unknown[] = [streamName, limitOf(options.maxCount)];
@@ -71,9 +76,7 @@ function pageQuery(options: ReadAllOptions) {
 }
 
 export async function selectHeadPosition(pool: Pool, names: StoreNames): Promise<bigint> {
-  const { rows } = await pool.query<{ head: string }>(
-    `SELECT coalesce(max(position), -1)::text AS head FROM ${names.events}`,
-  );
+  const { rows } = await pool.query<{ head: string }>(`SELECT coalesce(max(position), -1)::text AS head FROM ${names.events}`);
   return BigInt(rows[0].head);
 }
 

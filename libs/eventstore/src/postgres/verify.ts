@@ -72,7 +72,11 @@ class ChainWalker {
       return { streamName: chain.name, revision: chain.nextRevision - 1n, reason: 'events exist but the stream head row is missing' };
     }
     if (BigInt(headRevision) !== chain.nextRevision - 1n || headHash !== chain.previousHash) {
-      return { streamName: chain.name, revision: chain.nextRevision, reason: `stream head says revision ${headRevision}: events after revision ${chain.nextRevision - 1n} are missing or altered` };
+      return {
+        streamName: chain.name,
+        revision: chain.nextRevision,
+        reason: `stream head says revision ${headRevision}: events after revision ${chain.nextRevision - 1n} are missing or altered`,
+      };
     }
     return undefined;
   }
@@ -118,5 +122,7 @@ async function findStreamWithoutEvents(pool: Pool, names: StoreNames, streamName
      ORDER BY s.stream_name LIMIT 1`,
     params,
   );
-  return rows[0] ? { streamName: rows[0].stream_name, revision: 0n, reason: 'the stream head exists but all its events are missing' } : undefined;
+  return rows[0]
+    ? { streamName: rows[0].stream_name, revision: 0n, reason: 'the stream head exists but all its events are missing' }
+    : undefined;
 }

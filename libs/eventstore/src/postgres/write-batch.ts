@@ -52,7 +52,8 @@ export async function writeBatch(
     for (let tries = 1; ; tries++) {
       const outcomes = await writeLocked(pool, names, requests, heads, key);
       if (outcomes) return outcomes;
-      if (tries === OPTIMISTIC_PLANS) throw new Error(`the heads of ${requests.map((r) => r.streamName).join(', ')} kept moving; try again`);
+      if (tries === OPTIMISTIC_PLANS)
+        throw new Error(`the heads of ${requests.map((r) => r.streamName).join(', ')} kept moving; try again`);
     }
   } catch (error) {
     heads.forget(new Set(requests.map((r) => r.streamName)));
@@ -62,7 +63,11 @@ export async function writeBatch(
 
 /** The plan made and written while holding the stream rows; undefined (rolled back) when a new stream appeared meanwhile. */
 async function writeLocked(
-  pool: Pool, names: StoreNames, requests: readonly AppendRequest[], heads: HeadCache, key?: Uint8Array,
+  pool: Pool,
+  names: StoreNames,
+  requests: readonly AppendRequest[],
+  heads: HeadCache,
+  key?: Uint8Array,
 ): Promise<AppendOutcome[] | undefined> {
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -100,7 +105,12 @@ function written(plan: Plan, positions: Map<string, bigint>, heads: HeadCache): 
   const { revisions, ids } = plan.call.events;
   return plan.outcomes.map((outcome) =>
     'lastRowIndex' in outcome
-      ? { ok: { nextExpectedRevision: BigInt(revisions[outcome.lastRowIndex]), position: positions.get(ids[outcome.lastRowIndex].toLowerCase())! } }
+      ? {
+          ok: {
+            nextExpectedRevision: BigInt(revisions[outcome.lastRowIndex]),
+            position: positions.get(ids[outcome.lastRowIndex].toLowerCase())!,
+          },
+        }
       : outcome,
   );
 }
@@ -109,7 +119,16 @@ function planBatch(requests: readonly AppendRequest[], cache: HeadCache, key: Ui
   const assumed = new Map<string, StreamHead | undefined>();
   for (const { streamName } of requests) if (!assumed.has(streamName)) assumed.set(streamName, cache.get(streamName));
   const current = new Map(assumed);
-  const events: AppendCall['events'] = { streams: [], revisions: [], ids: [], types: [], data: [], metadata: [], hashes: [], previousHashes: [] };
+  const events: AppendCall['events'] = {
+    streams: [],
+    revisions: [],
+    ids: [],
+    types: [],
+    data: [],
+    metadata: [],
+    hashes: [],
+    previousHashes: [],
+  };
   const outcomes: Array<{ conflict: WrongExpectedRevisionError } | { lastRowIndex: number }> = requests.map((request) => {
     const head = current.get(request.streamName);
     try {
@@ -130,19 +149,28 @@ function planBatch(requests: readonly AppendRequest[], cache: HeadCache, key: Ui
 }
 
 /** Adds the request's events to the rows, extending the stream's hash chain; returns the new head. */
-function chainInto(rows: AppendCall['events'], request: AppendRequest, head: StreamHead | undefined, key: Uint8Array | undefined): StreamHead {
+function chainInto(
+  rows: AppendCall['events'],
+  request: AppendRequest,
+  head: StreamHead | undefined,
+  key: Uint8Array | undefined,
+): StreamHead {
   let revision = head ? head.revision : -1n;
   let previous: string | null = head?.lastHash ?? null;
   for (const event of request.events) {
     revision++;
-    const hash = computeEventHash(previous, {
-      streamName: request.streamName,
-      revision,
-      id: event.id,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata,
-    }, key);
+    const hash = computeEventHash(
+      previous,
+      {
+        streamName: request.streamName,
+        revision,
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+      },
+      key,
+    );
     rows.streams.push(request.streamName);
     rows.revisions.push(revision.toString());
     rows.ids.push(event.id);

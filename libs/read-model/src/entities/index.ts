@@ -11,4 +11,11 @@ import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
 import { ScorecardEntity } from './scorecard.entity';
 import { UnitEntity } from './unit.entity';
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpointEntity, UnitEntity, CriteriaSetEntity, AssessmentEntity, ScorecardEntity, AuditTimelineEntity];
+export const READ_MODEL_ENTITIES = [
+  ProjectionCheckpointEntity,
+  UnitEntity,
+  CriteriaSetEntity,
+  AssessmentEntity,
+  ScorecardEntity,
+  AuditTimelineEntity,
+];

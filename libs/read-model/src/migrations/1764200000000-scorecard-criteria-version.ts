@@ -20,7 +20,9 @@ export class ScorecardCriteriaVersion1764200000000 implements MigrationInterface
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP VIEW IF EXISTS public.scorecards');
     for (const schema of await versionSchemas(q)) {
-      await q.query(`ALTER TABLE ${schema}.scorecards DROP COLUMN criteria_set_code, DROP COLUMN criteria_set_version, DROP COLUMN mixed_criteria_versions`);
+      await q.query(
+        `ALTER TABLE ${schema}.scorecards DROP COLUMN criteria_set_code, DROP COLUMN criteria_set_version, DROP COLUMN mixed_criteria_versions`,
+      );
     }
     await repointScorecardsView(q);
   }

@@ -18,7 +18,8 @@ export class ScorecardExactTotal1764500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP VIEW IF EXISTS public.scorecards');
-    for (const version of await versionsWithScorecards(q)) await q.query(`ALTER TABLE rm_v${version}.scorecards DROP COLUMN IF EXISTS exact_total`);
+    for (const version of await versionsWithScorecards(q))
+      await q.query(`ALTER TABLE rm_v${version}.scorecards DROP COLUMN IF EXISTS exact_total`);
     await defineViews(q.manager, await keptVersions(q));
   }
 }
@@ -31,6 +32,8 @@ async function versionsWithScorecards(q: QueryRunner): Promise<number[]> {
 }
 
 async function keptVersions(q: QueryRunner): Promise<number[]> {
-  const rows: { version: number }[] = await q.query(`SELECT version FROM public.read_model_versions WHERE status <> 'pruned' ORDER BY version`);
+  const rows: { version: number }[] = await q.query(
+    `SELECT version FROM public.read_model_versions WHERE status <> 'pruned' ORDER BY version`,
+  );
   return rows.map((row) => row.version);
 }

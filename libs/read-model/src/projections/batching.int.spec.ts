@@ -22,7 +22,8 @@ describe('the same log, batched differently (real PostgreSQL)', () => {
     return createProjectionDaemon(store, dataSource, { version, holder: 'test', ...sizes });
   };
   const checksum = async (version: number, table: string) =>
-    (await control.query(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM rm_v${version}.${table} t`))[0].sum as string;
+    (await control.query(`SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM rm_v${version}.${table} t`))[0]
+      .sum as string;
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -33,4 +33,3 @@ export function createProjectionDaemon(store: EventStore, readModel: DataSource,
 export function createProjector(options: Omit<ProjectorRunnerOptions, 'projections' | 'derived'>): ProjectorRunner {
   return new ProjectorRunner({ ...options, projections: READ_MODEL_PROJECTIONS, derived: DERIVED_READ_MODELS });
 }
-

@@ -12,24 +12,73 @@ import { createProjectionDaemon } from './index';
 
 const at = '2024-03-01T08:00:00.000Z';
 const set: CriteriaSet = {
-  code: 'PAR-2024-district', year: 2024, level: 'district', version: 1, maxTotal: 1000,
-  fields: [{ type: 'group', code: 'F1', name: 'Direction', max: 1000, children: [
-    { type: 'leaf', code: 'L1', name: 'Plan', max: 600, scoring: { kind: 'appraised' } },
-    { type: 'leaf', code: 'L2', name: 'Reports', max: 400, scoring: { kind: 'appraised' } },
-  ] }],
+  code: 'PAR-2024-district',
+  year: 2024,
+  level: 'district',
+  version: 1,
+  maxTotal: 1000,
+  fields: [
+    {
+      type: 'group',
+      code: 'F1',
+      name: 'Direction',
+      max: 1000,
+      children: [
+        { type: 'leaf', code: 'L1', name: 'Plan', max: 600, scoring: { kind: 'appraised' } },
+        { type: 'leaf', code: 'L2', name: 'Reports', max: 400, scoring: { kind: 'appraised' } },
+      ],
+    },
+  ],
 };
 
-function append(store: EventStore, stream: string, type: string, data: Record<string, unknown>, schemaVersion = type === 'SelfScoreRecorded' ? 2 : 1) {
-  return store.appendToStream(stream, [{
-    id: randomUUID(), type, data: { at, by: 'tester', ...data },
-    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion },
-  }], 'any');
+function append(
+  store: EventStore,
+  stream: string,
+  type: string,
+  data: Record<string, unknown>,
+  schemaVersion = type === 'SelfScoreRecorded' ? 2 : 1,
+) {
+  return store.appendToStream(
+    stream,
+    [
+      {
+        id: randomUUID(),
+        type,
+        data: { at, by: 'tester', ...data },
+        metadata: {
+          actorId: 'tester',
+          actorRole: 'admin',
+          occurredAt: at,
+          correlationId: 'c',
+          causationId: 'c',
+          idempotencyKey: randomUUID(),
+          schemaVersion,
+        },
+      },
+    ],
+    'any',
+  );
 }
 
 async function openAssessment(store: EventStore, unitId: string, selfScores: Record<string, number>) {
-  await append(store, `unit-${unitId}`, 'UnitRegistered', { unitId, name: unitId, level: 'district', group: 'ha-tinh:districts', region: null, parentUnitId: 'ha-tinh' });
+  await append(store, `unit-${unitId}`, 'UnitRegistered', {
+    unitId,
+    name: unitId,
+    level: 'district',
+    group: 'ha-tinh:districts',
+    region: null,
+    parentUnitId: 'ha-tinh',
+  });
   const stream = `assessment-${unitId}-2024`;
-  await append(store, stream, 'AssessmentOpened', { unitId, year: 2024, level: 'district', group: 'ha-tinh:districts', criteriaSetCode: set.code, criteriaSetVersion: 1, maxTotal: 1000 });
+  await append(store, stream, 'AssessmentOpened', {
+    unitId,
+    year: 2024,
+    level: 'district',
+    group: 'ha-tinh:districts',
+    criteriaSetCode: set.code,
+    criteriaSetVersion: 1,
+    maxTotal: 1000,
+  });
   for (const [leafCode, score] of Object.entries(selfScores)) {
     await append(store, stream, 'SelfScoreRecorded', { leafCode, score, evidenceRefs: [], note: null, previousScore: null });
   }
@@ -60,11 +109,19 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
   });
 
   const ranking = async () =>
-    (await readModel.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [r.unitId, r.total, r.rank]);
+    (await readModel.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [
+      r.unitId,
+      r.total,
+      r.rank,
+    ]);
 
   it('given stored events, when the daemon catches up, then scorecards rank the group with ties sharing a rank', async () => {
     expect(await daemonOf().catchUp()).toBe(12);
-    expect(await ranking()).toEqual([['can-loc', 800, 1], ['loc-ha', 800, 1], ['thach-ha', 450, 3]]);
+    expect(await ranking()).toEqual([
+      ['can-loc', 800, 1],
+      ['loc-ha', 800, 1],
+      ['thach-ha', 450, 3],
+    ]);
   });
 
   it('given checkpoints at the head, when a new daemon starts, then nothing is re-applied', async () => {
@@ -79,16 +136,32 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
   it('given a live daemon, when a new event is appended, then the scorecards follow it', async () => {
     const daemon = daemonOf();
     await daemon.start();
-    const { position } = await append(store, 'assessment-thach-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', score: 400, evidenceRefs: [], note: null, previousScore: null });
+    const { position } = await append(store, 'assessment-thach-ha-2024', 'SelfScoreRecorded', {
+      leafCode: 'L2',
+      score: 400,
+      evidenceRefs: [],
+      note: null,
+      previousScore: null,
+    });
     expect(await daemon.waitFor(position)).toEqual({ projected: true });
     await daemon.stop();
-    expect(await ranking()).toEqual([['thach-ha', 850, 1], ['can-loc', 800, 2], ['loc-ha', 800, 2]]);
+    expect(await ranking()).toEqual([
+      ['thach-ha', 850, 1],
+      ['can-loc', 800, 2],
+      ['loc-ha', 800, 2],
+    ]);
     // (the next test re-scores loc-ha with a legacy event)
   });
 
   it('given a stored v1 SelfScoreRecorded (decimal points), when projected, then it is read upcast to hundredths', async () => {
     const daemon = daemonOf();
-    const { position } = await append(store, 'assessment-loc-ha-2024', 'SelfScoreRecorded', { leafCode: 'L2', points: 3.5, evidence: 'report-2019.pdf' }, 1);
+    const { position } = await append(
+      store,
+      'assessment-loc-ha-2024',
+      'SelfScoreRecorded',
+      { leafCode: 'L2', points: 3.5, evidence: 'report-2019.pdf' },
+      1,
+    );
     await daemon.start();
     expect(await daemon.waitFor(position)).toEqual({ projected: true });
     await daemon.stop();
@@ -105,7 +178,11 @@ describe('projection daemon (real PostgreSQL event store and read model)', () =>
     expect(version).toBe(2);
     expect(await buildVersion(ctx, version)).toBe(14);
     expect(await switchTo(ctx, version)).toEqual({ from: 1, to: 2 });
-    const viaViews = (await control.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [r.unitId, r.total, r.rank]);
+    const viaViews = (await control.getRepository(ScorecardEntity).find({ order: { rank: 'ASC', unitId: 'ASC' } })).map((r) => [
+      r.unitId,
+      r.total,
+      r.rank,
+    ]);
     expect(viaViews).toEqual(before);
     const [active] = await control.query('SELECT version, previous_version FROM public.read_model_active');
     expect(active).toEqual({ version: 2, previous_version: 1 });

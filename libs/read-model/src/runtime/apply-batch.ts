@@ -34,7 +34,9 @@ export class ProjectionApplyError extends Error {
     readonly position: bigint | null,
     readonly original: unknown,
   ) {
-    super(`${projection}${position === null ? '' : ` at position ${position}`}: ${original instanceof Error ? original.message : String(original)}`);
+    super(
+      `${projection}${position === null ? '' : ` at position ${position}`}: ${original instanceof Error ? original.message : String(original)}`,
+    );
   }
 }
 
@@ -44,7 +46,12 @@ interface Folded {
 }
 
 /** Folds the batch's events of one projection in memory: each row it touches is loaded once. */
-async function fold(manager: EntityManager, projection: AnyProjection, events: readonly ProjectedEvent[], dropped: BatchResult['dropped']): Promise<Folded> {
+async function fold(
+  manager: EntityManager,
+  projection: AnyProjection,
+  events: readonly ProjectedEvent[],
+  dropped: BatchResult['dropped'],
+): Promise<Folded> {
   const keys = new Map<string, Partial<ObjectLiteral>>();
   const keyed: [ProjectedEvent, string][] = [];
   for (const event of events) {
@@ -98,7 +105,11 @@ async function fold(manager: EntityManager, projection: AnyProjection, events: r
       }
     }
   }
-  await writeRows(manager, projection, [...changed].map((id) => ({ key: keys.get(id)!, row: rows.get(id) ?? null })));
+  await writeRows(
+    manager,
+    projection,
+    [...changed].map((id) => ({ key: keys.get(id)!, row: rows.get(id) ?? null })),
+  );
   return { rows, applied: keyed.length };
 }
 

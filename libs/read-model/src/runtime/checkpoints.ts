@@ -50,7 +50,9 @@ export async function saveCheckpoints(manager: EntityManager, expected: Readonly
     [position.toString(), advancing.map(([name]) => name), advancing.map(([, from]) => from.toString())],
   );
   if (updated !== advancing.length) {
-    throw new CheckpointConflictError(`checkpoints of ${advancing.map(([name]) => name).join(', ')} are no longer where this batch started: another writer advanced them`);
+    throw new CheckpointConflictError(
+      `checkpoints of ${advancing.map(([name]) => name).join(', ')} are no longer where this batch started: another writer advanced them`,
+    );
   }
 }
 

@@ -7,7 +7,12 @@ describe('copyText (COPY text format)', () => {
   });
 
   it('given numbers, bigints and booleans, then their plain text', () => {
-    expect([copyText(42), copyText(-1.5), copyText(12345678901234567890n), copyText(true)]).toEqual(['42', '-1.5', '12345678901234567890', 'true']);
+    expect([copyText(42), copyText(-1.5), copyText(12345678901234567890n), copyText(true)]).toEqual([
+      '42',
+      '-1.5',
+      '12345678901234567890',
+      'true',
+    ]);
   });
 
   it('given a reason with a tab, a newline, a return and a backslash, then each is escaped so the row keeps its columns', () => {

@@ -9,7 +9,9 @@ export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+  return NEEDS_ESCAPE.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : text;
 }
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
@@ -28,7 +30,12 @@ function* copyLines(rows: readonly (readonly unknown[])[]): Generator<string> {
  * Inserts rows with COPY, inside the manager's transaction: several times faster than multi-row
  * INSERTs for the bulk of a rebuild. Insert only: a row already present fails the batch loudly.
  */
-export async function copyRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function copyRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   if (rows.length === 0) return;
   const runner = manager.queryRunner;
   if (!runner) throw new Error('copyRows needs a transaction');

@@ -8,7 +8,15 @@ import { Client } from 'pg';
 import { startPlatform, type Platform } from './platform';
 
 const at = '2024-03-01T08:00:00.000Z';
-const metadata = { actorId: 't', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: 'k', schemaVersion: 1 };
+const metadata = {
+  actorId: 't',
+  actorRole: 'admin',
+  occurredAt: at,
+  correlationId: 'c',
+  causationId: 'c',
+  idempotencyKey: 'k',
+  schemaVersion: 1,
+};
 
 /** eventstore.append_events with no events, expecting stream 'x' not to exist */
 const APPEND_NOTHING = `'{x}', '{-1}', '{NULL}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}'`;
@@ -50,10 +58,18 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
       EVENTSTORE_ANCHOR_INTERVAL_SECONDS: '0',
     });
     platform = await startPlatform(config, { runProjector: true });
-    const { position } = await platform.eventStore.appendToStream('unit-hanoi', [{
-      id: randomUUID(), type: 'UnitRegistered', metadata,
-      data: { at, by: 't', unitId: 'hanoi', name: 'Ha Noi', level: 'province', group: 'provinces', region: null, parentUnitId: null },
-    }], 'no_stream');
+    const { position } = await platform.eventStore.appendToStream(
+      'unit-hanoi',
+      [
+        {
+          id: randomUUID(),
+          type: 'UnitRegistered',
+          metadata,
+          data: { at, by: 't', unitId: 'hanoi', name: 'Ha Noi', level: 'province', group: 'provinces', region: null, parentUnitId: null },
+        },
+      ],
+      'no_stream',
+    );
     await platform.projector!.daemon!.waitFor(position);
   });
   afterAll(async () => {
@@ -93,8 +109,13 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
   it('the event-store writer may INSERT and SELECT events, and nothing else', async () => {
     const writer = db.roleUrls.writer;
     expect(await as(writer, 'SELECT count(*)::int AS n FROM eventstore.events')).toEqual([{ n: 1 }]);
-    await expect(as(writer, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
-      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`)).resolves.toEqual([]);
+    await expect(
+      as(
+        writer,
+        `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
+      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`,
+      ),
+    ).resolves.toEqual([]);
     await expectDenied(writer, `UPDATE eventstore.events SET type = 'Forged'`);
     await expectDenied(writer, 'DELETE FROM eventstore.events');
     await expectDenied(writer, 'TRUNCATE eventstore.events');
@@ -127,8 +148,11 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(projector, 'ALTER TABLE rm_v1.units ADD COLUMN note text');
     await expectDenied(projector, 'DROP TABLE rm_v1.units');
     await expectDenied(projector, 'CREATE TABLE rm_v1.sneaky (x int)');
-    await expectDenied(projector, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
-      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`);
+    await expectDenied(
+      projector,
+      `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
+      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`,
+    );
     await expectDenied(projector, `UPDATE eventstore.events SET type = 'Forged'`);
     await expectDenied(projector, 'DELETE FROM eventstore.events');
     await expectDenied(projector, 'TRUNCATE eventstore.events');
@@ -139,7 +163,13 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
   });
 
   it('a role URL that logs in as a superuser is refused at start', async () => {
-    const base = { DATABASE_URL: db.url, EVENTSTORE_DATABASE_URL: db.roleUrls.writer, PAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVENTSTORE_HMAC_KEY: 'privileges-test-key-0123456789abcdef' };
+    const base = {
+      DATABASE_URL: db.url,
+      EVENTSTORE_DATABASE_URL: db.roleUrls.writer,
+      PAR_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      EVENTSTORE_HMAC_KEY: 'privileges-test-key-0123456789abcdef',
+    };
     await expect(startPlatform(loadConfig({ ...base, API_DATABASE_URL: db.url }), { runProjector: false })).rejects.toThrow(
       /reader connection \(API_DATABASE_URL\) logs in as \w+, a superuser/,
     );
@@ -151,7 +181,10 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     expect((await as(reader, 'SELECT projection_name FROM projection_checkpoints')).length).toBe(5);
     expect(Array.isArray(await as(reader, 'SELECT position, event_type FROM audit_timeline'))).toBe(true);
     await expectDenied(reader, 'DELETE FROM audit_timeline');
-    await expectDenied(reader, `INSERT INTO units (unit_id, name, level, group_code, status, updated_at) VALUES ('x', 'x', 'x', 'x', 'x', 'x')`);
+    await expectDenied(
+      reader,
+      `INSERT INTO units (unit_id, name, level, group_code, status, updated_at) VALUES ('x', 'x', 'x', 'x', 'x', 'x')`,
+    );
     await expectDenied(reader, `UPDATE scorecards SET rank = 1`);
     await expectDenied(reader, 'DELETE FROM units');
     await expectDenied(reader, 'TRUNCATE rm_v1.units');
@@ -163,7 +196,10 @@ describe('least-privileged PostgreSQL roles (real PostgreSQL, platform started a
     await expectDenied(reader, 'UPDATE read_model_active SET version = 1');
     await expectDenied(reader, 'SELECT * FROM eventstore.events');
     await expectDenied(reader, `SELECT * FROM eventstore.append_events(${APPEND_NOTHING})`);
-    await expectDenied(reader, `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
-      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`);
+    await expectDenied(
+      reader,
+      `INSERT INTO eventstore.events (stream_name, revision, event_id, type, data, metadata, hash)
+      VALUES ('x', 0, gen_random_uuid(), 'T', '{}', '{}', 'h')`,
+    );
   });
 });

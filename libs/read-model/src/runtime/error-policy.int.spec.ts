@@ -12,12 +12,35 @@ import { waitForCheckpoints } from './wait-for-checkpoints';
 
 const at = '2024-03-01T08:00:00.000Z';
 const append = (store: EventStore, stream: string, type: string, data: Record<string, unknown>) =>
-  store.appendToStream(stream, [{
-    id: randomUUID(), type, data: { at, by: 'tester', ...data },
-    metadata: { actorId: 'tester', actorRole: 'admin', occurredAt: at, correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion: 1 },
-  }], 'any');
+  store.appendToStream(
+    stream,
+    [
+      {
+        id: randomUUID(),
+        type,
+        data: { at, by: 'tester', ...data },
+        metadata: {
+          actorId: 'tester',
+          actorRole: 'admin',
+          occurredAt: at,
+          correlationId: 'c',
+          causationId: 'c',
+          idempotencyKey: randomUUID(),
+          schemaVersion: 1,
+        },
+      },
+    ],
+    'any',
+  );
 const register = (store: EventStore, unitId: string) =>
-  append(store, `unit-${unitId}`, 'UnitRegistered', { unitId, name: unitId, level: 'province', group: 'provinces', region: null, parentUnitId: null });
+  append(store, `unit-${unitId}`, 'UnitRegistered', {
+    unitId,
+    name: unitId,
+    level: 'province',
+    group: 'provinces',
+    region: null,
+    parentUnitId: null,
+  });
 
 // The units projection, except that it cannot digest one unit (a bug shipped in a projection).
 const poisoned: AnyProjection = {
@@ -39,7 +62,12 @@ describe('error policy: retry, poison event recorded, skip and resume (real Post
     store = createEventStore({ databaseUrl: db.url });
     control = await openReadModel(db.url);
     runner = new ProjectorRunner({
-      databaseUrl: db.url, store, control, projections: [poisoned], derived: [], pollMs: 50,
+      databaseUrl: db.url,
+      store,
+      control,
+      projections: [poisoned],
+      derived: [],
+      pollMs: 50,
       daemon: { maxAttempts: 2, retryDelayMs: 1 },
     });
   });
@@ -60,7 +88,10 @@ describe('error policy: retry, poison event recorded, skip and resume (real Post
     await runner.start();
 
     const failed = await eventually(async () => ((await unitsState())?.status === 'failed' ? unitsState() : undefined), 'the failed state');
-    expect(failed).toMatchObject({ poisonPosition: poison.position.toString(), lastError: expect.stringContaining('cannot project unit poison') });
+    expect(failed).toMatchObject({
+      poisonPosition: poison.position.toString(),
+      lastError: expect.stringContaining('cannot project unit poison'),
+    });
     expect(await unitIds()).toEqual(['an-giang']);
     expect(await waitForCheckpoints(control, ['units'], after.position, 60_000)).toEqual({
       projected: false,
@@ -72,7 +103,11 @@ describe('error policy: retry, poison event recorded, skip and resume (real Post
     expect(await waitForCheckpoints(control, ['units'], after.position, 60_000)).toEqual({ projected: true });
     expect(await unitIds()).toEqual(['an-giang', 'ca-mau']);
     const [skip] = await control.query('SELECT position::text, reason, skipped_by FROM public.projection_skips');
-    expect(skip).toEqual({ position: poison.position.toString(), reason: 'unit poison was registered by a test fixture', skipped_by: 'ops' });
+    expect(skip).toEqual({
+      position: poison.position.toString(),
+      reason: 'unit poison was registered by a test fixture',
+      skipped_by: 'ops',
+    });
     await eventually(async () => ((await unitsState())?.status === 'running' ? true : undefined), 'the running state');
   });
 

@@ -5,7 +5,9 @@ function storeWith(positions: { position: bigint; recordedAt: string }[]): Event
   return {
     headPosition: async () => positions.at(-1)?.position ?? -1n,
     readAll: async ({ fromPosition }: { fromPosition?: bigint | 'start' } = {}) =>
-      positions.filter((p) => fromPosition === 'start' || fromPosition === undefined || p.position > fromPosition).map((p) => ({ position: p.position, recordedAt: new Date(p.recordedAt) }) as RecordedEvent),
+      positions
+        .filter((p) => fromPosition === 'start' || fromPosition === undefined || p.position > fromPosition)
+        .map((p) => ({ position: p.position, recordedAt: new Date(p.recordedAt) }) as RecordedEvent),
   } as unknown as EventStore;
 }
 

@@ -48,7 +48,10 @@ export class ProjectionLease {
     }
     const taken: string[] = [];
     for (const key of this.keys()) {
-      const { rows } = await this.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS ok', [NAMESPACE, key]);
+      const { rows } = await this.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS ok', [
+        NAMESPACE,
+        key,
+      ]);
       if (!rows[0]!.ok) {
         for (const done of taken) await this.client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [NAMESPACE, done]);
         return false;

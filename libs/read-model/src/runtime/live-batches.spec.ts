@@ -2,7 +2,11 @@ import { LiveBatches } from './live-batches';
 import type { ProjectedEvent } from './projection';
 
 const event = (position: number): ProjectedEvent => ({
-  type: 'SelfScoreRecorded', data: {}, streamName: 'assessment-a-2024', revision: BigInt(position), position: BigInt(position),
+  type: 'SelfScoreRecorded',
+  data: {},
+  streamName: 'assessment-a-2024',
+  revision: BigInt(position),
+  position: BigInt(position),
   metadata: { actorId: 'a', actorRole: 'admin', occurredAt: '2026-11-23T00:00:00Z' },
 });
 
@@ -11,10 +15,14 @@ describe('LiveBatches', () => {
     const batches: number[][] = [];
     let release: () => void = () => undefined;
     const first = new Promise<void>((resolve) => (release = resolve));
-    const live = new LiveBatches(async (batch) => {
-      batches.push(batch.map((e) => Number(e.position)));
-      if (batches.length === 1) await first;
-    }, 3, () => undefined);
+    const live = new LiveBatches(
+      async (batch) => {
+        batches.push(batch.map((e) => Number(e.position)));
+        if (batches.length === 1) await first;
+      },
+      3,
+      () => undefined,
+    );
     await live.push(event(1));
     for (const position of [2, 3, 4, 5]) await live.push(event(position));
     release();
@@ -26,10 +34,14 @@ describe('LiveBatches', () => {
   it('given a batch that fails, then the queue is dropped, onFailure is called once and later events are ignored', async () => {
     const applied: number[] = [];
     let failures = 0;
-    const live = new LiveBatches(async (batch) => {
-      applied.push(...batch.map((e) => Number(e.position)));
-      throw new Error('poison');
-    }, 10, () => (failures += 1));
+    const live = new LiveBatches(
+      async (batch) => {
+        applied.push(...batch.map((e) => Number(e.position)));
+        throw new Error('poison');
+      },
+      10,
+      () => (failures += 1),
+    );
     await live.push(event(1));
     await live.settled();
     await live.push(event(2));

@@ -60,7 +60,12 @@ export async function openPlatformStorage(
   }
   await refuseSuperusers(database, used);
   const roleStore = (url: string) =>
-    createEventStore({ eventStoreUrl: config.eventStoreUrl, databaseUrl: url, hmacKey: evidence.hmacKey, postgres: { ...storeOptions, migrateOnFirstUse: false, roles: STORE_ROLES } });
+    createEventStore({
+      eventStoreUrl: config.eventStoreUrl,
+      databaseUrl: url,
+      hmacKey: evidence.hmacKey,
+      postgres: { ...storeOptions, migrateOnFirstUse: false, roles: STORE_ROLES },
+    });
   const api: RoleConnections | undefined = needs.api
     ? { eventStore: roleStore(database.roleUrls.writer), readModel: await openReadModel(database.roleUrls.reader, { migrate: false }) }
     : undefined;
@@ -108,11 +113,15 @@ async function refuseSuperusers(database: DatabaseHandle, used: ReadonlySet<Data
     const connection = await describeConnectionRole(database.roleUrls[role]).catch((error: Error) => {
       throw new ConfigError(
         `Cannot connect as the ${role} role (${ROLE_VARIABLES[role]}): ${error.message}. ` +
-          'Create its login role as a member of ' + DATABASE_GROUP_ROLES[role] + ' (README "Database roles").',
+          'Create its login role as a member of ' +
+          DATABASE_GROUP_ROLES[role] +
+          ' (README "Database roles").',
       );
     });
     if (connection.superuser) {
-      throw new ConfigError(`The ${role} connection (${ROLE_VARIABLES[role]}) logs in as ${connection.user}, a superuser: give it a least-privileged login role`);
+      throw new ConfigError(
+        `The ${role} connection (${ROLE_VARIABLES[role]}) logs in as ${connection.user}, a superuser: give it a least-privileged login role`,
+      );
     }
   }
 }

@@ -43,7 +43,12 @@ export async function startPlatform(config: ParConfig, options: PlatformOptions)
   const storage = await openPlatformStorage(config, database, logger, { api: serveApi, projector: options.runProjector || !serveApi });
   const primary = (serveApi ? storage.api : storage.projector)!;
   const projector = options.runProjector
-    ? createProjector({ databaseUrl: database.roleUrls.projector, store: storage.projector!.eventStore, control: storage.projector!.readModel, logger })
+    ? createProjector({
+        databaseUrl: database.roleUrls.projector,
+        store: storage.projector!.eventStore,
+        control: storage.projector!.readModel,
+        logger,
+      })
     : undefined;
   await projector?.start();
   const anchors = scheduleAnchors(primary.eventStore, config.anchorIntervalSeconds, logger, !database.embedded);

@@ -35,7 +35,15 @@ export interface DaemonOptions {
 }
 
 export function toProjectedEvent(event: RecordedEvent): ProjectedEvent {
-  return { id: event.id, type: event.type, data: event.data, streamName: event.streamName, revision: event.revision, position: event.position, metadata: event.metadata };
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    streamName: event.streamName,
+    revision: event.revision,
+    position: event.position,
+    metadata: event.metadata,
+  };
 }
 
 const silent: DaemonLogger = { info: () => undefined, error: () => undefined };
@@ -91,7 +99,15 @@ export class ProjectionDaemon {
   /** Writes this version's state rows (status, checkpoint, head, lag) to projection_state. */
   async heartbeat(failure?: { error: string; position: bigint | null }): Promise<void> {
     const lag = await measureLag(this.store, await this.lowestCheckpoint());
-    await recordProjectionState(this.dataSource.manager, this.options.version, this.names, this.options.holder, this.status, { head: lag.head, lagSeconds: lag.seconds }, failure);
+    await recordProjectionState(
+      this.dataSource.manager,
+      this.options.version,
+      this.names,
+      this.options.holder,
+      this.status,
+      { head: lag.head, lagSeconds: lag.seconds },
+      failure,
+    );
   }
 
   private async applyWithRetry(events: ProjectedEvent[]): Promise<void> {
@@ -101,7 +117,8 @@ export class ProjectionDaemon {
         const result = await applyBatch(this.dataSource, this.projections, this.derived, events, this.skipped, async (manager, dropped) => {
           for (const drop of dropped) await recordDroppedEvent(manager, this.options.version, drop.projection, drop.position);
         });
-        for (const drop of result.dropped) this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
+        for (const drop of result.dropped)
+          this.log.warn?.({ ...drop, position: drop.position.toString() }, 'event dropped: its read-model row does not exist');
         if (result.lastPosition !== undefined) this.options.onBatch?.(result.lastPosition, events.length);
         return;
       } catch (error) {
@@ -132,7 +149,10 @@ export class ProjectionDaemon {
   private async fail(error: unknown, position: bigint | null): Promise<never> {
     this.status = 'failed';
     const poison = error instanceof ProjectionApplyError && error.position !== null ? error.position : position;
-    this.log.error({ err: messageOf(error), position: poison?.toString() }, 'projection failed: poison event recorded, waiting for resume or skip');
+    this.log.error(
+      { err: messageOf(error), position: poison?.toString() },
+      'projection failed: poison event recorded, waiting for resume or skip',
+    );
     await this.heartbeat({ error: messageOf(error), position: poison }).catch(() => undefined);
     throw new ProjectionFailedError(`projection failed at position ${poison}: ${messageOf(error)}`);
   }
@@ -163,7 +183,11 @@ export class ProjectionDaemon {
     const caughtUp = await this.catchUp();
     const from = await this.lowestCheckpoint();
     this.log.info({ version: this.options.version, caughtUp, from: from.toString() }, 'projections caught up; following live events');
-    const live = new LiveBatches((batch) => this.apply(batch), this.options.liveBatchSize ?? 1_000, () => void this.subscription?.close());
+    const live = new LiveBatches(
+      (batch) => this.apply(batch),
+      this.options.liveBatchSize ?? 1_000,
+      () => void this.subscription?.close(),
+    );
     this.live = live;
     this.subscription = this.store.subscribeToAll(
       async (event) => {

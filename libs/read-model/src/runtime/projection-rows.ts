@@ -15,7 +15,11 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 
 /** Loads the rows of every key in a few statements (not one per key); absent keys map to null. */
-export async function loadRows(manager: EntityManager, projection: AnyProjection, keys: readonly Partial<ObjectLiteral>[]): Promise<Map<string, ObjectLiteral | null>> {
+export async function loadRows(
+  manager: EntityManager,
+  projection: AnyProjection,
+  keys: readonly Partial<ObjectLiteral>[],
+): Promise<Map<string, ObjectLiteral | null>> {
   const rows = new Map<string, ObjectLiteral | null>(keys.map((key) => [rowKey(key), null]));
   if (keys.length === 0) return rows;
   const names = Object.keys(keys[0]!);
@@ -32,7 +36,11 @@ export async function loadRows(manager: EntityManager, projection: AnyProjection
  * Writes changed rows back: one upsert per chunk with the rows as one JSON parameter (the column
  * mapping and transformers come from the entity's metadata); rows evolved to null are deleted.
  */
-export async function writeRows(manager: EntityManager, projection: AnyProjection, changed: readonly { key: Partial<ObjectLiteral>; row: ObjectLiteral | null }[]): Promise<void> {
+export async function writeRows(
+  manager: EntityManager,
+  projection: AnyProjection,
+  changed: readonly { key: Partial<ObjectLiteral>; row: ObjectLiteral | null }[],
+): Promise<void> {
   const repository = manager.getRepository(projection.entity);
   const { tableName, columns, primaryColumns } = repository.metadata;
   const names = columns.map((column) => column.databaseName);

@@ -48,7 +48,16 @@ export async function recordProjectionState(
        lag_events = EXCLUDED.lag_events, lag_seconds = EXCLUDED.lag_seconds, updated_at = now(),
        last_error = CASE WHEN EXCLUDED.status = 'failed' THEN EXCLUDED.last_error ELSE s.last_error END,
        poison_position = CASE WHEN EXCLUDED.status = 'failed' THEN EXCLUDED.poison_position ELSE s.poison_position END`,
-    [version, status, holder, progress.head.toString(), progress.lagSeconds, failure?.error ?? null, failure?.position?.toString() ?? null, names],
+    [
+      version,
+      status,
+      holder,
+      progress.head.toString(),
+      progress.lagSeconds,
+      failure?.error ?? null,
+      failure?.position?.toString() ?? null,
+      names,
+    ],
   );
 }
 
@@ -68,15 +77,26 @@ export async function readProjectionStates(manager: EntityManager, version?: num
     [version ?? null],
   );
   return rows.map((r) => ({
-    version: r.version as number, projectionName: r.projection_name as string, status: r.status as ProjectionStatus,
-    holder: r.holder as string | null, checkpoint: r.checkpoint as string, head: r.head as string, lagEvents: r.lag_events as string,
-    lagSeconds: r.lag_seconds as number, lastError: r.last_error as string | null, poisonPosition: r.poison_position as string | null,
-    droppedEvents: r.dropped_events as string, lastDroppedPosition: r.last_dropped_position as string | null, updatedAt: r.updated_at as Date,
+    version: r.version as number,
+    projectionName: r.projection_name as string,
+    status: r.status as ProjectionStatus,
+    holder: r.holder as string | null,
+    checkpoint: r.checkpoint as string,
+    head: r.head as string,
+    lagEvents: r.lag_events as string,
+    lagSeconds: r.lag_seconds as number,
+    lastError: r.last_error as string | null,
+    poisonPosition: r.poison_position as string | null,
+    droppedEvents: r.dropped_events as string,
+    lastDroppedPosition: r.last_dropped_position as string | null,
+    updatedAt: r.updated_at as Date,
   }));
 }
 
 /** The failure of the active version, if one of its projections is failed (mutations answer at once). */
-export async function activeFailure(manager: EntityManager): Promise<{ projection: string; position: string | null; error: string } | null> {
+export async function activeFailure(
+  manager: EntityManager,
+): Promise<{ projection: string; position: string | null; error: string } | null> {
   const rows: { projection_name: string; poison_position: string | null; last_error: string | null }[] = await manager.query(
     `SELECT s.projection_name, s.poison_position::text, s.last_error FROM public.projection_state s
        JOIN public.read_model_active a ON a.version = s.version WHERE s.status = 'failed' ORDER BY s.projection_name LIMIT 1`,
@@ -105,6 +125,8 @@ export async function recordSkip(manager: EntityManager, version: number, positi
 }
 
 export async function readSkips(manager: EntityManager, version: number): Promise<Set<bigint>> {
-  const rows: { position: string }[] = await manager.query('SELECT position::text FROM public.projection_skips WHERE version = $1', [version]);
+  const rows: { position: string }[] = await manager.query('SELECT position::text FROM public.projection_skips WHERE version = $1', [
+    version,
+  ]);
   return new Set(rows.map((row) => BigInt(row.position)));
 }

@@ -81,7 +81,8 @@ export class ProjectorRunner {
     const leadership = this.current;
     if (!leadership.daemon) {
       if (!(await leadership.lease.tryAcquire())) {
-        if (!this.standbyLogged) this.log.info({ version, instance: this.instanceId }, 'standby: another instance holds the projection lease');
+        if (!this.standbyLogged)
+          this.log.info({ version, instance: this.instanceId }, 'standby: another instance holds the projection lease');
         this.standbyLogged = true;
         return;
       }
@@ -89,7 +90,10 @@ export class ProjectorRunner {
       this.log.info({ version, instance: this.instanceId }, 'projection lease acquired');
       leadership.dataSource = await openReadModelVersion(this.options.databaseUrl, version);
       leadership.daemon = new ProjectionDaemon(this.options.store, leadership.dataSource, this.options.projections, this.options.derived, {
-        ...this.options.daemon, version, holder: this.instanceId, logger: this.log,
+        ...this.options.daemon,
+        version,
+        holder: this.instanceId,
+        logger: this.log,
       });
       await this.startDaemon(leadership.daemon);
       return;

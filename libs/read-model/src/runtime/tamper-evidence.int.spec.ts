@@ -7,7 +7,15 @@ import { createTestDatabase, type TestDatabase } from '@par-index/config/testing
 import { PostgresEventStore } from '@par-index/eventstore';
 import { loadTamperEvidence } from './tamper-evidence';
 
-const metadata = { actorId: 't', actorRole: 'admin', occurredAt: '2024-03-01T08:00:00.000Z', correlationId: 'c', causationId: 'c', idempotencyKey: 'k', schemaVersion: 1 };
+const metadata = {
+  actorId: 't',
+  actorRole: 'admin',
+  occurredAt: '2024-03-01T08:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  idempotencyKey: 'k',
+  schemaVersion: 1,
+};
 const events = (n: number) => Array.from({ length: n }, (_, i) => ({ id: randomUUID(), type: 'Legacy', data: { i }, metadata }));
 
 describe('the hash-chain key and the unkeyed-history marker of the embedded mode (real PostgreSQL)', () => {
@@ -31,7 +39,10 @@ describe('the hash-chain key and the unkeyed-history marker of the embedded mode
     const evidence = await loadTamperEvidence(config(), db.url, true);
     expect(evidence.acceptUnkeyedUpToPosition).toBe(1n);
     expect((statSync(path.join(dataDir, 'keys', 'eventstore-hmac.key')).mode & 0o777).toString(8)).toBe('600');
-    const keyed = new PostgresEventStore(db.url, { hmacKey: evidence.hmacKey, acceptUnkeyedUpToPosition: evidence.acceptUnkeyedUpToPosition });
+    const keyed = new PostgresEventStore(db.url, {
+      hmacKey: evidence.hmacKey,
+      acceptUnkeyedUpToPosition: evidence.acceptUnkeyedUpToPosition,
+    });
     await keyed.appendToStream('old-unit', events(1), 1n);
     expect(await keyed.verify()).toMatchObject({ ok: true, eventsChecked: 3 });
     await keyed.close();
@@ -44,7 +55,9 @@ describe('the hash-chain key and the unkeyed-history marker of the embedded mode
   });
 
   it('given DATABASE_URL (production) without EVENTSTORE_HMAC_KEY, then it refuses; with a short key too', async () => {
-    await expect(loadTamperEvidence(loadConfig({ DATABASE_URL: db.url, PAR_DATA_DIR: dataDir }), db.url, false)).rejects.toThrow(/EVENTSTORE_HMAC_KEY is not set/);
+    await expect(loadTamperEvidence(loadConfig({ DATABASE_URL: db.url, PAR_DATA_DIR: dataDir }), db.url, false)).rejects.toThrow(
+      /EVENTSTORE_HMAC_KEY is not set/,
+    );
     expect(() => loadConfig({ DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: 'short' })).toThrow(/EVENTSTORE_HMAC_KEY/);
     const production = await loadTamperEvidence(loadConfig({ DATABASE_URL: db.url, EVENTSTORE_HMAC_KEY: 'k'.repeat(40) }), db.url, false);
     expect(production).toMatchObject({ hmacKey: Buffer.from('k'.repeat(40)), acceptUnkeyedUpToPosition: undefined });

@@ -71,7 +71,12 @@ async function unkeyedHistory(file: string, key: Uint8Array, ownerUrl: string): 
  * (the embedded PostgreSQL is already shutting down by then: its exit hook runs first). A refusal
  * (the store no longer matches the last anchor) is logged loudly.
  */
-export function scheduleAnchors(store: EventStore, intervalSeconds: number, logger: Logger, anchorOnStop = true): { stop(): Promise<void> } {
+export function scheduleAnchors(
+  store: EventStore,
+  intervalSeconds: number,
+  logger: Logger,
+  anchorOnStop = true,
+): { stop(): Promise<void> } {
   if (!(store instanceof PostgresEventStore) || intervalSeconds <= 0) return { stop: async () => undefined };
   const anchor = async () => {
     try {

@@ -69,12 +69,17 @@ class CheckpointWatcher {
           const failure = await activeFailure(this.dataSource.manager);
           if (failure) {
             const at = failure.position === null ? '' : ` at position ${failure.position}`;
-            for (const waiter of this.waiters) this.settle(waiter, { projected: false, reason: `projection ${failure.projection} failed${at}: ${failure.error}` });
+            for (const waiter of this.waiters)
+              this.settle(waiter, { projected: false, reason: `projection ${failure.projection} failed${at}: ${failure.error}` });
           }
         }
         const now = Date.now();
         for (const waiter of this.waiters) {
-          if (now >= waiter.deadline) this.settle(waiter, { projected: false, reason: `read models did not reach position ${waiter.position} within ${waiter.timeoutMs} ms` });
+          if (now >= waiter.deadline)
+            this.settle(waiter, {
+              projected: false,
+              reason: `read models did not reach position ${waiter.position} within ${waiter.timeoutMs} ms`,
+            });
         }
         if (this.waiters.size > 0) await nap(POLL_MS);
       }
@@ -87,7 +92,9 @@ class CheckpointWatcher {
   }
 
   private async read(): Promise<Map<string, bigint>> {
-    const rows: { projection_name: string; position: string }[] = await this.dataSource.query('SELECT projection_name, position FROM projection_checkpoints');
+    const rows: { projection_name: string; position: string }[] = await this.dataSource.query(
+      'SELECT projection_name, position FROM projection_checkpoints',
+    );
     return new Map(rows.map((row) => [row.projection_name, BigInt(row.position)]));
   }
 }
@@ -99,7 +106,12 @@ const watchers = new WeakMap<DataSource, CheckpointWatcher>();
  * projection's checkpoint reached it (works whether the projector runs in this process or not).
  * A failed projection of the active version answers at once with its reason, not at the timeout.
  */
-export function waitForCheckpoints(dataSource: DataSource, projectionNames: readonly string[], position: bigint, timeoutMs = 5_000): Promise<ProjectionWait> {
+export function waitForCheckpoints(
+  dataSource: DataSource,
+  projectionNames: readonly string[],
+  position: bigint,
+  timeoutMs = 5_000,
+): Promise<ProjectionWait> {
   let watcher = watchers.get(dataSource);
   if (!watcher) watchers.set(dataSource, (watcher = new CheckpointWatcher(dataSource)));
   return watcher.wait(projectionNames, position, timeoutMs);

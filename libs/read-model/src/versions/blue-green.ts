@@ -58,7 +58,9 @@ export async function switchTo(ctx: OpsContext, target: number): Promise<{ from:
     await defineViews(ctx.control.manager, await keptVersions(ctx.control.manager));
     await writer.daemon.catchUp();
     return await ctx.control.transaction(async (m) => {
-      const [{ version: from }]: { version: number }[] = await m.query('SELECT version FROM public.read_model_active WHERE id = 1 FOR UPDATE');
+      const [{ version: from }]: { version: number }[] = await m.query(
+        'SELECT version FROM public.read_model_active WHERE id = 1 FOR UPDATE',
+      );
       if (from === target) throw new Error(`read-model version ${target} is already active`);
       const frozen: { position: string }[] = await m.query(
         `SELECT position::text FROM ${versionSchema(from)}.projection_checkpoints WHERE projection_name = ANY($1) ORDER BY projection_name FOR UPDATE`,
@@ -66,7 +68,10 @@ export async function switchTo(ctx: OpsContext, target: number): Promise<{ from:
       );
       const live = frozen.length === READ_MODEL_PROJECTION_NAMES.length ? lowest(frozen.map((f) => f.position)) : -1n;
       while ((await writer.daemon.lowestCheckpoint()) < live) await writer.daemon.catchUp();
-      await m.query('UPDATE public.read_model_active SET version = $1, previous_version = $2, switched_at = now() WHERE id = 1', [target, from]);
+      await m.query('UPDATE public.read_model_active SET version = $1, previous_version = $2, switched_at = now() WHERE id = 1', [
+        target,
+        from,
+      ]);
       await m.query(`UPDATE public.read_model_versions SET status = 'retired' WHERE status = 'previous'`);
       await m.query(`UPDATE public.read_model_versions SET status = 'previous' WHERE version = $1`, [from]);
       await m.query(`UPDATE public.read_model_versions SET status = 'active', activated_at = now() WHERE version = $1`, [target]);
@@ -79,7 +84,9 @@ export async function switchTo(ctx: OpsContext, target: number): Promise<{ from:
 
 /** Back to the version active before the last switch (kept until `prune`). */
 export async function rollback(ctx: OpsContext): Promise<{ from: number; to: number }> {
-  const [active]: { previous_version: number | null }[] = await ctx.control.query('SELECT previous_version FROM public.read_model_active WHERE id = 1');
+  const [active]: { previous_version: number | null }[] = await ctx.control.query(
+    'SELECT previous_version FROM public.read_model_active WHERE id = 1',
+  );
   const previous = active?.previous_version ?? null;
   const versions = await listVersions(ctx.control.manager);
   if (previous === null || versions.find((v) => v.version === previous)?.status === 'pruned') {

@@ -23,7 +23,11 @@ export interface ScorecardChange {
 }
 
 /** Which units' scores, ranks, groups, statuses or criteria versions differ between two versions' scorecards, largest change first. */
-export async function diffVersions(manager: EntityManager, from: number, to: number): Promise<{ compared: number; changes: ScorecardChange[] }> {
+export async function diffVersions(
+  manager: EntityManager,
+  from: number,
+  to: number,
+): Promise<{ compared: number; changes: ScorecardChange[] }> {
   const a = versionSchema(from);
   const b = versionSchema(to);
   const rows: Record<string, unknown>[] = await manager.query(
@@ -37,17 +41,27 @@ export async function diffVersions(manager: EntityManager, from: number, to: num
       ORDER BY abs(COALESCE(b.total, 0) - COALESCE(a.total, 0)) DESC, 1, 2`,
   );
   const points = (hundredths: unknown) => (hundredths === null ? null : (hundredths as number) / 100);
-  const changes = rows.filter((r) => !r.same).map((r): ScorecardChange => {
-    const fromRank = r.from_rank as number | null;
-    const toRank = r.to_rank as number | null;
-    return {
-      unitId: r.unit_id as string, year: r.year as number, level: r.level as string, group: r.group_code as string,
-      fromTotal: points(r.from_total), toTotal: points(r.to_total),
-      totalDelta: ((r.to_total as number | null) ?? 0) / 100 - ((r.from_total as number | null) ?? 0) / 100,
-      fromRank, toRank, rankDelta: fromRank === null || toRank === null ? null : fromRank - toRank,
-      fromStatus: r.from_status as string | null, toStatus: r.to_status as string | null,
-      fromCriteriaSetVersion: r.from_csv as number | null, toCriteriaSetVersion: r.to_csv as number | null,
-    };
-  });
+  const changes = rows
+    .filter((r) => !r.same)
+    .map((r): ScorecardChange => {
+      const fromRank = r.from_rank as number | null;
+      const toRank = r.to_rank as number | null;
+      return {
+        unitId: r.unit_id as string,
+        year: r.year as number,
+        level: r.level as string,
+        group: r.group_code as string,
+        fromTotal: points(r.from_total),
+        toTotal: points(r.to_total),
+        totalDelta: ((r.to_total as number | null) ?? 0) / 100 - ((r.from_total as number | null) ?? 0) / 100,
+        fromRank,
+        toRank,
+        rankDelta: fromRank === null || toRank === null ? null : fromRank - toRank,
+        fromStatus: r.from_status as string | null,
+        toStatus: r.to_status as string | null,
+        fromCriteriaSetVersion: r.from_csv as number | null,
+        toCriteriaSetVersion: r.to_csv as number | null,
+      };
+    });
   return { compared: rows.length, changes };
 }

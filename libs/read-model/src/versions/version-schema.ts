@@ -5,7 +5,14 @@ import type { EntityManager } from 'typeorm';
  * checkpoints); the API reads views of the same names in `public` that point at the active version,
  * so its TypeORM queries never change. Switching is one transaction that re-points the views.
  */
-export const READ_MODEL_TABLES = ['units', 'criteria_sets', 'assessments', 'scorecards', 'audit_timeline', 'projection_checkpoints'] as const;
+export const READ_MODEL_TABLES = [
+  'units',
+  'criteria_sets',
+  'assessments',
+  'scorecards',
+  'audit_timeline',
+  'projection_checkpoints',
+] as const;
 
 export function versionSchema(version: number): string {
   if (!Number.isInteger(version) || version < 1) throw new Error(`invalid read-model version ${version}`);
@@ -88,7 +95,10 @@ export async function defineViews(manager: EntityManager, versions: readonly num
   for (const table of READ_MODEL_TABLES) {
     const branches = [...versions]
       .sort((a, b) => a - b)
-      .map((v) => `SELECT * FROM ${versionSchema(v)}.${table} WHERE EXISTS (SELECT 1 FROM public.read_model_active a WHERE a.id = 1 AND a.version = ${v})`);
+      .map(
+        (v) =>
+          `SELECT * FROM ${versionSchema(v)}.${table} WHERE EXISTS (SELECT 1 FROM public.read_model_active a WHERE a.id = 1 AND a.version = ${v})`,
+      );
     await manager.query(`CREATE OR REPLACE VIEW public.${table} AS ${branches.join(' UNION ALL ')}`);
   }
 }

@@ -36,7 +36,11 @@ export async function writeVersion(ctx: OpsContext, version: number): Promise<Ve
   }
   const dataSource = await openReadModelVersion(ctx.databaseUrl, version, { poolSize: 3 });
   const daemon = createProjectionDaemon(ctx.store, dataSource, {
-    version, holder: ctx.holder, mode: 'rebuilding', logger: ctx.logger, catchUpBatchSize: 10_000,
+    version,
+    holder: ctx.holder,
+    mode: 'rebuilding',
+    logger: ctx.logger,
+    catchUpBatchSize: 10_000,
     onBatch: (lastPosition, events) => ctx.onBatch?.(version, lastPosition, events),
   });
   return {

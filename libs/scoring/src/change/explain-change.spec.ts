@@ -9,12 +9,18 @@ describe('explainChange', () => {
     group('FIN', [appraisedLeaf('FIN.1', 1000)]),
   ]);
   const lastYear = scoreUnit(set, {
-    'DIR.1': { appraisedScore: 500 }, 'DIR.2': { appraisedScore: 400 },
-    'DIGI.1': { appraisedScore: 900 }, 'DIGI.2': { rawValue: 9 }, 'FIN.1': { appraisedScore: 700 },
+    'DIR.1': { appraisedScore: 500 },
+    'DIR.2': { appraisedScore: 400 },
+    'DIGI.1': { appraisedScore: 900 },
+    'DIGI.2': { rawValue: 9 },
+    'FIN.1': { appraisedScore: 700 },
   });
   const thisYear = scoreUnit(set, {
-    'DIR.1': { appraisedScore: 0 }, 'DIR.2': { appraisedScore: 450 },
-    'DIGI.1': { appraisedScore: 400 }, 'DIGI.2': { rawValue: 6 }, 'FIN.1': { appraisedScore: 700 },
+    'DIR.1': { appraisedScore: 0 },
+    'DIR.2': { appraisedScore: 450 },
+    'DIGI.1': { appraisedScore: 400 },
+    'DIGI.2': { rawValue: 6 },
+    'FIN.1': { appraisedScore: 700 },
   });
 
   it('given a decline between two years, when explained, then fields come largest change first and unchanged fields are left out', () => {
@@ -38,14 +44,20 @@ describe('explainChange', () => {
   });
 
   it('given two versions of a set for the same year, when explained, then added and removed leaves and the max effect appear', () => {
-    const revised = criteriaSet([
-      group('DIR', [appraisedLeaf('DIR.1', 500), appraisedLeaf('DIR.3', 1000)]),
-      group('DIGI', [appraisedLeaf('DIGI.1', 1000), surveyLeaf('DIGI.2', 1000, 'leaders', { kind: 'linear', from: 0, to: 10 })]),
-      group('FIN', [appraisedLeaf('FIN.1', 1000)]),
-    ], { version: 2 });
+    const revised = criteriaSet(
+      [
+        group('DIR', [appraisedLeaf('DIR.1', 500), appraisedLeaf('DIR.3', 1000)]),
+        group('DIGI', [appraisedLeaf('DIGI.1', 1000), surveyLeaf('DIGI.2', 1000, 'leaders', { kind: 'linear', from: 0, to: 10 })]),
+        group('FIN', [appraisedLeaf('FIN.1', 1000)]),
+      ],
+      { version: 2 },
+    );
     const v2 = scoreUnit(revised, {
-      'DIR.1': { appraisedScore: 500 }, 'DIR.3': { appraisedScore: 1000 },
-      'DIGI.1': { appraisedScore: 900 }, 'DIGI.2': { rawValue: 9 }, 'FIN.1': { appraisedScore: 700 },
+      'DIR.1': { appraisedScore: 500 },
+      'DIR.3': { appraisedScore: 1000 },
+      'DIGI.1': { appraisedScore: 900 },
+      'DIGI.2': { rawValue: 9 },
+      'FIN.1': { appraisedScore: 700 },
     });
     const explanation = explainChange(v2, lastYear);
     expect(explanation.leaves.map((l) => [l.code, l.status, l.pointsChange, l.maxChange])).toEqual([

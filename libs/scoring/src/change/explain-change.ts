@@ -82,7 +82,10 @@ function contributions(
     const maxChange = (node?.max ?? 0) - (prior?.max ?? 0);
     if (pointsChange === 0 && maxChange === 0 && status === 'changed') return;
     result.push({
-      code, status, pointsChange, maxChange,
+      code,
+      status,
+      pointsChange,
+      maxChange,
       points: node?.points ?? null,
       previousPoints: prior?.points ?? null,
       indexContribution: toIndex(pointsChange),
@@ -91,6 +94,9 @@ function contributions(
   for (const node of current) push(node.code, before.has(node.code) ? 'changed' : 'added', node, before.get(node.code));
   for (const prior of previous) if (!now.has(prior.code)) push(prior.code, 'removed', undefined, prior);
   return result.sort(
-    (a, b) => Math.abs(b.pointsChange) - Math.abs(a.pointsChange) || a.pointsChange - b.pointsChange || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) =>
+      Math.abs(b.pointsChange) - Math.abs(a.pointsChange) ||
+      a.pointsChange - b.pointsChange ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

@@ -11,7 +11,14 @@ describe('fieldMovement', () => {
   it('given every field lower than last year, when compared, then it reads 4/4 fields lower', () => {
     const movement = fieldMovement(card([500, 600, 700, 800]), card([600, 700, 800, 900]));
     expect([movement.lower, movement.compared, movement.higher, movement.same]).toEqual([4, 4, 0, 0]);
-    expect(movement.fields[0]).toMatchObject({ code: 'F1', direction: 'lower', points: 500, previousPoints: 600, percent: 5000, previousPercent: 6000 });
+    expect(movement.fields[0]).toMatchObject({
+      code: 'F1',
+      direction: 'lower',
+      points: 500,
+      previousPoints: 600,
+      percent: 5000,
+      previousPercent: 6000,
+    });
   });
 
   it('given mixed results, when compared, then higher, lower and same are counted', () => {
@@ -35,7 +42,11 @@ describe('fieldMovement', () => {
     const current = scoreUnit(revised, { 'F1.1': { appraisedScore: 800 }, 'N.1': { appraisedScore: 500 } });
     const movement = fieldMovement(current, card([700, 600, 700, 900]));
     expect(movement.fields.map((f) => [f.code, f.direction])).toEqual([
-      ['F1', 'higher'], ['NEW', 'added'], ['F2', 'removed'], ['F3', 'removed'], ['F4', 'removed'],
+      ['F1', 'higher'],
+      ['NEW', 'added'],
+      ['F2', 'removed'],
+      ['F3', 'removed'],
+      ['F4', 'removed'],
     ]);
     expect(movement.compared).toBe(1);
   });

@@ -50,8 +50,13 @@ export function fieldMovement(current: UnitScorecard, previous: UnitScorecard): 
   for (const prior of previous.fields) {
     if (!currentCodes.has(prior.code)) {
       fields.push({
-        code: prior.code, name: prior.name, direction: 'removed',
-        points: null, previousPoints: prior.points, percent: null, previousPercent: prior.percent,
+        code: prior.code,
+        name: prior.name,
+        direction: 'removed',
+        points: null,
+        previousPoints: prior.points,
+        percent: null,
+        previousPercent: prior.percent,
       });
     }
   }

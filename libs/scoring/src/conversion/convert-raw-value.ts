@@ -69,7 +69,13 @@ export function convertedNumerator(rule: ConversionRule, max: Hundredths, raw: n
     const t = bounds.to * 10 ** (scale - bounds.scale);
     const num = max * (r - f);
     const den = t - f;
-    if (Number.isSafeInteger(r) && Number.isSafeInteger(f) && Number.isSafeInteger(t) && Number.isSafeInteger(num) && Number.isSafeInteger(den)) {
+    if (
+      Number.isSafeInteger(r) &&
+      Number.isSafeInteger(f) &&
+      Number.isSafeInteger(t) &&
+      Number.isSafeInteger(num) &&
+      Number.isSafeInteger(den)
+    ) {
       if (den < 0) {
         lastDenominator = -den;
         return -num;
@@ -97,7 +103,14 @@ function ruleBounds(rule: { from: number; to: number }): { from: number; to: num
     const fromScale = decimalScale(rule.from);
     const toScale = decimalScale(rule.to);
     const scale = Math.max(fromScale, toScale);
-    bounds = fromScale < 0 || toScale < 0 ? null : { from: Math.round(rule.from * 10 ** fromScale) * 10 ** (scale - fromScale), to: Math.round(rule.to * 10 ** toScale) * 10 ** (scale - toScale), scale };
+    bounds =
+      fromScale < 0 || toScale < 0
+        ? null
+        : {
+            from: Math.round(rule.from * 10 ** fromScale) * 10 ** (scale - fromScale),
+            to: Math.round(rule.to * 10 ** toScale) * 10 ** (scale - toScale),
+            scale,
+          };
     if (bounds !== null && !(Number.isSafeInteger(bounds.from) && Number.isSafeInteger(bounds.to))) bounds = null;
     boundsCache.set(rule, bounds);
   }

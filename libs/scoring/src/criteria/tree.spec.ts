@@ -5,7 +5,11 @@ describe('criteria tree navigation', () => {
   const set = provincialSet2020();
 
   it('given a nested set, when listing leaves, then they come in document order', () => {
-    expect(listLeaves(set).map((leaf) => leaf.code).slice(0, 5)).toEqual(['F1.1.1', 'F1.1.2', 'F1.2', 'F2.1', 'F2.2']);
+    expect(
+      listLeaves(set)
+        .map((leaf) => leaf.code)
+        .slice(0, 5),
+    ).toEqual(['F1.1.1', 'F1.1.2', 'F1.2', 'F2.1', 'F2.2']);
     expect(listLeaves(set)).toHaveLength(19);
   });
 

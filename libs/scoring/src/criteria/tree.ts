@@ -27,8 +27,7 @@ export function findNode(set: CriteriaSet, code: string): CriteriaNode | undefin
 
 /** The field (top-level group) a leaf belongs to. */
 export function fieldOfLeaf(set: CriteriaSet, leafCode: string): CriterionGroup | undefined {
-  const contains = (node: CriteriaNode): boolean =>
-    node.type === 'leaf' ? node.code === leafCode : node.children.some(contains);
+  const contains = (node: CriteriaNode): boolean => (node.type === 'leaf' ? node.code === leafCode : node.children.some(contains));
   return set.fields.find(contains);
 }
 
@@ -38,10 +37,7 @@ export function leafBounds(leaf: LeafCriterion): { min: Hundredths; max: Hundred
 }
 
 /** Visits every node depth first with its parent group (null for fields) and its index there. */
-export function walkNodes(
-  set: CriteriaSet,
-  visit: (node: CriteriaNode, parent: CriterionGroup | null, index: number) => void,
-): void {
+export function walkNodes(set: CriteriaSet, visit: (node: CriteriaNode, parent: CriterionGroup | null, index: number) => void): void {
   const walk = (node: CriteriaNode, parent: CriterionGroup | null, index: number): void => {
     visit(node, parent, index);
     if (node.type === 'group') node.children.forEach((child, i) => walk(child, node, i));

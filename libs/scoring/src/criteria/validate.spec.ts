@@ -38,7 +38,17 @@ describe('validateCriteriaSet', () => {
     ['a linear rule with from = to', surveyLeaf('L', 100, 'SIPAS', { kind: 'linear', from: 5, to: 5 }), /from ≠ to/],
     ['a linear rule with an infinite bound', surveyLeaf('L', 100, 'SIPAS', { kind: 'linear', from: 0, to: Infinity }), /finite/],
     ['an empty bands rule', surveyLeaf('L', 100, 'SIPAS', { kind: 'bands', bands: [] }), /at least one band/],
-    ['bands not strictly increasing', surveyLeaf('L', 100, 'SIPAS', { kind: 'bands', bands: [{ min: 5, points: 10 }, { min: 5, points: 20 }] }), /greater than/],
+    [
+      'bands not strictly increasing',
+      surveyLeaf('L', 100, 'SIPAS', {
+        kind: 'bands',
+        bands: [
+          { min: 5, points: 10 },
+          { min: 5, points: 20 },
+        ],
+      }),
+      /greater than/,
+    ],
     ['band points above the leaf max', surveyLeaf('L', 100, 'SIPAS', { kind: 'bands', bands: [{ min: 5, points: 101 }] }), /within 0..100/],
     ['band points fractional', surveyLeaf('L', 100, 'SIPAS', { kind: 'bands', bands: [{ min: 5, points: 10.5 }] }), /integer/],
     ['a survey without a name', surveyLeaf('L', 100, ' ', { kind: 'linear', from: 0, to: 100 }), /must name its survey/],

@@ -124,7 +124,11 @@ function validateRule(
         const bandPath = `${path}.bands[${i}]`;
         if (!Number.isFinite(band.min)) report(bandPath, code, `leaf ${label}: band ${i} min must be a finite number`);
         if (i > 0 && !(band.min > rule.bands[i - 1].min)) {
-          report(bandPath, code, `leaf ${label}: band ${i} min ${band.min} must be greater than the previous band's ${rule.bands[i - 1].min}`);
+          report(
+            bandPath,
+            code,
+            `leaf ${label}: band ${i} min ${band.min} must be greater than the previous band's ${rule.bands[i - 1].min}`,
+          );
         }
         if (!Number.isSafeInteger(band.points) || band.points < 0 || band.points > max) {
           report(bandPath, code, `leaf ${label}: band ${i} points ${String(band.points)} must be an integer within 0..${max}`);

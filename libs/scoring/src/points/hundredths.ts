@@ -74,5 +74,5 @@ export function divideRoundHalfAwayBig(numerator: bigint, denominator: bigint): 
 
 export function floorDivBig(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator; // truncates towards zero
-  return (numerator % denominator !== 0n) && ((numerator < 0n) !== (denominator < 0n)) ? quotient - 1n : quotient;
+  return numerator % denominator !== 0n && numerator < 0n !== denominator < 0n ? quotient - 1n : quotient;
 }

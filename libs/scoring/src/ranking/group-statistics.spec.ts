@@ -38,7 +38,10 @@ describe('groupStatistics', () => {
   });
 
   it('given a unit exactly on a threshold through a different maximum, when banded, then the exact index decides (72/80 = 90%)', () => {
-    const stats = groupStatistics([{ unitId: 'a', total: 7200, max: 8000 }, { unitId: 'b', total: 7199, max: 8000 }]);
+    const stats = groupStatistics([
+      { unitId: 'a', total: 7200, max: 8000 },
+      { unitId: 'b', total: 7199, max: 8000 },
+    ]);
     expect(stats.bands.map((band) => band.unitIds)).toEqual([['a'], ['b'], []]);
   });
 
@@ -51,7 +54,14 @@ describe('groupStatistics', () => {
     ];
     const stats = groupStatistics(exact);
     expect(stats.bands.map((band) => band.unitIds)).toEqual([[], ['b', 'a'], ['c']]);
-    expect(stats).toMatchObject({ lowestUnitIds: ['c'], highestUnitIds: ['a'], minPercent: 8000, medianPercent: 8000, averagePercent: 8333, countAboveAverage: 1 });
+    expect(stats).toMatchObject({
+      lowestUnitIds: ['c'],
+      highestUnitIds: ['a'],
+      minPercent: 8000,
+      medianPercent: 8000,
+      averagePercent: 8333,
+      countAboveAverage: 1,
+    });
     // the same group from its displayed totals: a would reach the top band, b and c would tie for lowest
     const displayed = groupStatistics(exact.map(({ exactTotal: _, ...entry }) => entry));
     expect(displayed.bands.map((band) => band.unitIds)).toEqual([['a'], ['b', 'c'], []]);
@@ -74,7 +84,10 @@ describe('groupStatistics', () => {
 
   it('given custom thresholds, when summarised, then bands follow them', () => {
     expect(groupStatistics(block, [9500, 8500, 8000]).bands.map((b) => [b.label, b.count])).toEqual([
-      ['≥ 95%', 1], ['85–95%', 3], ['80–85%', 0], ['< 80%', 1],
+      ['≥ 95%', 1],
+      ['85–95%', 3],
+      ['80–85%', 0],
+      ['< 80%', 1],
     ]);
   });
 

@@ -50,7 +50,10 @@ export interface GroupStatistics {
  * `bandThresholds` are lower bounds in hundredths of a percent, e.g. [9000, 8000] gives the
  * bands ≥ 90%, 80–90%, < 80%.
  */
-export function groupStatistics(entries: readonly RankEntry[], bandThresholds: readonly PercentHundredths[] = [9000, 8000]): GroupStatistics {
+export function groupStatistics(
+  entries: readonly RankEntry[],
+  bandThresholds: readonly PercentHundredths[] = [9000, 8000],
+): GroupStatistics {
   const sorted = entries.filter((entry) => entry.max > 0).sort((a, b) => compareExactIndex(a, b) || compareIds(a.unitId, b.unitId));
   const bands = makeBands(bandThresholds);
   for (const entry of sorted) {
@@ -62,13 +65,24 @@ export function groupStatistics(entries: readonly RankEntry[], bandThresholds: r
   const n = sorted.length;
   if (n === 0) {
     return {
-      count: entries.length, indexed: 0, averagePercent: null, medianPercent: null, minPercent: null, maxPercent: null,
-      lowestUnitIds: [], highestUnitIds: [], countAboveAverage: 0, averagePoints: null, bands,
+      count: entries.length,
+      indexed: 0,
+      averagePercent: null,
+      medianPercent: null,
+      minPercent: null,
+      maxPercent: null,
+      lowestUnitIds: [],
+      highestUnitIds: [],
+      countAboveAverage: 0,
+      averagePoints: null,
+      bands,
     };
   }
   const average = averageIndex(sorted);
   const median: Rational =
-    n % 2 === 1 ? exactIndexOf(sorted[(n - 1) / 2]) : divideRational(addRationals(exactIndexOf(sorted[n / 2 - 1]), exactIndexOf(sorted[n / 2])), 2);
+    n % 2 === 1
+      ? exactIndexOf(sorted[(n - 1) / 2])
+      : divideRational(addRationals(exactIndexOf(sorted[n / 2 - 1]), exactIndexOf(sorted[n / 2])), 2);
   const [lowest, highest] = [sorted[0], sorted[n - 1]];
   const same = (a: RankEntry) => (b: RankEntry) => compareExactIndex(a, b) === 0;
   const totalPoints = sumOfExactTotals(sorted);

@@ -12,7 +12,15 @@ describe('rankChanges', () => {
 
   it('given a unit that rose from 11th to 3rd, when compared with last year, then it is up 8 places with its points change', () => {
     const change = rankChanges(thisYear, lastYear).find((c) => c.unitId === 'D11')!;
-    expect(change).toMatchObject({ rank: 3, previousRank: 11, placesUp: 8, total: 9260, previousTotal: 8500, pointsChange: 760, percentChange: 760 });
+    expect(change).toMatchObject({
+      rank: 3,
+      previousRank: 11,
+      placesUp: 8,
+      total: 9260,
+      previousTotal: 8500,
+      pointsChange: 760,
+      percentChange: 760,
+    });
     expect(describeRankChange(change)).toBe('up 8 places, from 11th to 3rd');
     expect(describeScoreChange(change.pointsChange)).toBe('up 7.60 points');
   });
@@ -47,7 +55,10 @@ describe('rankChanges', () => {
       rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]),
     );
     expect(change).toMatchObject({ pointsChange: 0, percentChange: 1 });
-    const [displayed] = rankChanges(rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]), rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]));
+    const [displayed] = rankChanges(
+      rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]),
+      rankGroup([{ unitId: 'a', total: 4000, max: 5000 }]),
+    );
     expect(displayed!.percentChange).toBe(0);
   });
 
@@ -58,7 +69,17 @@ describe('rankChanges', () => {
   });
 
   it.each([
-    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [22, '22nd'], [63, '63rd'], [111, '111th'],
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [22, '22nd'],
+    [63, '63rd'],
+    [111, '111th'],
   ])('given %p, when written as an ordinal, then it reads %p', (n, text) => {
     expect(ordinal(n)).toBe(text);
   });

@@ -42,9 +42,7 @@ export function rankChanges(current: readonly RankedEntry[], previous: readonly 
       pointsChange: prior === undefined ? null : entry.total - prior.total,
       percent: entry.percent,
       previousPercent: prior?.percent ?? null,
-      percentChange: hasBothIndexes
-        ? rationalToPercent(subtractRationals(exactIndexOf(entry), exactIndexOf(prior)), 'half-away')
-        : null,
+      percentChange: hasBothIndexes ? rationalToPercent(subtractRationals(exactIndexOf(entry), exactIndexOf(prior)), 'half-away') : null,
     };
   });
 }

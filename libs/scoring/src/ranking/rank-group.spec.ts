@@ -32,8 +32,8 @@ describe('rankGroup', () => {
     const shuffled = [...entries].sort((a, b) => ((a.total * 7919) % 101) - ((b.total * 7919) % 101) || (a.unitId < b.unitId ? -1 : 1));
     const ranked = rankGroup(shuffled);
     const expectedRanks = [
-      1, 2, 3, 4, 4, 6, 7, 8, 9, 10, 10, 10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33,
-      34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 62,
+      1, 2, 3, 4, 4, 6, 7, 8, 9, 10, 10, 10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
+      37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 62,
     ];
     expect(ranked.map((entry) => entry.rank)).toEqual(expectedRanks);
     expect(ranked.slice(3, 5).map((entry) => entry.unitId)).toEqual(['P59', 'P60']); // tie listed by unitId
@@ -42,18 +42,22 @@ describe('rankGroup', () => {
   });
 
   it('given different applicable maxima, when ranked, then the index decides (68.32/84 = 81.33% beats 81.00/100)', () => {
-    expect(ranksById([
-      { unitId: 'full', total: 8100, max: 10000 },
-      { unitId: 'na', total: 6832, max: 8400 },
-    ])).toEqual({ na: 1, full: 2 });
+    expect(
+      ranksById([
+        { unitId: 'full', total: 8100, max: 10000 },
+        { unitId: 'na', total: 6832, max: 8400 },
+      ]),
+    ).toEqual({ na: 1, full: 2 });
   });
 
   it('given equal indexes from different maxima, when ranked, then they tie exactly (90/100 vs 81/90)', () => {
-    expect(ranksById([
-      { unitId: 'a', total: 9000, max: 10000 },
-      { unitId: 'b', total: 8100, max: 9000 },
-      { unitId: 'c', total: 8999, max: 10000 },
-    ])).toEqual({ a: 1, b: 1, c: 3 });
+    expect(
+      ranksById([
+        { unitId: 'a', total: 9000, max: 10000 },
+        { unitId: 'b', total: 8100, max: 9000 },
+        { unitId: 'c', total: 8999, max: 10000 },
+      ]),
+    ).toEqual({ a: 1, b: 1, c: 3 });
   });
 
   it('given indexes equal at the published precision, when ranked, then they share a rank, listed by exact index', () => {
@@ -86,17 +90,31 @@ describe('rankGroup', () => {
       { unitId: 'a', total: big, max: big + 1 },
     ];
     // big/(big+1) > (big-1)/big, although both are 0.999999999999… in float64 and 100.00 % published
-    expect(rankGroup(entries).map((e) => [e.unitId, e.rank])).toEqual([['a', 1], ['b', 1]]);
+    expect(rankGroup(entries).map((e) => [e.unitId, e.rank])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
   });
 
   it('given ranking by points, when maxima differ, then points alone decide', () => {
     expect(
-      Object.fromEntries(rankGroup([{ unitId: 'full', total: 8100, max: 10000 }, { unitId: 'na', total: 6832, max: 8400 }], { by: 'points' }).map((e) => [e.unitId, e.rank])),
+      Object.fromEntries(
+        rankGroup(
+          [
+            { unitId: 'full', total: 8100, max: 10000 },
+            { unitId: 'na', total: 6832, max: 8400 },
+          ],
+          { by: 'points' },
+        ).map((e) => [e.unitId, e.rank]),
+      ),
     ).toEqual({ full: 1, na: 2 });
   });
 
   it('given a unit with no applicable maximum, when ranked, then it is unranked and listed last', () => {
-    const ranked = rankGroup([{ unitId: 'z', total: 0, max: 0 }, { unitId: 'a', total: 10, max: 100 }]);
+    const ranked = rankGroup([
+      { unitId: 'z', total: 0, max: 0 },
+      { unitId: 'a', total: 10, max: 100 },
+    ]);
     expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.position, entry.percent])).toEqual([
       ['a', 1, 1, 1000],
       ['z', null, 2, null],
@@ -104,7 +122,12 @@ describe('rankGroup', () => {
   });
 
   it('given a duplicated unit or a fractional total, when ranked, then it is refused', () => {
-    expect(() => rankGroup([{ unitId: 'a', total: 1, max: 10 }, { unitId: 'a', total: 2, max: 10 }])).toThrow(/twice/);
+    expect(() =>
+      rankGroup([
+        { unitId: 'a', total: 1, max: 10 },
+        { unitId: 'a', total: 2, max: 10 },
+      ]),
+    ).toThrow(/twice/);
     expect(() => rankGroup([{ unitId: 'a', total: 1.5, max: 10 }])).toThrow(/integers/);
   });
 
@@ -157,9 +180,12 @@ describe('rankGroup', () => {
 
     it('the input order never changes the result', () => {
       fc.assert(
-        fc.property(rankEntriesArb().chain((entries) => fc.shuffledSubarray(entries, { minLength: entries.length }).map((s) => [entries, s])), ([a, b]) => {
-          expect(rankGroup(b)).toEqual(rankGroup(a));
-        }),
+        fc.property(
+          rankEntriesArb().chain((entries) => fc.shuffledSubarray(entries, { minLength: entries.length }).map((s) => [entries, s])),
+          ([a, b]) => {
+            expect(rankGroup(b)).toEqual(rankGroup(a));
+          },
+        ),
       );
     });
 

@@ -68,10 +68,12 @@ const exactIndex = (entry: RankEntry): Rational => {
 const hasFraction = (entry: RankEntry) => entry.exactTotal !== undefined && !isWhole(entry.exactTotal);
 
 /** The entry's total as it is exactly: `exactTotal` when given, else the (then exact) `total`. */
-export const exactTotalOf = (entry: RankEntry): Rational => (hasFraction(entry) ? toRational(entry.exactTotal!) : { num: BigInt(entry.total), den: 1n });
+export const exactTotalOf = (entry: RankEntry): Rational =>
+  hasFraction(entry) ? toRational(entry.exactTotal!) : { num: BigInt(entry.total), den: 1n };
 
 /** The entry's index (total ÷ max, max > 0) exactly, as an unreduced rational: from `exactTotal` when given. */
-export const exactIndexOf = (entry: RankEntry): Rational => (hasFraction(entry) ? exactIndex(entry) : { num: BigInt(entry.total), den: BigInt(entry.max) });
+export const exactIndexOf = (entry: RankEntry): Rational =>
+  hasFraction(entry) ? exactIndex(entry) : { num: BigInt(entry.total), den: BigInt(entry.max) };
 
 /** Exact comparison of two entries' indexes (both maxima > 0): negative when a's index is lower. */
 export function compareExactIndex(a: RankEntry, b: RankEntry): number {
@@ -89,7 +91,8 @@ export function compareExactIndex(a: RankEntry, b: RankEntry): number {
 export function rankGroup(entries: readonly RankEntry[], options: RankOptions = {}): RankedEntry[] {
   const byPoints = options.by === 'points';
   const precision = options.precision ?? DEFAULT_INDEX_PRECISION;
-  if (!Number.isInteger(precision) || precision < 0 || precision > 6) throw new RangeError(`precision ${precision} must be an integer from 0 to 6`);
+  if (!Number.isInteger(precision) || precision < 0 || precision > 6)
+    throw new RangeError(`precision ${precision} must be an integer from 0 to 6`);
   const seen = new Set<string>();
   for (const entry of entries) {
     if (seen.has(entry.unitId)) throw new RangeError(`unit "${entry.unitId}" appears twice in the group`);

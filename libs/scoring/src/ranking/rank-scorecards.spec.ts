@@ -13,17 +13,34 @@ const set = criteriaSet([
 ]);
 const score = (unitId: string, i1: number, i2: number, g1: number, p1: number) => ({
   unitId,
-  scorecard: scoreUnit(set, { I1: { appraisedScore: i1 }, I2: { appraisedScore: i2 }, G1: { appraisedScore: g1 }, P1: { appraisedScore: p1 } }),
+  scorecard: scoreUnit(set, {
+    I1: { appraisedScore: i1 },
+    I2: { appraisedScore: i2 },
+    G1: { appraisedScore: g1 },
+    P1: { appraisedScore: p1 },
+  }),
 });
 const block = [score('A', 500, 500, 900, 700), score('B', 400, 0, 1000, 700), score('C', 450, 450, 500, 600)];
 
 describe('rankScorecards', () => {
   it('given a block, when ranked, then there is an overall ranking and one per field', () => {
     const rankings = rankScorecards(block);
-    expect(rankings.overall.map((e) => [e.unitId, e.rank, e.total])).toEqual([['A', 1, 2600], ['B', 2, 2100], ['C', 3, 2000]]);
+    expect(rankings.overall.map((e) => [e.unitId, e.rank, e.total])).toEqual([
+      ['A', 1, 2600],
+      ['B', 2, 2100],
+      ['C', 3, 2000],
+    ]);
     expect(Object.keys(rankings.fields)).toEqual(['INST', 'DIGI', 'PROC']);
-    expect(rankings.fields.DIGI.map((e) => [e.unitId, e.rank])).toEqual([['B', 1], ['A', 2], ['C', 3]]);
-    expect(rankings.fields.PROC.map((e) => [e.unitId, e.rank])).toEqual([['A', 1], ['B', 1], ['C', 3]]);
+    expect(rankings.fields.DIGI.map((e) => [e.unitId, e.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+    ]);
+    expect(rankings.fields.PROC.map((e) => [e.unitId, e.rank])).toEqual([
+      ['A', 1],
+      ['B', 1],
+      ['C', 3],
+    ]);
   });
 
   it('given field rankings, when positions are read, then each unit knows the fields where it is first and last', () => {
@@ -56,7 +73,10 @@ describe('rankScorecards', () => {
                   ? { ...node.scoring, floor: node.scoring.floor * k }
                   : node.scoring.kind === 'appraised' || node.scoring.rule.kind === 'linear'
                     ? node.scoring
-                    : { ...node.scoring, rule: { kind: 'bands', bands: node.scoring.rule.bands.map((b) => ({ ...b, points: b.points * k })) } },
+                    : {
+                        ...node.scoring,
+                        rule: { kind: 'bands', bands: node.scoring.rule.bands.map((b) => ({ ...b, points: b.points * k })) },
+                      },
             }
           : { ...node, max: node.max * k, children: node.children.map(scaleNode) };
       return { ...s, maxTotal: s.maxTotal * k, fields: s.fields.map((f) => scaleNode(f) as CriteriaSet['fields'][number]) };
@@ -72,7 +92,9 @@ describe('rankScorecards', () => {
     fc.assert(
       fc.property(arb, ([s, unitInputs, k]) => {
         // linear rules are not scaled exactly by rounding, so raw values are dropped here
-        const noRaw = unitInputs.map((inputs) => Object.fromEntries(Object.entries(inputs).map(([c, i]) => [c, { ...i, rawValue: undefined }])));
+        const noRaw = unitInputs.map((inputs) =>
+          Object.fromEntries(Object.entries(inputs).map(([c, i]) => [c, { ...i, rawValue: undefined }])),
+        );
         const units = (set2: CriteriaSet, factor: number) =>
           noRaw.map((inputs, u) => ({
             unitId: `U${u}`,

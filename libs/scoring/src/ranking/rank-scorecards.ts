@@ -76,7 +76,8 @@ export interface ZeroLeafReport {
 export function zeroLeafReport(units: readonly UnitResult[]): ZeroLeafReport[] {
   const byLeaf = new Map<string, ZeroLeafReport>();
   for (const { scorecard } of units) {
-    for (const leaf of scorecard.leaves) if (!byLeaf.has(leaf.code)) byLeaf.set(leaf.code, { leafCode: leaf.code, fieldCode: leaf.fieldCode, unitIds: [] });
+    for (const leaf of scorecard.leaves)
+      if (!byLeaf.has(leaf.code)) byLeaf.set(leaf.code, { leafCode: leaf.code, fieldCode: leaf.fieldCode, unitIds: [] });
   }
   for (const { unitId, scorecard } of units) for (const code of scorecard.zeroLeaves) byLeaf.get(code)!.unitIds.push(unitId);
   return [...byLeaf.values()].filter((report) => report.unitIds.length > 0);

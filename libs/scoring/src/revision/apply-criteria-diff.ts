@@ -18,9 +18,7 @@ const ROOT = '\u0000fields';
 export function applyCriteriaDiff(set: CriteriaSet, diff: CriteriaDiff): CriteriaSet {
   const { from } = diff;
   if (set.code !== from.code || set.year !== from.year || set.level !== from.level || set.version !== from.version) {
-    throw new CriteriaDiffConflictError(
-      `diff is from "${from.code}" v${from.version}, not "${set.code}" v${set.version}`,
-    );
+    throw new CriteriaDiffConflictError(`diff is from "${from.code}" v${from.version}, not "${set.code}" v${set.version}`);
   }
   if (diff.maxTotal && diff.maxTotal.from !== set.maxTotal) {
     throw new CriteriaDiffConflictError(`maxTotal is ${set.maxTotal}, the diff expects ${diff.maxTotal.from}`);
@@ -29,7 +27,11 @@ export function applyCriteriaDiff(set: CriteriaSet, diff: CriteriaDiff): Criteri
   const childLists = new Map<string, readonly string[]>([[ROOT, set.fields.map((field) => field.code)]]);
   for (const [code, { node }] of indexNodes(set)) {
     attributes.set(code, attributesOf(node));
-    if (node.type === 'group') childLists.set(code, node.children.map((child) => child.code));
+    if (node.type === 'group')
+      childLists.set(
+        code,
+        node.children.map((child) => child.code),
+      );
   }
   for (const { code, node } of diff.removed) {
     if (attributes.get(code)?.type !== node.type) throw new CriteriaDiffConflictError(`cannot remove "${code}": no such ${node.type}`);

@@ -1,4 +1,12 @@
-import type { AssessedLevel, CriteriaNode, CriteriaSet, CriterionGroup, Hundredths, LeafCriterion, LeafScoring } from '../criteria/criteria-set';
+import type {
+  AssessedLevel,
+  CriteriaNode,
+  CriteriaSet,
+  CriterionGroup,
+  Hundredths,
+  LeafCriterion,
+  LeafScoring,
+} from '../criteria/criteria-set';
 import { walkNodes } from '../criteria/tree';
 
 /** A node without its children: what a diff records about an added or removed node. */
@@ -97,7 +105,10 @@ export function diffCriteriaSets(a: CriteriaSet, b: CriteriaSet): CriteriaDiff {
     const parent = index.get(parentCode)?.node;
     return parent?.type === 'group' ? parent.children.map((child) => child.code) : undefined;
   };
-  const parents: (string | null)[] = [null, ...[...after.values()].filter(({ node }) => node.type === 'group').map(({ node }) => node.code)];
+  const parents: (string | null)[] = [
+    null,
+    ...[...after.values()].filter(({ node }) => node.type === 'group').map(({ node }) => node.code),
+  ];
   for (const parentCode of parents) {
     const codes = childCodes(b, after, parentCode)!;
     const old = parentCode === null || sameKind(parentCode) ? childCodes(a, before, parentCode) : undefined;

@@ -6,7 +6,13 @@ describe('compileCriteriaSet', () => {
     const compiled = compileCriteriaSet(provincialSet2020());
     expect(compiled.leaves.map((leaf) => leaf.code).slice(0, 3)).toEqual(['F1.1.1', 'F1.1.2', 'F1.2']);
     expect(Array.from(compiled.leafField.slice(0, 4))).toEqual([0, 0, 0, 1]);
-    expect(compiled.sources.map((source) => source.key)).toEqual(['appraisal', 'survey:leaders', 'deduction', 'survey:SIPAS', 'indicator:socio-economic']);
+    expect(compiled.sources.map((source) => source.key)).toEqual([
+      'appraisal',
+      'survey:leaders',
+      'deduction',
+      'survey:SIPAS',
+      'indicator:socio-economic',
+    ]);
     expect(compiled.leafIndexByCode.get('F8.3')).toBe(18);
     expect(compiled.hasPrototypeCollision).toBe(false);
   });

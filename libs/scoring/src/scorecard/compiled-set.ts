@@ -36,7 +36,10 @@ export interface CompiledCriteriaSet {
 }
 
 export class InvalidCriteriaSetError extends Error {
-  constructor(readonly setCode: string, readonly issues: CriteriaSetIssue[]) {
+  constructor(
+    readonly setCode: string,
+    readonly issues: CriteriaSetIssue[],
+  ) {
     super(`criteria set "${setCode}" is invalid: ${issues.map((issue) => issue.message).join('; ')}`);
     this.name = 'InvalidCriteriaSetError';
   }

@@ -6,11 +6,22 @@ import { scoreUnit } from './score-unit';
 
 const appraised = (code: string, max: number): LeafCriterion => ({ type: 'leaf', code, name: code, max, scoring: { kind: 'appraised' } });
 const survey = (code: string, name: string, max: number): LeafCriterion => ({
-  type: 'leaf', code, name: code, max, scoring: { kind: 'survey', survey: name, rule: { kind: 'linear', from: 0, to: 100 } },
+  type: 'leaf',
+  code,
+  name: code,
+  max,
+  scoring: { kind: 'survey', survey: name, rule: { kind: 'linear', from: 0, to: 100 } },
 });
 function setOf(leaves: LeafCriterion[]): CriteriaSet {
   const max = leaves.reduce((sum, leaf) => sum + leaf.max, 0);
-  return { code: 'S', year: 2024, level: 'province', version: 1, maxTotal: max, fields: [{ type: 'group', code: 'F1', name: 'F1', max, children: leaves }] };
+  return {
+    code: 'S',
+    year: 2024,
+    level: 'province',
+    version: 1,
+    maxTotal: max,
+    fields: [{ type: 'group', code: 'F1', name: 'F1', max, children: leaves }],
+  };
 }
 
 describe('the methodology, exactly: unrounded parts, one rounding, ranks on the exact index', () => {
@@ -41,10 +52,21 @@ describe('the methodology, exactly: unrounded parts, one rounding, ranks on the 
     const above = scoreUnit(half, { A: { appraisedScore: 2500 }, S: { rawValue: 0.25 } }); // 25.0025 of 50 → 50.005 % → 50.01 %
     const level = scoreUnit(half, { A: { appraisedScore: 2500 }, S: { rawValue: 0 } }); // 25.00 of 50 → 50.00 %
     expect([above.total, level.total]).toEqual([2500, 2500]);
-    const ranked = rankScorecards([{ unitId: 'b-level', scorecard: level }, { unitId: 'a-above', scorecard: above }]).overall;
-    expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.percent])).toEqual([['a-above', 1, 5001], ['b-level', 2, 5000]]);
+    const ranked = rankScorecards([
+      { unitId: 'b-level', scorecard: level },
+      { unitId: 'a-above', scorecard: above },
+    ]).overall;
+    expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.percent])).toEqual([
+      ['a-above', 1, 5001],
+      ['b-level', 2, 5000],
+    ]);
     // ranked on the rounded totals alone, they would tie
-    expect(rankGroup([{ unitId: 'a', total: 2500, max: 5000 }, { unitId: 'b', total: 2500, max: 5000 }]).map((entry) => entry.rank)).toEqual([1, 1]);
+    expect(
+      rankGroup([
+        { unitId: 'a', total: 2500, max: 5000 },
+        { unitId: 'b', total: 2500, max: 5000 },
+      ]).map((entry) => entry.rank),
+    ).toEqual([1, 1]);
   });
 
   it('given exact indexes equal at the published precision, then they still share a rank, the exact index ordering the tie', () => {
@@ -52,6 +74,9 @@ describe('the methodology, exactly: unrounded parts, one rounding, ranks on the 
       { unitId: 'a', total: 8996, max: 10000, exactTotal: { num: 17991, den: 2 } }, // 89.955 % → 89.96 %
       { unitId: 'b', total: 8996, max: 10000 }, // 89.96 %
     ]);
-    expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.percent])).toEqual([['b', 1, 8996], ['a', 1, 8996]]);
+    expect(ranked.map((entry) => [entry.unitId, entry.rank, entry.percent])).toEqual([
+      ['b', 1, 8996],
+      ['a', 1, 8996],
+    ]);
   });
 });

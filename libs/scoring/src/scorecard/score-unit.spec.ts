@@ -99,7 +99,10 @@ describe('scoreUnit', () => {
   });
 
   it('given a survey leaf with points recorded directly, when scored, then those points count', () => {
-    expect(scoreUnit(set, { 'F8.1': { appraisedScore: 700 } }).leaves.find((l) => l.code === 'F8.1')).toMatchObject({ points: 700, origin: 'appraised' });
+    expect(scoreUnit(set, { 'F8.1': { appraisedScore: 700 } }).leaves.find((l) => l.code === 'F8.1')).toMatchObject({
+      points: 700,
+      origin: 'appraised',
+    });
   });
 
   it('given inputs as a Map, when scored, then the result equals the record form', () => {
@@ -118,7 +121,15 @@ describe('scoreUnit', () => {
 
   it('given a Map holding an undefined input, when scored, then it counts as no input rather than an unknown code', () => {
     expect(scoreUnit(set, new Map([['F2.1', undefined as unknown as LeafInput]])).total).toBe(0);
-    expect(() => scoreUnit(set, new Map([['F2.1', { selfScore: 1 }], ['X', { selfScore: 1 }]]))).toThrow(/no leaf "X"/);
+    expect(() =>
+      scoreUnit(
+        set,
+        new Map([
+          ['F2.1', { selfScore: 1 }],
+          ['X', { selfScore: 1 }],
+        ]),
+      ),
+    ).toThrow(/no leaf "X"/);
   });
 
   it('given a leaf code that is also an Object.prototype name, when scored from a record, then inherited members are not read as inputs', () => {

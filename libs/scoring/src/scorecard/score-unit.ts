@@ -7,7 +7,10 @@ import { compileCriteriaSet, LEAF_KIND, type CompiledCriteriaSet } from './compi
 import type { FieldScore, LeafInput, LeafInputs, LeafScore, PointsOrigin, SourceScore, UnitScorecard } from './scorecard';
 
 export class ScoringInputError extends RangeError {
-  constructor(readonly leafCode: string, message: string) {
+  constructor(
+    readonly leafCode: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ScoringInputError';
   }
@@ -98,7 +101,14 @@ export function scoreUnit(set: CriteriaSet | CompiledCriteriaSet, inputs: LeafIn
     wholeTotal += fieldPoints[f];
     applicableMax += fieldMax[f];
     const value = withFraction(fieldPoints[f], fieldFractions, f);
-    const score: FieldScore = { code: field.code, name: field.name, points: value.points, max: fieldMax[f], nominalMax: field.max, percent: indexOf(value, fieldMax[f]) };
+    const score: FieldScore = {
+      code: field.code,
+      name: field.name,
+      points: value.points,
+      max: fieldMax[f],
+      nominalMax: field.max,
+      percent: indexOf(value, fieldMax[f]),
+    };
     if (value.exact) score.exactPoints = value.exact;
     return score;
   });

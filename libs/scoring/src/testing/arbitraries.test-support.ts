@@ -14,13 +14,27 @@ const CODE_POOL = [...PROTOTYPE_CODES, ...Array.from({ length: 60 - PROTOTYPE_CO
 const scoringArb: fc.Arbitrary<{ max: number; scoring: LeafScoring }> = fc.oneof(
   fc.integer({ min: 0, max: 2000 }).map((max) => ({ max, scoring: { kind: 'appraised' } as LeafScoring })),
   fc
-    .tuple(fc.integer({ min: 1, max: 2000 }), fc.constantFrom('SIPAS', 'leaders'), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 51, max: 100 }), fc.boolean())
+    .tuple(
+      fc.integer({ min: 1, max: 2000 }),
+      fc.constantFrom('SIPAS', 'leaders'),
+      fc.integer({ min: 0, max: 50 }),
+      fc.integer({ min: 51, max: 100 }),
+      fc.boolean(),
+    )
     .map(([max, survey, low, high, reversed]) => ({
       max,
-      scoring: { kind: 'survey', survey, rule: reversed ? { kind: 'linear', from: high, to: low } : { kind: 'linear', from: low, to: high } } as LeafScoring,
+      scoring: {
+        kind: 'survey',
+        survey,
+        rule: reversed ? { kind: 'linear', from: high, to: low } : { kind: 'linear', from: low, to: high },
+      } as LeafScoring,
     })),
   fc
-    .tuple(fc.integer({ min: 0, max: 1000 }), fc.constantFrom('socio-economic', 'budget'), fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.integer({ min: 0, max: 1000 }),
+      fc.constantFrom('socio-economic', 'budget'),
+      fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }),
+    )
     .chain(([max, indicator, mins]) =>
       fc.array(fc.integer({ min: 0, max }), { minLength: mins.length, maxLength: mins.length }).map((points) => ({
         max,
@@ -40,7 +54,9 @@ const leafTemplateArb: fc.Arbitrary<LeafTemplate> = fc
   .map(([name, { max, scoring }]) => ({ type: 'leaf', name, max, scoring }));
 const criterionArb: fc.Arbitrary<NodeTemplate> = fc.oneof(
   leafTemplateArb,
-  fc.tuple(nameArb, fc.array(leafTemplateArb, { minLength: 1, maxLength: 3 })).map(([name, children]): NodeTemplate => ({ type: 'group', name, children })),
+  fc
+    .tuple(nameArb, fc.array(leafTemplateArb, { minLength: 1, maxLength: 3 }))
+    .map(([name, children]): NodeTemplate => ({ type: 'group', name, children })),
 );
 const fieldArb: fc.Arbitrary<GroupTemplate> = fc
   .tuple(nameArb, fc.array(criterionArb, { minLength: 1, maxLength: 3 }))
@@ -80,13 +96,18 @@ const leafInputArb = (leaf: LeafCriterion): fc.Arbitrary<LeafInput> => {
     fc.constant({}),
   ];
   return leaf.scoring.kind === 'survey' || leaf.scoring.kind === 'indicator'
-    ? fc.oneof(fc.double({ min: -10, max: 110, noNaN: true }).map((rawValue) => ({ rawValue })), ...common)
+    ? fc.oneof(
+        fc.double({ min: -10, max: 110, noNaN: true }).map((rawValue) => ({ rawValue })),
+        ...common,
+      )
     : fc.oneof(...common);
 };
 
 /** Inputs for every leaf of a set (each leaf: scores within bounds, a raw value, N/A or nothing). */
 export const leafInputsArb = (set: CriteriaSet): fc.Arbitrary<Record<string, LeafInput>> =>
-  fc.tuple(...listLeaves(set).map(leafInputArb)).map((inputs) => Object.fromEntries(listLeaves(set).map((leaf, i) => [leaf.code, inputs[i]])));
+  fc
+    .tuple(...listLeaves(set).map(leafInputArb))
+    .map((inputs) => Object.fromEntries(listLeaves(set).map((leaf, i) => [leaf.code, inputs[i]])));
 
 /** A group of units with totals and maxima, unique ids, for ranking properties. */
 export const rankEntriesArb = (options: { sameMax?: boolean; maxLength?: number } = {}) =>

@@ -49,7 +49,10 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
     const state = await this.criteriaSets.load(this.infrastructure.eventStore, criteriaSetStreamName(code));
     const resolved = resolveCriteriaSet(state, version);
     if (!resolved) {
-      throw new DomainError('CRITERIA_SET_NOT_PUBLISHED', `Criteria set ${code}${version ? ` version ${version}` : ''} is not published`, { code, version });
+      throw new DomainError('CRITERIA_SET_NOT_PUBLISHED', `Criteria set ${code}${version ? ` version ${version}` : ''} is not published`, {
+        code,
+        version,
+      });
     }
     return resolved;
   }
@@ -62,13 +65,17 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       const bound = boundCriteriaSet(current);
       if (request.type === 'OpenAssessment') {
         const code = criteriaSet?.code ?? bound?.code;
-        if (!code) throw new DomainError('VALIDATION_FAILED', 'criteriaSetCode is required to open an assessment', { field: 'criteriaSetCode' });
+        if (!code)
+          throw new DomainError('VALIDATION_FAILED', 'criteriaSetCode is required to open an assessment', { field: 'criteriaSetCode' });
         const unit = toAssessedUnit(await loadAggregate(store, unitDecider, unitStreamName(unitId)));
         return { ...request, unitId, year, unit, criteriaSet: await this.resolveSet(code, criteriaSet?.version), context };
       }
       if (!bound) throw new DomainError('ASSESSMENT_NOT_OPEN', `No assessment of ${unitId} for ${year} has been opened`, { unitId, year });
       if (request.type === 'MoveAssessmentToCriteriaVersion') {
-        const [from, to] = await Promise.all([this.resolveSet(bound.code, bound.version), this.resolveSet(bound.code, criteriaSet?.version)]);
+        const [from, to] = await Promise.all([
+          this.resolveSet(bound.code, bound.version),
+          this.resolveSet(bound.code, criteriaSet?.version),
+        ]);
         return { ...request, criteriaSet: from, targetCriteriaSet: to, context };
       }
       return { ...request, criteriaSet: await this.resolveSet(bound.code, bound.version), context } as AssessmentCommand;

@@ -22,7 +22,8 @@ export class AssessmentMoveFailure {
 @ObjectType({ description: 'What moving every assessment of a criteria set to a newer version did.' })
 export class AssessmentsMoved {
   @Field(() => [CommandResult], { description: 'the assessments moved' }) moved!: CommandResult[];
-  @Field(() => [AssessmentMoveFailure], { description: 'the assessments that could not be moved, with why' }) failed!: AssessmentMoveFailure[];
+  @Field(() => [AssessmentMoveFailure], { description: 'the assessments that could not be moved, with why' })
+  failed!: AssessmentMoveFailure[];
 }
 
 const BULK_LIMIT = 5_000;
@@ -35,7 +36,14 @@ export class CriteriaRevisionResolver {
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
   ) {}
 
-  private moveCommand(actor: RequestActor, unitId: string, year: number, code: string | undefined, version: number | undefined, reason: string) {
+  private moveCommand(
+    actor: RequestActor,
+    unitId: string,
+    year: number,
+    code: string | undefined,
+    version: number | undefined,
+    reason: string,
+  ) {
     const request = { type: 'MoveAssessmentToCriteriaVersion' as const, reason };
     return new ExecuteAssessmentCommand(unitId, year, request, this.dispatch.envelope(actor), { code, version });
   }
@@ -50,17 +58,21 @@ export class CriteriaRevisionResolver {
     @Args('unitId', { description: 'the unit id' }) unitId: string,
     @Args('year', { description: 'the assessment year', type: () => Int }) year: number,
     @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
-    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true }) version?: number,
+    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true })
+    version?: number,
   ) {
     return this.dispatch.send(this.moveCommand(actor, unitId, year, undefined, parseSetVersion(version), reason));
   }
 
-  @Mutation(() => AssessmentsMoved, { description: 'Move every assessment bound to an older version of a criteria set to a newer one (default: the latest).' })
+  @Mutation(() => AssessmentsMoved, {
+    description: 'Move every assessment bound to an older version of a criteria set to a newer one (default: the latest).',
+  })
   async moveAssessmentsToCriteriaVersion(
     @Actor() actor: RequestActor,
     @Args('criteriaSetCode', { description: 'the criteria set code' }) criteriaSetCode: string,
     @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
-    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true }) version?: number,
+    @Args('version', { description: 'the target version of the set (default: the latest published)', type: () => Int, nullable: true })
+    version?: number,
   ): Promise<AssessmentsMoved> {
     // refused up front: with no matching rows the loop below would answer an empty success
     requireNonEmptyId(criteriaSetCode, 'criteriaSetCode');
@@ -74,7 +86,9 @@ export class CriteriaRevisionResolver {
     const result: AssessmentsMoved = { moved: [], failed: [] };
     for (const row of rows) {
       try {
-        const outcome = await this.dispatch.execute(this.moveCommand(actor, row.unitId, row.year, criteriaSetCode, version ?? undefined, reason));
+        const outcome = await this.dispatch.execute(
+          this.moveCommand(actor, row.unitId, row.year, criteriaSetCode, version ?? undefined, reason),
+        );
         if (outcome.eventTypes.length > 0) result.moved.push(outcome);
       } catch (error) {
         const typed = toGraphQLError(error);

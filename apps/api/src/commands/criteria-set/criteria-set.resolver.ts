@@ -21,7 +21,10 @@ export class DraftCriteriaSetInput {
 @InputType({ description: 'The whole tree of a criteria set: its fields, criteria and leaves.' })
 export class CriteriaTreeInput {
   @Field({ description: 'the criteria set code' }) @Matches(ID_PATTERN, { message: ID_MESSAGE }) code!: string;
-  @Field(() => [FieldInput], { description: 'the fields (component indexes), in order' }) @ValidateNested({ each: true }) @Type(() => FieldInput) fields!: FieldInput[];
+  @Field(() => [FieldInput], { description: 'the fields (component indexes), in order' })
+  @ValidateNested({ each: true })
+  @Type(() => FieldInput)
+  fields!: FieldInput[];
 }
 
 @Resolver()
@@ -38,7 +41,15 @@ export class CriteriaSetResolver {
   }
 
   @Mutation(() => CommandResult, { description: 'Replace the whole tree of a draft (fields → criteria → leaves).' })
-  replaceCriteriaTree(@Actor() actor: RequestActor, @Args('input', { description: 'the command input' }) input: CriteriaTreeInput, @Args('expectedRevision', { description: 'the stream revision the client last saw (-1: no stream yet); another current revision is CONCURRENCY_CONFLICT', nullable: true }) expectedRevision?: string) {
+  replaceCriteriaTree(
+    @Actor() actor: RequestActor,
+    @Args('input', { description: 'the command input' }) input: CriteriaTreeInput,
+    @Args('expectedRevision', {
+      description: 'the stream revision the client last saw (-1: no stream yet); another current revision is CONCURRENCY_CONFLICT',
+      nullable: true,
+    })
+    expectedRevision?: string,
+  ) {
     return this.send(actor, input.code, { type: 'ReplaceCriteriaTree', fields: toCriteriaTree(input.fields) }, expectedRevision);
   }
 
@@ -48,12 +59,20 @@ export class CriteriaSetResolver {
   }
 
   @Mutation(() => CommandResult, { description: 'Publish a new version with a reason; earlier versions stay readable.' })
-  reviseCriteriaSet(@Actor() actor: RequestActor, @Args('input', { description: 'the command input' }) input: CriteriaTreeInput, @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string) {
+  reviseCriteriaSet(
+    @Actor() actor: RequestActor,
+    @Args('input', { description: 'the command input' }) input: CriteriaTreeInput,
+    @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
+  ) {
     return this.send(actor, input.code, { type: 'ReviseCriteriaSet', reason, fields: toCriteriaTree(input.fields) });
   }
 
   @Mutation(() => CommandResult, { description: 'Retire a criteria set: no new assessments are opened against it.' })
-  retireCriteriaSet(@Actor() actor: RequestActor, @Args('code', { description: 'the criteria set code' }) code: string, @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string) {
+  retireCriteriaSet(
+    @Actor() actor: RequestActor,
+    @Args('code', { description: 'the criteria set code' }) code: string,
+    @Args('reason', { description: 'why (kept in the audit trail)' }) reason: string,
+  ) {
     return this.send(actor, code, { type: 'RetireCriteriaSet', reason });
   }
 }

@@ -2,9 +2,27 @@ import { type ConversionRule, type CriterionGroup, type LeafCriterion, type Leaf
 import { DomainError } from '@par-index/domain';
 import { pointsArg as points } from '../shared/points';
 
-interface RuleShape { kind: 'linear' | 'bands'; from?: number; to?: number; bands?: { min: number; points: number }[] }
-interface LeafShape { code: string; name: string; max: number; kind: string; survey?: string; indicator?: string; rule?: RuleShape; floor?: number }
-interface FieldShape { code: string; name: string; criteria: { code: string; name: string; leaves: LeafShape[] }[] }
+interface RuleShape {
+  kind: 'linear' | 'bands';
+  from?: number;
+  to?: number;
+  bands?: { min: number; points: number }[];
+}
+interface LeafShape {
+  code: string;
+  name: string;
+  max: number;
+  kind: string;
+  survey?: string;
+  indicator?: string;
+  rule?: RuleShape;
+  floor?: number;
+}
+interface FieldShape {
+  code: string;
+  name: string;
+  criteria: { code: string; name: string; leaves: LeafShape[] }[];
+}
 
 function invalid(message: string, field: string): never {
   throw new DomainError('VALIDATION_FAILED', message, { field });
@@ -25,11 +43,22 @@ function scoring(leaf: LeafShape): LeafScoring {
     case 'appraised':
       return { kind: 'appraised' };
     case 'survey':
-      return { kind: 'survey', survey: leaf.survey ?? invalid(`leaf ${leaf.code}: survey name required`, `${leaf.code}.survey`), rule: rule(leaf) };
+      return {
+        kind: 'survey',
+        survey: leaf.survey ?? invalid(`leaf ${leaf.code}: survey name required`, `${leaf.code}.survey`),
+        rule: rule(leaf),
+      };
     case 'indicator':
-      return { kind: 'indicator', indicator: leaf.indicator ?? invalid(`leaf ${leaf.code}: indicator name required`, `${leaf.code}.indicator`), rule: rule(leaf) };
+      return {
+        kind: 'indicator',
+        indicator: leaf.indicator ?? invalid(`leaf ${leaf.code}: indicator name required`, `${leaf.code}.indicator`),
+        rule: rule(leaf),
+      };
     case 'deduction':
-      return { kind: 'deduction', floor: points(leaf.floor ?? invalid(`leaf ${leaf.code}: floor required`, `${leaf.code}.floor`), `${leaf.code}.floor`) };
+      return {
+        kind: 'deduction',
+        floor: points(leaf.floor ?? invalid(`leaf ${leaf.code}: floor required`, `${leaf.code}.floor`), `${leaf.code}.floor`),
+      };
     default:
       return invalid(`leaf ${leaf.code}: unknown kind ${leaf.kind}`, `${leaf.code}.kind`);
   }
@@ -42,7 +71,11 @@ export function toCriteriaTree(fields: readonly FieldShape[]): CriterionGroup[] 
   return fields.map((field) => {
     const criteria: CriterionGroup[] = field.criteria.map((criterion) => {
       const leaves: LeafCriterion[] = criterion.leaves.map((leaf) => ({
-        type: 'leaf', code: leaf.code, name: leaf.name, max: points(leaf.max, `${leaf.code}.max`), scoring: scoring(leaf),
+        type: 'leaf',
+        code: leaf.code,
+        name: leaf.name,
+        max: points(leaf.max, `${leaf.code}.max`),
+        scoring: scoring(leaf),
       }));
       return { type: 'group', code: criterion.code, name: criterion.name, max: sum(leaves), children: leaves };
     });

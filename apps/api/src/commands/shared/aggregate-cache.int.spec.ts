@@ -11,7 +11,24 @@ describe('AggregateCache (real PostgreSQL event store)', () => {
   let db: TestDatabase;
   let store: EventStore;
   const add = (stream: string, ...ns: number[]) =>
-    store.appendToStream(stream, ns.map((n) => ({ id: randomUUID(), type: 'Added', data: { n }, metadata: { actorId: 't', actorRole: 'admin', occurredAt: '2026-11-23T00:00:00Z', correlationId: 'c', causationId: 'c', idempotencyKey: randomUUID(), schemaVersion: 1 } })), 'any');
+    store.appendToStream(
+      stream,
+      ns.map((n) => ({
+        id: randomUUID(),
+        type: 'Added',
+        data: { n },
+        metadata: {
+          actorId: 't',
+          actorRole: 'admin',
+          occurredAt: '2026-11-23T00:00:00Z',
+          correlationId: 'c',
+          causationId: 'c',
+          idempotencyKey: randomUUID(),
+          schemaVersion: 1,
+        },
+      })),
+      'any',
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();

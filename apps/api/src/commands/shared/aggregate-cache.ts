@@ -17,7 +17,10 @@ export class AggregateCache<C, E, S> {
     const cached = this.states.get(streamName);
     const events = await store.readStream(streamName, cached ? { fromRevision: cached.revision + 1n } : {});
     if (events.length === 0) return cached?.state ?? this.decider.initialState();
-    const state = events.reduce((current, event) => this.decider.evolve(current, { type: event.type, data: event.data } as unknown as E), cached?.state ?? this.decider.initialState());
+    const state = events.reduce(
+      (current, event) => this.decider.evolve(current, { type: event.type, data: event.data } as unknown as E),
+      cached?.state ?? this.decider.initialState(),
+    );
     if (this.states.size >= MAX_STREAMS && !cached) this.states.clear();
     this.states.set(streamName, { state, revision: events[events.length - 1]!.revision });
     return state;

@@ -33,6 +33,7 @@ export function parseIdempotencyKey(value: string | undefined): string | undefin
 /** A criteria-set version named by the client: a positive integer, or absent (the latest). */
 export function parseSetVersion(version: number | null | undefined, field = 'version'): number | undefined {
   if (version === null || version === undefined) return undefined;
-  if (!Number.isInteger(version) || version < 1) throw new BadUserInputError(`${field} must be a positive integer`, { field, value: version });
+  if (!Number.isInteger(version) || version < 1)
+    throw new BadUserInputError(`${field} must be a positive integer`, { field, value: version });
   return version;
 }

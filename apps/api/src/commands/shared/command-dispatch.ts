@@ -18,14 +18,20 @@ export class CommandDispatch {
   ) {}
 
   envelope(actor: RequestActor, expectedRevision?: string | null): CommandEnvelope {
-    return newEnvelope({ ...actor, idempotencyKey: parseIdempotencyKey(actor.idempotencyKey), expectedRevision: parseExpectedRevision(expectedRevision) });
+    return newEnvelope({
+      ...actor,
+      idempotencyKey: parseIdempotencyKey(actor.idempotencyKey),
+      expectedRevision: parseExpectedRevision(expectedRevision),
+    });
   }
 
   /** Every Execute*Command carries its envelope; the rest of its fields are what it asks for. */
   private withFingerprint(command: ICommand & { envelope: CommandEnvelope }): ICommand {
     const { envelope, ...args } = command;
     const commandHash = commandFingerprint(command.constructor.name, args);
-    return Object.assign(Object.create(Object.getPrototypeOf(command) as object) as ICommand, command, { envelope: { ...envelope, commandHash } });
+    return Object.assign(Object.create(Object.getPrototypeOf(command) as object) as ICommand, command, {
+      envelope: { ...envelope, commandHash },
+    });
   }
 
   async send(command: ICommand & { envelope: CommandEnvelope }): Promise<CommandResult> {
@@ -56,7 +62,12 @@ export class CommandDispatch {
     const wait =
       positions.length === 0
         ? { projected: true as const }
-        : await waitForCheckpoints(this.infrastructure.readModel, this.infrastructure.projectionNames, positions.reduce((a, b) => (b > a ? b : a)), 5_000);
+        : await waitForCheckpoints(
+            this.infrastructure.readModel,
+            this.infrastructure.projectionNames,
+            positions.reduce((a, b) => (b > a ? b : a)),
+            5_000,
+          );
     return results.map((r) => ({ ...r, projected: wait.projected, notProjectedReason: wait.projected ? null : wait.reason }));
   }
 }

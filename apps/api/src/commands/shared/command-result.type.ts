@@ -9,6 +9,9 @@ export class CommandResult {
   @Field(() => [String], { description: 'types of the events appended (or replayed)' }) eventTypes!: string[];
   @Field({ description: 'true when this idempotency key was applied before: nothing new was appended' }) replayed!: boolean;
   @Field({ description: 'true when the read models already include this command' }) projected!: boolean;
-  @Field(() => String, { nullable: true, description: 'why projected is false (a failed projection and its poison event, or the wait timed out)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'why projected is false (a failed projection and its poison event, or the wait timed out)',
+  })
   notProjectedReason!: string | null;
 }

@@ -3,7 +3,10 @@ import type { EventStore, RecordedEvent } from '@par-index/eventstore';
 
 /** Folds recorded events (the store's envelope) into the decider's state. */
 export function foldRecorded<C, E, S>(decider: Decider<C, E, S>, events: readonly RecordedEvent[]): S {
-  return foldEvents(decider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as E));
+  return foldEvents(
+    decider,
+    events.map((event) => ({ type: event.type, data: event.data }) as unknown as E),
+  );
 }
 
 /** Folds another aggregate's stream so a handler can pass what it found into a pure decide. */

@@ -10,7 +10,11 @@ export function pointsArg(value: number, field: string): number {
     throw new DomainError('VALIDATION_FAILED', `${field} is not a finite number`, { field, value: String(value) });
   }
   if (Math.abs(value) > MAX_POINTS_MAGNITUDE) {
-    throw new DomainError('VALIDATION_FAILED', `${field} exceeds the maximum magnitude of ${MAX_POINTS_MAGNITUDE} points`, { field, value, max: MAX_POINTS_MAGNITUDE });
+    throw new DomainError('VALIDATION_FAILED', `${field} exceeds the maximum magnitude of ${MAX_POINTS_MAGNITUDE} points`, {
+      field,
+      value,
+      max: MAX_POINTS_MAGNITUDE,
+    });
   }
   try {
     return toHundredths(value);

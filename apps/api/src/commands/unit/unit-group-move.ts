@@ -38,12 +38,18 @@ export class UnitGroupMove {
     const store = this.infrastructure.eventStore;
     const unit = await loadAggregate(store, unitDecider, unitStreamName(unitId));
     if (unit.status !== 'unregistered') {
-      const request = { type: 'ChangeAssessmentGroup' as const, group: unit.group, reason: `unit ${unitId} moved to group "${unit.group}"` };
+      const request = {
+        type: 'ChangeAssessmentGroup' as const,
+        group: unit.group,
+        reason: `unit ${unitId} moved to group "${unit.group}"`,
+      };
       for (const year of await this.assessmentYears(unitId)) {
         const state = await loadAggregate(store, assessmentDecider, assessmentStreamName(unitId, year));
         if (state.status === 'not_opened' || state.group === unit.group || state.everPublished) continue;
         try {
-          results.push(await this.dispatch.execute(new ExecuteAssessmentCommand(unitId, year, request, { ...envelope, expectedRevision: undefined })));
+          results.push(
+            await this.dispatch.execute(new ExecuteAssessmentCommand(unitId, year, request, { ...envelope, expectedRevision: undefined })),
+          );
         } catch (error) {
           // published in the meantime: it keeps the group it was published in
           if (!isDomainError(error) || error.code !== 'GROUP_FIXED_BY_PUBLICATION') throw error;
@@ -56,7 +62,9 @@ export class UnitGroupMove {
 
   /** The years of the unit's assessment streams, from the event store (the read model may lag). */
   private async assessmentYears(unitId: string): Promise<number[]> {
-    const opened = await this.infrastructure.eventStore.readAll({ filter: { streamNamePrefixes: [`${ASSESSMENT_STREAM_PREFIX}${unitId}-`], eventTypes: [OPENED] } });
+    const opened = await this.infrastructure.eventStore.readAll({
+      filter: { streamNamePrefixes: [`${ASSESSMENT_STREAM_PREFIX}${unitId}-`], eventTypes: [OPENED] },
+    });
     const years = new Set<number>();
     // the prefix also matches a unit whose id extends this one ("ha-tinh-city" for "ha-tinh")
     for (const event of opened) {

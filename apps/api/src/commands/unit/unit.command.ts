@@ -8,7 +8,15 @@ import { loadAggregate } from '../shared/load-aggregate';
 
 /** The unit commands as the API receives them: other units are named by id, not yet resolved. */
 export type UnitRequest =
-  | { type: 'RegisterUnit'; unitId: string; name: string; level: RegisterUnit['level']; group: string; region: string | null; parentId: string | null }
+  | {
+      type: 'RegisterUnit';
+      unitId: string;
+      name: string;
+      level: RegisterUnit['level'];
+      group: string;
+      region: string | null;
+      parentId: string | null;
+    }
   | { type: 'RenameUnit'; name: string }
   | { type: 'MoveUnitToGroup'; group: string }
   | { type: 'MergeUnit'; intoId: string }
@@ -38,16 +46,29 @@ export class UnitCommandHandler implements ICommandHandler<ExecuteUnitCommand, C
     switch (request.type) {
       case 'RegisterUnit': {
         const { parentId, ...rest } = request;
-        const parent = parentId === null ? null : ((await this.reference(parentId)) ?? { unitId: parentId, level: 'province', active: false });
+        const parent =
+          parentId === null ? null : ((await this.reference(parentId)) ?? { unitId: parentId, level: 'province', active: false });
         command = { ...rest, parent, context };
         break;
       }
       case 'MergeUnit': {
         const into = (await this.reference(request.intoId)) ?? { unitId: request.intoId, level: 'province', active: false };
-        const outcome = await runAggregateCommand(store, unitDecider, unitStreamName(unitId), (): UnitCommand => ({ type: 'MergeUnit', into, context }), envelope);
+        const outcome = await runAggregateCommand(
+          store,
+          unitDecider,
+          unitStreamName(unitId),
+          (): UnitCommand => ({ type: 'MergeUnit', into, context }),
+          envelope,
+        );
         // The merge's second half, on the surviving unit's stream (same idempotency key: retry-safe).
         const from = await this.reference(unitId);
-        await runAggregateCommand(store, unitDecider, unitStreamName(request.intoId), (): UnitCommand => ({ type: 'AbsorbUnit', from: { unitId, level: from!.level }, context }), { ...envelope, expectedRevision: undefined });
+        await runAggregateCommand(
+          store,
+          unitDecider,
+          unitStreamName(request.intoId),
+          (): UnitCommand => ({ type: 'AbsorbUnit', from: { unitId, level: from!.level }, context }),
+          { ...envelope, expectedRevision: undefined },
+        );
         return outcome;
       }
       default:

@@ -14,7 +14,8 @@ interface Entry {
   eventId: string;
   details: Record<string, unknown>;
 }
-const FIELDS = 'eventType scope changes { leafCode field from to } actorId actorRole reason statusFrom statusTo position eventId occurredAt details';
+const FIELDS =
+  'eventType scope changes { leafCode field from to } actorId actorRole reason statusFrom statusTo position eventId occurredAt details';
 
 describe('the per-leaf audit timeline (real API process, real PostgreSQL)', () => {
   let api: RunningApi;
@@ -24,17 +25,42 @@ describe('the per-leaf audit timeline (real API process, real PostgreSQL)', () =
     await setUpYear(api, ['ha-tinh']);
     await command(api, `mutation { recordSelfScore(${unit}, leafCode:"F1.1.1", points:1.5) { revision } }`, officerOf('ha-tinh'));
     await command(api, `mutation { recordSelfScore(${unit}, leafCode:"F1.1.2", points:2) { revision } }`, officerOf('ha-tinh'));
-    await command(api, `mutation { recordSelfScore(${unit}, leafCode:"F1.1.2", points:1.75, note:"one annex missing") { revision } }`, officerOf('ha-tinh'));
+    await command(
+      api,
+      `mutation { recordSelfScore(${unit}, leafCode:"F1.1.2", points:1.75, note:"one annex missing") { revision } }`,
+      officerOf('ha-tinh'),
+    );
     await command(api, `mutation { submitSelfAssessment(${unit}) { revision } }`, officerOf('ha-tinh'));
-    await command(api, `mutation { recordAppraisalScore(${unit}, leafCode:"F1.1.2", points:1, reason:"plan lacked a budget") { revision } }`, 'appraiser');
-    await command(api, `mutation { fileObjection(${unit}, objectionId:"o-1", leafCode:"F1.1.2", kind:"objection", text:"the budget is in annex 3", proposedPoints:1.75) { revision } }`, officerOf('ha-tinh'));
-    await command(api, `mutation { decideObjection(${unit}, objectionId:"o-1", outcome:"upheld", reason:"annex 3 shows the budget", correctedPoints:1.5) { revision } }`, 'council');
-    await command(api, `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:75.44, sampleSize:486, source:"SIPAS 2024") { revision } }`, 'appraiser');
-    await command(api, `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:80, sampleSize:486, source:"SIPAS 2024, corrected") { revision } }`, 'appraiser');
+    await command(
+      api,
+      `mutation { recordAppraisalScore(${unit}, leafCode:"F1.1.2", points:1, reason:"plan lacked a budget") { revision } }`,
+      'appraiser',
+    );
+    await command(
+      api,
+      `mutation { fileObjection(${unit}, objectionId:"o-1", leafCode:"F1.1.2", kind:"objection", text:"the budget is in annex 3", proposedPoints:1.75) { revision } }`,
+      officerOf('ha-tinh'),
+    );
+    await command(
+      api,
+      `mutation { decideObjection(${unit}, objectionId:"o-1", outcome:"upheld", reason:"annex 3 shows the budget", correctedPoints:1.5) { revision } }`,
+      'council',
+    );
+    await command(
+      api,
+      `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:75.44, sampleSize:486, source:"SIPAS 2024") { revision } }`,
+      'appraiser',
+    );
+    await command(
+      api,
+      `mutation { recordSurveyResult(${unit}, leafCode:"F8.1.1", rawValue:80, sampleSize:486, source:"SIPAS 2024, corrected") { revision } }`,
+      'appraiser',
+    );
   });
   afterAll(() => api.stop());
 
-  const timeline = (args: string, actor: Parameters<RunningApi['gql']>[1] = 'auditor') => api.gql<{ auditTimeline: Entry[] }>(`{ auditTimeline(${args}) { ${FIELDS} } }`, actor);
+  const timeline = (args: string, actor: Parameters<RunningApi['gql']>[1] = 'auditor') =>
+    api.gql<{ auditTimeline: Entry[] }>(`{ auditTimeline(${args}) { ${FIELDS} } }`, actor);
 
   it('given a leaf corrected in appraisal, objected to and decided, then its timeline shows every change old → new in points, in line', async () => {
     const { data, errors } = await timeline(`${unit}, leafCode:"F1.1.2"`);
@@ -62,14 +88,21 @@ describe('the per-leaf audit timeline (real API process, real PostgreSQL)', () =
     const { data } = await timeline(`${unit}, leafCode:"F8.1.1"`);
     const results = data!.auditTimeline.filter((r) => r.eventType === 'SurveyResultRecorded');
     expect(results.map((r) => r.changes)).toEqual([
-      [{ leafCode: 'F8.1.1', field: 'resultPoints', from: null, to: 5.09 }, { leafCode: 'F8.1.1', field: 'rawValue', from: null, to: 75.44 }],
-      [{ leafCode: 'F8.1.1', field: 'resultPoints', from: 5.09, to: 6 }, { leafCode: 'F8.1.1', field: 'rawValue', from: 75.44, to: 80 }],
+      [
+        { leafCode: 'F8.1.1', field: 'resultPoints', from: null, to: 5.09 },
+        { leafCode: 'F8.1.1', field: 'rawValue', from: null, to: 75.44 },
+      ],
+      [
+        { leafCode: 'F8.1.1', field: 'resultPoints', from: 5.09, to: 6 },
+        { leafCode: 'F8.1.1', field: 'rawValue', from: 75.44, to: 80 },
+      ],
     ]);
   });
 
   it('given assessmentHistory, then event data is JSON with scores in points, and the stored hundredths beside it', async () => {
-    const { data } = await api.gql<{ assessmentHistory: { type: string; data: Record<string, unknown>; storedData: Record<string, unknown> }[] }>(
-      `{ assessmentHistory(${unit}) { type data storedData } }`, 'auditor');
+    const { data } = await api.gql<{
+      assessmentHistory: { type: string; data: Record<string, unknown>; storedData: Record<string, unknown> }[];
+    }>(`{ assessmentHistory(${unit}) { type data storedData } }`, 'auditor');
     const decided = data!.assessmentHistory.find((e) => e.type === 'ObjectionDecided')!;
     expect(decided.data).toMatchObject({ correctedScore: 1.5, previousScore: 1, outcome: 'upheld' });
     expect(decided.storedData).toMatchObject({ correctedScore: 150, previousScore: 100 });

@@ -19,7 +19,10 @@ export class AuditEvent {
   @Field({ description: 'its global position in the store (decimal)' }) position!: string;
   @Field({ description: 'the event type, e.g. SelfScoreRecorded' }) type!: string;
   @Field(() => JSONScalar, { description: 'the event data as JSON, scores, points, maxima and totals in points (86.93)' }) data!: unknown;
-  @Field(() => JSONScalar, { description: 'the event data exactly as stored: scores, points, maxima and totals in integer hundredths (8693)' }) storedData!: unknown;
+  @Field(() => JSONScalar, {
+    description: 'the event data exactly as stored: scores, points, maxima and totals in integer hundredths (8693)',
+  })
+  storedData!: unknown;
   @Field({ description: 'who caused it (the token subject)' }) actorId!: string;
   @Field(() => Role, { description: 'the role they acted in' }) actorRole!: string;
   @Field({ description: 'when (ISO-8601)' }) occurredAt!: string;
@@ -40,7 +43,10 @@ export class ChainVerification {
 export class AuditTrailResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  @Query(() => [AuditEvent], { description: 'Every event of a unit-year assessment, oldest first; with asOf (an ISO-8601 instant with an offset, or a global position) only those that had happened by then.' })
+  @Query(() => [AuditEvent], {
+    description:
+      'Every event of a unit-year assessment, oldest first; with asOf (an ISO-8601 instant with an offset, or a global position) only those that had happened by then.',
+  })
   async assessmentHistory(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { description: 'the unit id' }) unitId: string,
@@ -55,27 +61,46 @@ export class AuditTrailResolver {
     return events
       .filter((event) => until === null || happenedBy(until, event))
       .map((event) => ({
-        streamName: event.streamName, revision: event.revision.toString(), position: event.position.toString(), type: event.type,
-        data: eventDataInPoints(event.data), storedData: event.data, actorId: event.metadata.actorId, actorRole: event.metadata.actorRole,
-        occurredAt: event.metadata.occurredAt, correlationId: event.metadata.correlationId, hash: event.hash,
+        streamName: event.streamName,
+        revision: event.revision.toString(),
+        position: event.position.toString(),
+        type: event.type,
+        data: eventDataInPoints(event.data),
+        storedData: event.data,
+        actorId: event.metadata.actorId,
+        actorRole: event.metadata.actorRole,
+        occurredAt: event.metadata.occurredAt,
+        correlationId: event.metadata.correlationId,
+        hash: event.hash,
       }));
   }
 
   @Query(() => ChainVerification, { description: 'Recompute the tamper-evident hash chain of one stream (or of all).' })
-  async verifyAuditTrail(@CurrentCaller() caller: Caller, @Args('streamName', { description: 'a stream, e.g. assessment-binh-duong-2024 (default: the whole store)', nullable: true }) streamName?: string): Promise<ChainVerification> {
+  async verifyAuditTrail(
+    @CurrentCaller() caller: Caller,
+    @Args('streamName', { description: 'a stream, e.g. assessment-binh-duong-2024 (default: the whole store)', nullable: true })
+    streamName?: string,
+  ): Promise<ChainVerification> {
     if (streamName != null) requireNonEmptyId(streamName, 'streamName');
     if (!streamName && !caller?.roles.some((role) => WHOLE_STORE_VERIFY_ROLES.includes(role))) {
-      throw new DomainError('FORBIDDEN_FOR_ROLE', `verifying the whole store is for ${WHOLE_STORE_VERIFY_ROLES.join(' and ')} only; name a streamName`, {
-        allowedRoles: [...WHOLE_STORE_VERIFY_ROLES],
-      });
+      throw new DomainError(
+        'FORBIDDEN_FOR_ROLE',
+        `verifying the whole store is for ${WHOLE_STORE_VERIFY_ROLES.join(' and ')} only; name a streamName`,
+        {
+          allowedRoles: [...WHOLE_STORE_VERIFY_ROLES],
+        },
+      );
     }
     const result = await this.infrastructure.eventStore.verify(streamName ?? undefined);
     if (streamName != null && result.eventsChecked === 0) {
       throw new NotFoundError(`There is no stream named "${truncateText(streamName)}"`);
     }
     return {
-      ok: result.ok, eventsChecked: result.eventsChecked, brokenStream: result.firstBrokenLink?.streamName ?? null,
-      brokenRevision: result.firstBrokenLink?.revision.toString() ?? null, reason: result.firstBrokenLink?.reason ?? null,
+      ok: result.ok,
+      eventsChecked: result.eventsChecked,
+      brokenStream: result.firstBrokenLink?.streamName ?? null,
+      brokenRevision: result.firstBrokenLink?.revision.toString() ?? null,
+      reason: result.firstBrokenLink?.reason ?? null,
     };
   }
 }

@@ -4,8 +4,22 @@
  * sizes, versions, rounds) is shown as stored.
  */
 const HUNDREDTHS_KEYS = new Set([
-  'score', 'previousScore', 'selfScore', 'proposedScore', 'appraisalScore', 'correctedScore', 'points', 'previousPoints',
-  'maxTotal', 'selfScoredTotal', 'appraised', 'survey', 'indicator', 'total', 'min', 'max',
+  'score',
+  'previousScore',
+  'selfScore',
+  'proposedScore',
+  'appraisalScore',
+  'correctedScore',
+  'points',
+  'previousPoints',
+  'maxTotal',
+  'selfScoredTotal',
+  'appraised',
+  'survey',
+  'indicator',
+  'total',
+  'min',
+  'max',
 ]);
 
 /** A deep copy of stored event data with hundredths shown as points (8693 → 86.93). */

@@ -19,7 +19,12 @@ function nodesOf(set: CriteriaSet): CriteriaNode[] {
     depth.set(node.code, d);
     const scoring = node.type === 'leaf' ? node.scoring : null;
     nodes.push({
-      code: node.code, name: node.name, max: points(node.max), kind: scoring?.kind ?? 'group', parentCode: parent?.code ?? null, depth: d,
+      code: node.code,
+      name: node.name,
+      max: points(node.max),
+      kind: scoring?.kind ?? 'group',
+      parentCode: parent?.code ?? null,
+      depth: d,
       source: scoring?.kind === 'survey' ? scoring.survey : scoring?.kind === 'indicator' ? scoring.indicator : null,
       floor: scoring?.kind === 'deduction' ? points(scoring.floor) : null,
     });
@@ -32,7 +37,9 @@ function nodesOf(set: CriteriaSet): CriteriaNode[] {
 export class DirectoryResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  @Query(() => UnitPage, { description: 'Units by id, filtered by level, group, parent, region and a part of the name (case-insensitive).' })
+  @Query(() => UnitPage, {
+    description: 'Units by id, filtered by level, group, parent, region and a part of the name (case-insensitive).',
+  })
   async units(
     @Args('level', { type: () => String, nullable: true, description: 'only this level' }) level: string | null,
     @Args('group', { type: () => String, nullable: true, description: 'only this group' }) group: string | null,
@@ -58,8 +65,22 @@ export class DirectoryResolver {
     );
     const page = rows.slice(0, take);
     return {
-      rows: page.map((u) => ({ id: u.unitId, name: u.name, level: u.level, group: u.groupCode, parentId: u.parentId, region: u.region, status: u.status, mergedInto: u.mergedInto, previousNames: u.previousNames })),
-      pageInfo: { hasNextPage: rows.length > take, endCursor: page.length ? cursorOf(page[page.length - 1]!.unitId) : null, totalCount: Number(rows[0]?.total ?? 0) },
+      rows: page.map((u) => ({
+        id: u.unitId,
+        name: u.name,
+        level: u.level,
+        group: u.groupCode,
+        parentId: u.parentId,
+        region: u.region,
+        status: u.status,
+        mergedInto: u.mergedInto,
+        previousNames: u.previousNames,
+      })),
+      pageInfo: {
+        hasNextPage: rows.length > take,
+        endCursor: page.length ? cursorOf(page[page.length - 1]!.unitId) : null,
+        totalCount: Number(rows[0]?.total ?? 0),
+      },
     };
   }
 
@@ -94,8 +115,16 @@ export class DirectoryResolver {
       [year, level, code],
     );
     return rows.map((r) => ({
-      code: r.code, version: r.version, year: r.year, level: r.level, name: r.name, status: r.status, revisionReason: r.revisionReason,
-      publishedAt: new Date(r.publishedAt), maxTotal: points(r.criteriaSet.maxTotal), nodes: nodesOf(r.criteriaSet),
+      code: r.code,
+      version: r.version,
+      year: r.year,
+      level: r.level,
+      name: r.name,
+      status: r.status,
+      revisionReason: r.revisionReason,
+      publishedAt: new Date(r.publishedAt),
+      maxTotal: points(r.criteriaSet.maxTotal),
+      nodes: nodesOf(r.criteriaSet),
     }));
   }
 }

@@ -21,7 +21,10 @@ const orNull = (hundredths: number | null | undefined) => (hundredths == null ? 
 export class HistoryResolver {
   constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
 
-  @Query(() => [UnitYear], { description: "A unit's points, index and rank in every year it was assessed, oldest first (unpublished years only for those who may read them)." })
+  @Query(() => [UnitYear], {
+    description:
+      "A unit's points, index and rank in every year it was assessed, oldest first (unpublished years only for those who may read them).",
+  })
   async unitHistory(@CurrentCaller() caller: Caller, @Args('unitId', { description: 'the unit id' }) unitId: string): Promise<UnitYear[]> {
     requireNonEmptyId(unitId, 'unitId');
     const rows = await loadGroupsOfUnit(this.infrastructure.readModel, unitId);
@@ -31,17 +34,33 @@ export class HistoryResolver {
       .filter((row) => row.status === PUBLISHED || mayReadUnpublished(caller, unitId))
       .map((row) => {
         const visible = rankedAmong(caller, false, row.status);
-        const ranking = rankRequestedGroup(rows, { year: row.year, level: row.level, group: row.groupCode, field: null, visible, bands: [] });
+        const ranking = rankRequestedGroup(rows, {
+          year: row.year,
+          level: row.level,
+          group: row.groupCode,
+          field: null,
+          visible,
+          bands: [],
+        });
         const live = ranking.units.some((unit) => unit.row.status !== PUBLISHED);
         const entry = ranking.units.find((unit) => unit.row.unitId === unitId)?.entry;
         return {
-          year: row.year, level: row.level, group: row.groupCode, status: row.status, points: row.total / 100,
-          index: orNull(entry?.percent), rank: entry?.rank ?? null, groupSize: ranking.units.length, live,
+          year: row.year,
+          level: row.level,
+          group: row.groupCode,
+          status: row.status,
+          points: row.total / 100,
+          index: orNull(entry?.percent),
+          rank: entry?.rank ?? null,
+          groupSize: ranking.units.length,
+          live,
         };
       });
   }
 
-  @Query(() => [ObjectionView], { description: "Objections filed in a unit-year's appraisal, with the council's decisions, in filing order." })
+  @Query(() => [ObjectionView], {
+    description: "Objections filed in a unit-year's appraisal, with the council's decisions, in filing order.",
+  })
   async objections(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { description: 'the unit id' }) unitId: string,
@@ -53,12 +72,22 @@ export class HistoryResolver {
     if (state.status === 'not_opened') throw new NotFoundError(`No assessment of "${truncateText(unitId)}" in ${year}`);
     // before publication, objections are as private as the scores they are about
     if (state.status !== 'published' && !mayReadUnpublished(caller, unitId)) return [];
-    const filedAt = new Map(history.filter((e) => e.type === 'ObjectionFiled').map((e) => [String(e.data.objectionId), e.metadata.occurredAt]));
+    const filedAt = new Map(
+      history.filter((e) => e.type === 'ObjectionFiled').map((e) => [String(e.data.objectionId), e.metadata.occurredAt]),
+    );
     return [...state.objections.values()].map((o) => ({
-      objectionId: o.objectionId, leafCode: o.leafCode, kind: o.kind, text: o.text, evidenceRefs: o.evidenceRefs,
-      proposedScore: orNull(o.proposedScore), filedAt: dateOrNull(filedAt.get(o.objectionId)),
-      outcome: o.decision?.outcome ?? null, decisionReason: o.decision?.reason ?? null, correctedScore: orNull(o.decision?.correctedScore),
-      decidedAt: dateOrNull(o.decision?.at), decidedBy: o.decision?.by ?? null,
+      objectionId: o.objectionId,
+      leafCode: o.leafCode,
+      kind: o.kind,
+      text: o.text,
+      evidenceRefs: o.evidenceRefs,
+      proposedScore: orNull(o.proposedScore),
+      filedAt: dateOrNull(filedAt.get(o.objectionId)),
+      outcome: o.decision?.outcome ?? null,
+      decisionReason: o.decision?.reason ?? null,
+      correctedScore: orNull(o.decision?.correctedScore),
+      decidedAt: dateOrNull(o.decision?.at),
+      decidedBy: o.decision?.by ?? null,
     }));
   }
 }

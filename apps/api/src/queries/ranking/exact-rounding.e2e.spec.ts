@@ -13,14 +13,22 @@ const TREE = `[
 async function publish(api: RunningApi, unitId: string, appraised: [number, number], surveys: [number, number]): Promise<void> {
   const unit = `unitId:"${unitId}", year:2024`;
   for (const [i, leaf] of ['A1', 'A2'].entries()) {
-    await command(api, `mutation { recordSelfScore(${unit}, leafCode:"${leaf}", points:${appraised[i]}, evidenceRefs:["doc-${leaf}"]) { revision } }`, officerOf(unitId));
+    await command(
+      api,
+      `mutation { recordSelfScore(${unit}, leafCode:"${leaf}", points:${appraised[i]}, evidenceRefs:["doc-${leaf}"]) { revision } }`,
+      officerOf(unitId),
+    );
   }
   await command(api, `mutation { submitSelfAssessment(${unit}) { revision } }`, officerOf(unitId));
   for (const [i, leaf] of ['A1', 'A2'].entries()) {
     await command(api, `mutation { recordAppraisalScore(${unit}, leafCode:"${leaf}", points:${appraised[i]}) { revision } }`, 'appraiser');
   }
   for (const [i, leaf] of ['S1', 'S2'].entries()) {
-    await command(api, `mutation { recordSurveyResult(${unit}, leafCode:"${leaf}", rawValue:${surveys[i]}, sampleSize:400, source:"survey 2024") { revision } }`, 'appraiser');
+    await command(
+      api,
+      `mutation { recordSurveyResult(${unit}, leafCode:"${leaf}", rawValue:${surveys[i]}, sampleSize:400, source:"survey 2024") { revision } }`,
+      'appraiser',
+    );
   }
   await command(api, `mutation { finaliseAppraisal(${unit}) { revision } }`, 'appraiser');
   await command(api, `mutation { approveAssessment(${unit}, decisionReference:"QD-1/UBND") { revision } }`, 'approver');
@@ -43,7 +51,10 @@ describe('published totals are rounded once from exact parts, and ranks and stat
     await command(api, `mutation { replaceCriteriaTree(input:{code:"${SET}", fields:${TREE}}) { revision } }`);
     await command(api, `mutation { publishCriteriaSet(code:"${SET}") { revision } }`);
     for (const unitId of ['an-giang', 'bac-kan']) {
-      await command(api, `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`);
+      await command(
+        api,
+        `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`,
+      );
       await command(api, `mutation { openAssessment(unitId:"${unitId}", year:2024, criteriaSetCode:"${SET}") { revision } }`);
     }
     // bac-kan: 61.86 appraised; each survey at 93.64 % of 15 points is exactly 14.046 → total exactly 89.952
@@ -54,28 +65,40 @@ describe('published totals are rounded once from exact parts, and ranks and stat
   afterAll(() => api.stop());
 
   it('given a survey part converted from raw data, then the scorecard shows parts that do not add up to the total rounded once', async () => {
-    const { scorecard } = await api.gql<{ scorecard: { total: number; percent: number; rank: number; bySource: { source: string; points: number }[] } }>(
-      '{ scorecard(unitId:"bac-kan", year:2024) { total percent rank bySource { source points } } }',
-    ).then((result) => result.data!);
+    const { scorecard } = await api
+      .gql<{ scorecard: { total: number; percent: number; rank: number; bySource: { source: string; points: number }[] } }>(
+        '{ scorecard(unitId:"bac-kan", year:2024) { total percent rank bySource { source points } } }',
+      )
+      .then((result) => result.data!);
     const parts = scorecard.bySource.map((part) => part.points).sort((a, b) => b - a);
     expect(parts).toEqual([61.86, 14.05, 14.05]);
     // 61.86 + 14.05 + 14.05 = 89.96 on display, but the exact parts sum to 89.952
     expect(scorecard).toMatchObject({ total: 89.95, percent: 94.69, rank: 1 });
     // the other unit shown with 89.95 points is exactly 89.95: 94.68 %, second (from the displayed totals they would tie)
-    const other = await api.gql<{ scorecard: { total: number; percent: number; rank: number } }>('{ scorecard(unitId:"an-giang", year:2024) { total percent rank } }');
+    const other = await api.gql<{ scorecard: { total: number; percent: number; rank: number } }>(
+      '{ scorecard(unitId:"an-giang", year:2024) { total percent rank } }',
+    );
     expect(other.data!.scorecard).toEqual({ total: 89.95, percent: 94.68, rank: 2 });
   });
 
   it('given two units both shown with 89.95 points, then the ranking ranks on the exact totals (94.69 % before 94.68 %)', async () => {
-    const { ranking } = (await api.gql<RankingAnswer>(
-      '{ ranking(year:2024, level:"province", group:"provinces") { rows { unit { id } points index rank } statistics { average max countAboveAverage highestUnitIds lowestUnitIds } } }',
-    )).data!;
+    const { ranking } = (
+      await api.gql<RankingAnswer>(
+        '{ ranking(year:2024, level:"province", group:"provinces") { rows { unit { id } points index rank } statistics { average max countAboveAverage highestUnitIds lowestUnitIds } } }',
+      )
+    ).data!;
     // from the displayed totals both would be 89.95 / 95 = 94.68 % and share rank 1
     expect(ranking.rows).toEqual([
       { unit: { id: 'bac-kan' }, points: 89.95, index: 94.69, rank: 1 },
       { unit: { id: 'an-giang' }, points: 89.95, index: 94.68, rank: 2 },
     ]);
     // from the displayed totals: no unit above the average, and both the highest and the lowest
-    expect(ranking.statistics).toEqual({ average: 94.69, max: 94.69, countAboveAverage: 1, highestUnitIds: ['bac-kan'], lowestUnitIds: ['an-giang'] });
+    expect(ranking.statistics).toEqual({
+      average: 94.69,
+      max: 94.69,
+      countAboveAverage: 1,
+      highestUnitIds: ['bac-kan'],
+      lowestUnitIds: ['an-giang'],
+    });
   });
 });

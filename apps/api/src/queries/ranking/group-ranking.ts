@@ -87,7 +87,9 @@ function previousRanking(rows: readonly GroupScorecardRow[], field: string | nul
  */
 export function rankRequestedGroup(rows: readonly GroupScorecardRow[], request: RankingRequest): GroupRanking {
   const shown = request.visible;
-  const current = rows.filter((row) => row.year === request.year && row.level === request.level && row.groupCode === request.group && shown(row));
+  const current = rows.filter(
+    (row) => row.year === request.year && row.level === request.level && row.groupCode === request.group && shown(row),
+  );
   const previous = rows.filter((row) => row.year === request.year - 1 && shown(row));
   const entries = entriesOf(current, request.field);
   const ranked = rankGroup(entries);

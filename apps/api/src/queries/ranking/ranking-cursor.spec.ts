@@ -1,8 +1,14 @@
 import { decodeRankingCursor, encodeRankingCursor, rowsAfter } from './ranking-cursor';
 
 describe('ranking cursors', () => {
-  const rows = [{ rank: 1, unitId: 'b' }, { rank: 1, unitId: 'c' }, { rank: 3, unitId: 'a' }, { rank: null, unitId: 'z' }];
-  const after = (rank: number | null, unitId: string) => rowsAfter(rows, (row) => row, decodeRankingCursor(encodeRankingCursor({ rank, unitId })));
+  const rows = [
+    { rank: 1, unitId: 'b' },
+    { rank: 1, unitId: 'c' },
+    { rank: 3, unitId: 'a' },
+    { rank: null, unitId: 'z' },
+  ];
+  const after = (rank: number | null, unitId: string) =>
+    rowsAfter(rows, (row) => row, decodeRankingCursor(encodeRankingCursor({ rank, unitId })));
 
   it('given the cursor of a row inside a tie, then the page resumes right after that row', () => {
     expect(after(1, 'b').map((row) => row.unitId)).toEqual(['c', 'a', 'z']);

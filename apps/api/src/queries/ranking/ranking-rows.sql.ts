@@ -32,7 +32,9 @@ const JOINS = 'scorecards s LEFT JOIN units u ON u.unit_id = s.unit_id';
  * one JSON.parse instead of row by row, column by column.
  */
 async function loadRows(db: DataSource, sql: string, parameters: unknown[]): Promise<GroupScorecardRow[]> {
-  const [{ rows }] = (await db.query(`SELECT coalesce(json_agg(r), '[]'::json) AS rows FROM (${sql}) r`, parameters)) as [{ rows: GroupScorecardRow[] }];
+  const [{ rows }] = (await db.query(`SELECT coalesce(json_agg(r), '[]'::json) AS rows FROM (${sql}) r`, parameters)) as [
+    { rows: GroupScorecardRow[] },
+  ];
   return rows;
 }
 
@@ -40,10 +42,17 @@ async function loadRows(db: DataSource, sql: string, parameters: unknown[]): Pro
  * One statement for a whole ranking page: the group's scorecards of `year`, and the previous year's
  * scorecards of every group those units were in then (a unit moved since is ranked where it was).
  */
-export async function loadGroupWithPreviousYear(db: DataSource, year: number, level: string, group: string, field: string | null): Promise<GroupScorecardRow[]> {
+export async function loadGroupWithPreviousYear(
+  db: DataSource,
+  year: number,
+  level: string,
+  group: string,
+  field: string | null,
+): Promise<GroupScorecardRow[]> {
   // previous-year rows only need their fields when a field is ranked
   const columns = COLUMNS.replace('s.fields', `CASE WHEN s.year = $1 OR $4::text IS NOT NULL THEN s.fields ELSE '[]'::jsonb END AS fields`);
-  return loadRows(db,
+  return loadRows(
+    db,
     `WITH current_units AS (SELECT unit_id FROM scorecards WHERE year = $1 AND level = $2 AND group_code = $3),
           previous_groups AS (SELECT DISTINCT level, group_code FROM scorecards WHERE year = $1 - 1 AND unit_id IN (SELECT unit_id FROM current_units))
      SELECT ${columns} FROM ${JOINS}
@@ -55,7 +64,8 @@ export async function loadGroupWithPreviousYear(db: DataSource, year: number, le
 
 /** The same for the group a unit was ranked in that year (one statement: the unit's scorecard page). */
 export async function loadGroupOfUnitWithPreviousYear(db: DataSource, unitId: string, year: number): Promise<GroupScorecardRow[]> {
-  return loadRows(db,
+  return loadRows(
+    db,
     `WITH target AS (SELECT year, level, group_code FROM scorecards WHERE unit_id = $1 AND year = $2),
           current_units AS (SELECT s.unit_id FROM scorecards s JOIN target t USING (year, level, group_code)),
           previous_groups AS (SELECT DISTINCT level, group_code FROM scorecards WHERE year = $2 - 1 AND unit_id IN (SELECT unit_id FROM current_units))
@@ -68,7 +78,8 @@ export async function loadGroupOfUnitWithPreviousYear(db: DataSource, unitId: st
 
 /** Every group-year a unit was ranked in, whole (for its history of ranks): one statement. */
 export async function loadGroupsOfUnit(db: DataSource, unitId: string): Promise<GroupScorecardRow[]> {
-  return loadRows(db,
+  return loadRows(
+    db,
     `SELECT ${COLUMNS} FROM ${JOINS}
      WHERE (s.year, s.level, s.group_code) IN (SELECT year, level, group_code FROM scorecards WHERE unit_id = $1)`,
     [unitId],

@@ -24,7 +24,10 @@ export function bandThresholds(bands: readonly number[]): number[] {
   return bands.map((band) => {
     const hundredths = Math.round(band * 100);
     if (!Number.isFinite(band) || band <= 0 || band > 100 || Math.abs(hundredths - band * 100) > 1e-6) {
-      throw new BadUserInputError('each band threshold must be a percentage above 0 and at most 100, with at most 2 decimals', { field: 'bands', value: band });
+      throw new BadUserInputError('each band threshold must be a percentage above 0 and at most 100, with at most 2 decimals', {
+        field: 'bands',
+        value: band,
+      });
     }
     return hundredths;
   });
@@ -32,9 +35,16 @@ export function bandThresholds(bands: readonly number[]): number[] {
 
 export function toStatistics(stats: Statistics): GroupStatistics {
   return {
-    count: stats.count, indexed: stats.indexed, average: pointsOrNull(stats.averagePercent), median: pointsOrNull(stats.medianPercent),
-    min: pointsOrNull(stats.minPercent), max: pointsOrNull(stats.maxPercent), averagePoints: pointsOrNull(stats.averagePoints),
-    countAboveAverage: stats.countAboveAverage, highestUnitIds: stats.highestUnitIds, lowestUnitIds: stats.lowestUnitIds,
+    count: stats.count,
+    indexed: stats.indexed,
+    average: pointsOrNull(stats.averagePercent),
+    median: pointsOrNull(stats.medianPercent),
+    min: pointsOrNull(stats.minPercent),
+    max: pointsOrNull(stats.maxPercent),
+    averagePoints: pointsOrNull(stats.averagePoints),
+    countAboveAverage: stats.countAboveAverage,
+    highestUnitIds: stats.highestUnitIds,
+    lowestUnitIds: stats.lowestUnitIds,
     bands: stats.bands.map((band) => ({ label: band.label, from: pointsOrNull(band.from), to: pointsOrNull(band.to), count: band.count })),
   };
 }
@@ -42,13 +52,25 @@ export function toStatistics(stats: Statistics): GroupStatistics {
 function toRankingRow({ row, entry, change, fieldRanks }: RankedUnit): RankingRow {
   return {
     unit: { id: row.unitId, name: row.unitName, status: row.unitStatus },
-    points: points(entry.total), maxPoints: points(entry.max), index: pointsOrNull(entry.percent), rank: entry.rank,
-    previousRank: change.previousRank, rankChange: change.placesUp, scoreChange: pointsOrNull(change.pointsChange),
+    points: points(entry.total),
+    maxPoints: points(entry.max),
+    index: pointsOrNull(entry.percent),
+    rank: entry.rank,
+    previousRank: change.previousRank,
+    rankChange: change.placesUp,
+    scoreChange: pointsOrNull(change.pointsChange),
     indexChange: pointsOrNull(change.percentChange),
-    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
+    criteriaSetCode: row.criteriaSetCode,
+    criteriaSetVersion: row.criteriaSetVersion,
+    mixedCriteriaVersions: row.mixedCriteriaVersions,
     status: row.status,
     fields: row.fields.map((f) => ({
-      code: f.code, name: f.name, points: points(f.points), max: points(f.max), percent: f.max > 0 ? f.percent : null, rank: fieldRanks.get(f.code) ?? null,
+      code: f.code,
+      name: f.name,
+      points: points(f.points),
+      max: points(f.max),
+      percent: f.max > 0 ? f.percent : null,
+      rank: fieldRanks.get(f.code) ?? null,
     })),
   };
 }
@@ -67,14 +89,26 @@ export class RankingResolver {
     @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
     @Args('level', { description: 'the level of the group, e.g. "province"' }) level: string,
     @Args('group', { description: 'the group (block), e.g. "provinces"' }) group: string,
-    @Args('field', { type: () => String, nullable: true, description: 'a field (component index) code: rank on that field instead of the overall index' })
+    @Args('field', {
+      type: () => String,
+      nullable: true,
+      description: 'a field (component index) code: rank on that field instead of the overall index',
+    })
     field: string | null | undefined,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'page size (1..1000)' }) first: number,
-    @Args('after', { type: () => String, nullable: true, description: "a cursor from pageInfo.endCursor: the page after that row" })
+    @Args('after', { type: () => String, nullable: true, description: 'a cursor from pageInfo.endCursor: the page after that row' })
     after: string | null | undefined,
-    @Args('live', { nullable: true, defaultValue: false, description: 'rank unpublished results too (not for anonymous callers or unit officers)' })
+    @Args('live', {
+      nullable: true,
+      defaultValue: false,
+      description: 'rank unpublished results too (not for anonymous callers or unit officers)',
+    })
     live: boolean,
-    @Args('bands', { type: () => [Float], nullable: true, description: 'band lower bounds in %, e.g. [90, 80] for ≥ 90 %, 80–90 %, < 80 % (the default)' })
+    @Args('bands', {
+      type: () => [Float],
+      nullable: true,
+      description: 'band lower bounds in %, e.g. [90, 80] for ≥ 90 %, 80–90 %, < 80 % (the default)',
+    })
     bands: number[] | null | undefined,
   ): Promise<Ranking> {
     requireGroupKey(year, level, group);
@@ -82,9 +116,15 @@ export class RankingResolver {
     if (field != null) requireNonEmptyId(field, 'field');
     if (live && caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
     if (live && !mayReadLive(caller)) {
-      throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`, {
-        operation: 'ranking', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES],
-      });
+      throw new DomainError(
+        'FORBIDDEN_FOR_ROLE',
+        `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`,
+        {
+          operation: 'ranking',
+          argument: 'live',
+          allowedRoles: [...LIVE_VIEW_ROLES],
+        },
+      );
     }
     const cursor = after == null ? null : decodeRankingCursor(after);
     const thresholds = bandThresholds(bands ?? DEFAULT_BANDS);
@@ -95,12 +135,23 @@ export class RankingResolver {
     if (field != null && !fieldExists(rows, year, field)) {
       throw new NotFoundError(`Group "${truncateText(group)}" has no field "${truncateText(field)}" in ${year}`);
     }
-    const ranking = rankRequestedGroup(rows, { year, level, group, field: field ?? null, visible: live ? EVERY_ROW : PUBLISHED_ROWS, bands: thresholds });
+    const ranking = rankRequestedGroup(rows, {
+      year,
+      level,
+      group,
+      field: field ?? null,
+      visible: live ? EVERY_ROW : PUBLISHED_ROWS,
+      bands: thresholds,
+    });
     const rest = rowsAfter(ranking.units, (unit) => ({ rank: unit.entry.rank, unitId: unit.entry.unitId }), cursor);
     const page = rest.slice(0, take);
     const last = page[page.length - 1];
     return {
-      year, level, group, field: field ?? null, live,
+      year,
+      level,
+      group,
+      field: field ?? null,
+      live,
       statistics: toStatistics(ranking.statistics),
       rows: page.map(toRankingRow),
       pageInfo: {

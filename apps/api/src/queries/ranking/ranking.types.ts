@@ -6,7 +6,10 @@ export class UnitRef {
   @Field({ description: 'the unit id' }) id!: string;
   @Field(() => String, { nullable: true, description: "the unit's current name (null if the unit is not registered in the read model)" })
   name!: string | null;
-  @Field(() => UnitStatus, { nullable: true, description: 'whether the unit is still assessed (a merged or deactivated unit keeps its past results)' })
+  @Field(() => UnitStatus, {
+    nullable: true,
+    description: 'whether the unit is still assessed (a merged or deactivated unit keeps its past results)',
+  })
   status!: string | null;
 }
 
@@ -16,9 +19,15 @@ export class RankingFieldScore {
   @Field({ description: 'field name' }) name!: string;
   @Field(() => Float, { description: 'points scored in the field' }) points!: number;
   @Field(() => Float, { description: "the unit's applicable maximum for the field" }) max!: number;
-  @Field(() => Float, { nullable: true, description: 'points ÷ applicable maximum in %, rounded half up to 2 decimals; null when nothing applies' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'points ÷ applicable maximum in %, rounded half up to 2 decimals; null when nothing applies',
+  })
   percent!: number | null;
-  @Field(() => Int, { nullable: true, description: 'rank in the field among the ranked rows (1, 2, 2, 4); null without an applicable maximum' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'rank in the field among the ranked rows (1, 2, 2, 4); null without an applicable maximum',
+  })
   rank!: number | null;
 }
 
@@ -29,9 +38,15 @@ export class RankingRow {
   @Field(() => Float, { description: 'the applicable maximum the index divides by' }) maxPoints!: number;
   @Field(() => Float, { nullable: true, description: 'index: points ÷ applicable maximum in %, rounded half up to 2 decimals' })
   index!: number | null;
-  @Field(() => Int, { nullable: true, description: 'standard competition rank (1, 2, 2, 4) at the published precision; null when unranked' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'standard competition rank (1, 2, 2, 4) at the published precision; null when unranked',
+  })
   rank!: number | null;
-  @Field(() => Int, { nullable: true, description: "rank in the previous year's ranking of the group the unit was in then; null when not ranked then" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "rank in the previous year's ranking of the group the unit was in then; null when not ranked then",
+  })
   previousRank!: number | null;
   @Field(() => Int, { nullable: true, description: 'previousRank − rank: positive means up that many places' }) rankChange!: number | null;
   @Field(() => Float, { nullable: true, description: "points change against the previous year's result" }) scoreChange!: number | null;
@@ -70,7 +85,8 @@ export class GroupStatistics {
 @ObjectType({ description: 'Where a page of a list ends.' })
 export class PageInfo {
   @Field({ description: 'true when rows follow this page' }) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: "pass as `after` for the next page; null on an empty page" }) endCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'pass as `after` for the next page; null on an empty page' }) endCursor!:
+    string | null;
   @Field(() => Int, { description: 'rows in the whole list' }) totalCount!: number;
 }
 
@@ -80,7 +96,10 @@ export class Ranking {
   @Field(() => Level, { description: 'the level of the group' }) level!: string;
   @Field({ description: 'the group (block)' }) group!: string;
   @Field(() => String, { nullable: true, description: 'the field ranked, or null for the overall index' }) field!: string | null;
-  @Field({ description: 'true: the live ranking of every opened assessment (unpublished results included); false: published results only, ranked among themselves' })
+  @Field({
+    description:
+      'true: the live ranking of every opened assessment (unpublished results included); false: published results only, ranked among themselves',
+  })
   live!: boolean;
   @Field(() => GroupStatistics, { description: 'statistics of all ranked rows (not only this page)' }) statistics!: GroupStatistics;
   @Field(() => [RankingRow], { description: 'this page of rows, best first' }) rows!: RankingRow[];

@@ -1,6 +1,7 @@
 import { startRunningApi, type RunningApi, type TestActor } from '../../testing/running-api.test-support';
 
-const TREE = '[{code:"F1", name:"Direction of PAR", criteria:[{code:"F1.1", name:"PAR plan", leaves:[{code:"L1", name:"Plan issued", max:10, kind:"appraised"}]}]}]';
+const TREE =
+  '[{code:"F1", name:"Direction of PAR", criteria:[{code:"F1.1", name:"PAR plan", leaves:[{code:"L1", name:"Plan issued", max:10, kind:"appraised"}]}]}]';
 type Change = { previousRank: number; rankChange: string; scoreChange: string } | null;
 const UNITS = ['an-giang', 'binh-thuan', 'ca-mau'];
 
@@ -15,9 +16,15 @@ describe('Scorecard.change (real API, real PostgreSQL)', () => {
   const officer = (unitId: string): TestActor => ({ role: 'unit_officer', units: [unitId], sub: `officer-${unitId}` });
   const assess = async (unitId: string, year: number, points: number, publish: boolean) => {
     await ok(`mutation { openAssessment(unitId:"${unitId}", year:${year}, criteriaSetCode:"PAR-${year}-province") { revision } }`, 'admin');
-    await ok(`mutation { recordSelfScore(unitId:"${unitId}", year:${year}, leafCode:"L1", points:${points}) { revision } }`, officer(unitId));
+    await ok(
+      `mutation { recordSelfScore(unitId:"${unitId}", year:${year}, leafCode:"L1", points:${points}) { revision } }`,
+      officer(unitId),
+    );
     await ok(`mutation { submitSelfAssessment(unitId:"${unitId}", year:${year}) { revision } }`, officer(unitId));
-    await ok(`mutation { recordAppraisalScore(unitId:"${unitId}", year:${year}, leafCode:"L1", points:${points}) { revision } }`, 'appraiser');
+    await ok(
+      `mutation { recordAppraisalScore(unitId:"${unitId}", year:${year}, leafCode:"L1", points:${points}) { revision } }`,
+      'appraiser',
+    );
     if (!publish) return;
     await ok(`mutation { finaliseAppraisal(unitId:"${unitId}", year:${year}) { revision } }`, 'appraiser');
     await ok(`mutation { approveAssessment(unitId:"${unitId}", year:${year}, decisionReference:"QD-${year}") { revision } }`, 'approver');
@@ -25,20 +32,33 @@ describe('Scorecard.change (real API, real PostgreSQL)', () => {
   };
   /** each unit's 2024 scorecard change, as this caller sees it (live: ranked among every opened assessment) */
   const changes = async (actor: TestActor | null, live = false) =>
-    new Map(await Promise.all(UNITS.map(async (unitId) => {
-      const data = (await ok(`{ scorecard(unitId:"${unitId}", year:2024, live:${live}) { change { previousRank rankChange scoreChange } } }`, actor)) as { scorecard: { change: Change } };
-      return [unitId, data.scorecard.change] as const;
-    })));
+    new Map(
+      await Promise.all(
+        UNITS.map(async (unitId) => {
+          const data = (await ok(
+            `{ scorecard(unitId:"${unitId}", year:2024, live:${live}) { change { previousRank rankChange scoreChange } } }`,
+            actor,
+          )) as { scorecard: { change: Change } };
+          return [unitId, data.scorecard.change] as const;
+        }),
+      ),
+    );
 
   beforeAll(async () => {
     api = await startRunningApi();
     for (const year of [2023, 2024]) {
-      await ok(`mutation { draftCriteriaSet(input:{code:"PAR-${year}-province", year:${year}, level:"province", name:"PAR ${year}"}) { revision } }`, 'admin');
+      await ok(
+        `mutation { draftCriteriaSet(input:{code:"PAR-${year}-province", year:${year}, level:"province", name:"PAR ${year}"}) { revision } }`,
+        'admin',
+      );
       await ok(`mutation { replaceCriteriaTree(input:{code:"PAR-${year}-province", fields:${TREE}}) { revision } }`, 'admin');
       await ok(`mutation { publishCriteriaSet(code:"PAR-${year}-province") { revision } }`, 'admin');
     }
     for (const unitId of ['an-giang', 'binh-thuan', 'ca-mau']) {
-      await ok(`mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`, 'admin');
+      await ok(
+        `mutation { registerUnit(input:{unitId:"${unitId}", name:"${unitId}", level:"province", group:"provinces"}) { revision } }`,
+        'admin',
+      );
     }
     // 2023: an-giang 9 (published), binh-thuan 10 (not published), ca-mau 6 (published)
     await assess('an-giang', 2023, 9, true);

@@ -32,12 +32,21 @@ export class ScorecardResolver {
     @CurrentCaller() caller: Caller,
     @Args('unitId', { description: 'the unit id' }) unitId: string,
     @Args('year', { type: () => Int, description: 'the assessment year' }) year: number,
-    @Args('live', { nullable: true, defaultValue: false, description: 'rank in the live ranking (not for anonymous callers or unit officers)' }) live: boolean,
+    @Args('live', {
+      nullable: true,
+      defaultValue: false,
+      description: 'rank in the live ranking (not for anonymous callers or unit officers)',
+    })
+    live: boolean,
   ): Promise<Scorecard | null> {
     requireUnitYear(unitId, year);
     if (live && caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
     if (live && !mayReadLive(caller)) {
-      throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}`, { operation: 'scorecard', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES] });
+      throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}`, {
+        operation: 'scorecard',
+        argument: 'live',
+        allowedRoles: [...LIVE_VIEW_ROLES],
+      });
     }
     const db = this.infrastructure.readModel;
     const [row, groupRows, inputs, history] = await Promise.all([
@@ -58,19 +67,31 @@ export class ScorecardResolver {
     const state = foldRecorded(assessmentDecider, history);
     return {
       ...baseScorecard(row, me?.row.unitName ?? groupRows.find((r) => r.unitId === unitId)?.unitName ?? null),
-      live: ranking.units.some((unit) => unit.row.status !== PUBLISHED), rank, groupSize: ranking.units.length,
+      live: ranking.units.some((unit) => unit.row.status !== PUBLISHED),
+      rank,
+      groupSize: ranking.units.length,
       fields: row.fields.map((f) => ({ ...f, points: points(f.points), max: points(f.max), rank: me?.fieldRanks.get(f.code) ?? null })),
       leaves: current && currentCard ? leafResults(current, currentCard, state) : [],
-      change: currentCard && previous ? scorecardChange(currentCard, scoreInputs(previous), year - 1, {
-        rank, previousRank: me?.change.previousRank ?? null, fieldRanks: me?.fieldRanks ?? new Map(),
-        previousFieldRanks: previousFieldRanks(groupRows, unitId, year - 1, visible),
-      }) : null,
+      change:
+        currentCard && previous
+          ? scorecardChange(currentCard, scoreInputs(previous), year - 1, {
+              rank,
+              previousRank: me?.change.previousRank ?? null,
+              fieldRanks: me?.fieldRanks ?? new Map(),
+              previousFieldRanks: previousFieldRanks(groupRows, unitId, year - 1, visible),
+            })
+          : null,
     };
   }
 }
 
 /** The unit's field ranks in its group of `year`, among the same kind of rows. */
-function previousFieldRanks(rows: GroupScorecardRow[], unitId: string, year: number, visible: (row: GroupScorecardRow) => boolean): ReadonlyMap<string, number | null> {
+function previousFieldRanks(
+  rows: GroupScorecardRow[],
+  unitId: string,
+  year: number,
+  visible: (row: GroupScorecardRow) => boolean,
+): ReadonlyMap<string, number | null> {
   const own = rows.find((row) => row.unitId === unitId && row.year === year);
   if (!own) return new Map();
   const ranking = rankRequestedGroup(rows, { year, level: own.level, group: own.groupCode, field: null, visible, bands: [] });
@@ -79,9 +100,18 @@ function previousFieldRanks(rows: GroupScorecardRow[], unitId: string, year: num
 
 function baseScorecard(row: ScorecardRow, unitName: string | null) {
   return {
-    unitId: row.unitId, unitName, year: row.year, level: row.level, group: row.groupCode, status: row.status,
-    criteriaSetCode: row.criteriaSetCode, criteriaSetVersion: row.criteriaSetVersion, mixedCriteriaVersions: row.mixedCriteriaVersions,
-    total: points(row.total), applicableMax: points(row.applicableMax), percent: row.percent,
+    unitId: row.unitId,
+    unitName,
+    year: row.year,
+    level: row.level,
+    group: row.groupCode,
+    status: row.status,
+    criteriaSetCode: row.criteriaSetCode,
+    criteriaSetVersion: row.criteriaSetVersion,
+    mixedCriteriaVersions: row.mixedCriteriaVersions,
+    total: points(row.total),
+    applicableMax: points(row.applicableMax),
+    percent: row.percent,
     bySource: Object.entries(row.bySource).map(([source, value]) => ({ source, points: points(value) })),
     zeroLeaves: row.zeroLeaves,
   };

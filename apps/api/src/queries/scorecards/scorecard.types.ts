@@ -9,10 +9,11 @@ export class FieldScore {
   @Field(() => Float, { description: 'points scored in the field' }) points!: number;
   @Field(() => Float, { description: "the unit's applicable maximum for the field" }) max!: number;
   @Field(() => Float, { description: 'points ÷ applicable maximum in %' }) percent!: number;
-  @Field(() => Int, { nullable: true, description: 'rank in the field within the group (same view as the overall rank)' }) rank!: number | null;
+  @Field(() => Int, { nullable: true, description: 'rank in the field within the group (same view as the overall rank)' }) rank!:
+    number | null;
 }
 
-@ObjectType({ description: "Points of a unit-year from one source." })
+@ObjectType({ description: 'Points of a unit-year from one source.' })
 export class SourcePoints {
   @Field({ description: "'appraisal', 'deduction', 'survey:<name>' or 'indicator:<name>'" }) source!: string;
   @Field(() => Float, { description: 'points from that source' }) points!: number;
@@ -28,20 +29,33 @@ export class Scorecard {
   @Field(() => AssessmentStatus, { description: 'workflow status of the assessment' }) status!: string;
   @Field({ description: 'the criteria set that scored this unit-year' }) criteriaSetCode!: string;
   @Field(() => Int, { description: 'the version of that criteria set the assessment is bound to' }) criteriaSetVersion!: number;
-  @Field({ description: 'true when units of this group were scored against different criteria-set versions: compare with care, or move them to one version' })
+  @Field({
+    description:
+      'true when units of this group were scored against different criteria-set versions: compare with care, or move them to one version',
+  })
   mixedCriteriaVersions!: boolean;
   @Field(() => Float, { description: 'total points' }) total!: number;
   @Field(() => Float, { description: "the unit's applicable maximum (not-applicable leaves excluded)" }) applicableMax!: number;
   @Field(() => Float, { description: 'index: total ÷ applicable maximum in %, rounded half up to 2 decimals' }) percent!: number;
-  @Field({ description: "true when the rows the rank is computed among include unpublished results (the live ranking, or a unit officer's own drafts); false: published results only" })
+  @Field({
+    description:
+      "true when the rows the rank is computed among include unpublished results (the live ranking, or a unit officer's own drafts); false: published results only",
+  })
   live!: boolean;
-  @Field(() => Int, { nullable: true, description: 'standard competition rank in the group (1, 2, 2, 4); null when not ranked in this view' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'standard competition rank in the group (1, 2, 2, 4); null when not ranked in this view',
+  })
   rank!: number | null;
   @Field(() => Int, { description: 'units ranked in the group in this view' }) groupSize!: number;
   @Field(() => [FieldScore], { description: 'the fields (component indexes)' }) fields!: FieldScore[];
   @Field(() => [SourcePoints], { description: 'the total split by source' }) bySource!: SourcePoints[];
   @Field(() => [String], { description: 'leaves that scored zero' }) zeroLeaves!: string[];
-  @Field(() => [LeafResult], { description: 'every leaf with self, appraised and effective scores, maxima and evidence' }) leaves!: LeafResult[];
-  @Field(() => ScorecardChange, { nullable: true, description: 'against the same unit the year before (null when it has no scorecard then that the caller may see)' })
+  @Field(() => [LeafResult], { description: 'every leaf with self, appraised and effective scores, maxima and evidence' })
+  leaves!: LeafResult[];
+  @Field(() => ScorecardChange, {
+    nullable: true,
+    description: 'against the same unit the year before (null when it has no scorecard then that the caller may see)',
+  })
   change!: ScorecardChange | null;
 }

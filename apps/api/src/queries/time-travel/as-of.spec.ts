@@ -21,10 +21,18 @@ describe('asOf', () => {
     expect(happenedBy(asOf, at('2000-01-01T00:00:00Z', 43n))).toBe(false);
   });
 
-  it.each(['yesterday', '2024-06-30', '2024-06-30T17:00:00', '2024-02-30T00:00:00Z', '2024-06-30T24:00:00Z', '2024-06-30T10:00:00+25:00', '-1', '', '1e3', ' 2024-13-01T00:00:00Z'])(
-    'given %j, then it is BAD_USER_INPUT',
-    (value) => {
-      expect(() => parseAsOf(value)).toThrow(BadUserInputError);
-    },
-  );
+  it.each([
+    'yesterday',
+    '2024-06-30',
+    '2024-06-30T17:00:00',
+    '2024-02-30T00:00:00Z',
+    '2024-06-30T24:00:00Z',
+    '2024-06-30T10:00:00+25:00',
+    '-1',
+    '',
+    '1e3',
+    ' 2024-13-01T00:00:00Z',
+  ])('given %j, then it is BAD_USER_INPUT', (value) => {
+    expect(() => parseAsOf(value)).toThrow(BadUserInputError);
+  });
 });

@@ -19,10 +19,13 @@ export function parseAsOf(value: string, field = 'asOf'): AsOf {
   if (POSITION.test(text)) return { kind: 'position', position: BigInt(text) };
   const millis = instantMillis(text);
   if (millis === null) {
-    throw new BadUserInputError(`${field} must be an ISO-8601 instant with an offset (e.g. 2024-06-30T17:00:00+07:00) or a global position (e.g. 1234)`, {
-      field,
-      value: truncateText(String(value)),
-    });
+    throw new BadUserInputError(
+      `${field} must be an ISO-8601 instant with an offset (e.g. 2024-06-30T17:00:00+07:00) or a global position (e.g. 1234)`,
+      {
+        field,
+        value: truncateText(String(value)),
+      },
+    );
   }
   return { kind: 'instant', millis, text };
 }

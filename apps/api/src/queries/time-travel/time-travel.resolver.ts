@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { DomainError, PUBLISHED_STATUS } from '@par-index/domain';
-import { assessmentAsOf, foldReadModelAsOf, groupScorecardsAsOf, type AssessmentRow, type ReadModelAsOf, type ScorecardRow } from '@par-index/read-model';
+import {
+  assessmentAsOf,
+  foldReadModelAsOf,
+  groupScorecardsAsOf,
+  type AssessmentRow,
+  type ReadModelAsOf,
+  type ScorecardRow,
+} from '@par-index/read-model';
 import { LIVE_VIEW_ROLES, mayReadLive, mayReadUnpublished } from '../../auth/access-policy';
 import { UnauthenticatedError } from '../../errors/application-errors';
 import { CurrentCaller } from '../../auth/caller.decorator';
@@ -30,7 +37,10 @@ export class TimeTravelResolver {
     return foldReadModelAsOf(await eventsAsOf(this.infrastructure.eventStore, asOf));
   }
 
-  @Query(() => ScorecardAsOf, { nullable: true, description: `A unit's scorecard as it was at asOf: ${AS_OF}. Null when it did not exist then or the caller may not read it.` })
+  @Query(() => ScorecardAsOf, {
+    nullable: true,
+    description: `A unit's scorecard as it was at asOf: ${AS_OF}. Null when it did not exist then or the caller may not read it.`,
+  })
   async scorecardAsOf(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { description: 'the unit id' }) unitId: string,
@@ -55,9 +65,13 @@ export class TimeTravelResolver {
     @Args('asOf', { description: AS_OF }) asOf: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'at most this many rows (1..1000)' }) first: number,
     @Args('live', {
-      type: () => Boolean, nullable: true, defaultValue: false,
-      description: 'false (default): the published ranking as of then, as `ranking` answers; true: every opened assessment as of then (workflow roles only)',
-    }) live: boolean,
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description:
+        'false (default): the published ranking as of then, as `ranking` answers; true: every opened assessment as of then (workflow roles only)',
+    })
+    live: boolean,
   ): Promise<ScorecardAsOf[]> {
     requireGroupKey(year, level, group);
     const take = requirePageSize(first);
@@ -76,9 +90,15 @@ function requireLiveAllowed(caller: Caller, live: boolean): void {
   if (!live) return;
   if (caller === null) throw new UnauthenticatedError('the live ranking needs a bearer token (Authorization: Bearer <token>)');
   if (!mayReadLive(caller)) {
-    throw new DomainError('FORBIDDEN_FOR_ROLE', `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`, {
-      operation: 'rankingAsOf', argument: 'live', allowedRoles: [...LIVE_VIEW_ROLES],
-    });
+    throw new DomainError(
+      'FORBIDDEN_FOR_ROLE',
+      `the live ranking is for ${LIVE_VIEW_ROLES.join(', ')}; ask without live for the published ranking`,
+      {
+        operation: 'rankingAsOf',
+        argument: 'live',
+        allowedRoles: [...LIVE_VIEW_ROLES],
+      },
+    );
   }
 }
 

@@ -6,15 +6,28 @@ import { evolveAssessment } from './assessments.projection';
 const at = '2024-03-01T08:00:00.000Z';
 const stream = 'assessment-binh-duong-2024';
 const event = (type: string, data: Record<string, unknown>, position: bigint): ProjectedEvent => ({
-  type, data: { at, by: 'officer-1', ...data }, streamName: stream, revision: position - 1n, position,
+  type,
+  data: { at, by: 'officer-1', ...data },
+  streamName: stream,
+  revision: position - 1n,
+  position,
   metadata: { actorId: 'officer-1', actorRole: 'unit_officer', occurredAt: at },
 });
-const opened = event('AssessmentOpened', { unitId: 'binh-duong', year: 2024, level: 'province', group: 'provinces', criteriaSetCode: 'S', criteriaSetVersion: 1, maxTotal: 300 }, 1n);
-const selfScored = (leafCode: string, score: number, position: bigint) => event('SelfScoreRecorded', { leafCode, score, evidenceRefs: [], note: null, previousScore: null }, position);
+const opened = event(
+  'AssessmentOpened',
+  { unitId: 'binh-duong', year: 2024, level: 'province', group: 'provinces', criteriaSetCode: 'S', criteriaSetVersion: 1, maxTotal: 300 },
+  1n,
+);
+const selfScored = (leafCode: string, score: number, position: bigint) =>
+  event('SelfScoreRecorded', { leafCode, score, evidenceRefs: [], note: null, previousScore: null }, position);
 
 const leaf = (code: string) => ({ type: 'leaf' as const, code, name: code, max: 100, scoring: { kind: 'appraised' as const } });
 const set: CriteriaSet = {
-  code: 'S', year: 2024, level: 'province', version: 1, maxTotal: 300,
+  code: 'S',
+  year: 2024,
+  level: 'province',
+  version: 1,
+  maxTotal: 300,
   fields: [{ type: 'group', code: 'F1', name: 'F1', max: 300, children: [leaf('constructor'), leaf('toString'), leaf('valueOf')] }],
 };
 

@@ -1,4 +1,9 @@
-import { ASSESSMENT_EVENT_TYPES, parseAssessmentStreamName, statusAfterCriteriaVersionChange, type AssessmentEvent } from '@par-index/domain';
+import {
+  ASSESSMENT_EVENT_TYPES,
+  parseAssessmentStreamName,
+  statusAfterCriteriaVersionChange,
+  type AssessmentEvent,
+} from '@par-index/domain';
 import { AssessmentEntity, type AssessmentRow, type LeafInputRow } from '../../entities/assessment.entity';
 import type { ProjectedEvent, Projection } from '../../runtime/projection';
 import { streamKey } from '../../runtime/stream-key';
@@ -19,13 +24,19 @@ const workingCopy = (row: AssessmentRow): WorkingRow => ({ ...row, leafInputs: c
 /** Leaf codes are user input ("constructor", "toString"): own properties only, each a data property. */
 function copyLeafInputs(inputs: Record<string, LeafInputRow>): Record<string, LeafInputRow> {
   const copy: Record<string, LeafInputRow> = {};
-  for (const code of Object.keys(inputs)) Object.defineProperty(copy, code, { value: inputs[code], enumerable: true, writable: true, configurable: true });
+  for (const code of Object.keys(inputs))
+    Object.defineProperty(copy, code, { value: inputs[code], enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
 function setLeaf(row: WorkingRow, leafCode: string, change: LeafInputRow): void {
   const current = Object.hasOwn(row.leafInputs, leafCode) ? row.leafInputs[leafCode] : undefined;
-  Object.defineProperty(row.leafInputs, leafCode, { value: { ...current, ...change }, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(row.leafInputs, leafCode, {
+    value: { ...current, ...change },
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Applies one event to a working copy (or opens one); null: an event for a row that does not exist. */
@@ -34,8 +45,15 @@ function apply(row: WorkingRow | null, projected: ProjectedEvent): WorkingRow | 
   if (event.type === 'AssessmentOpened') {
     const d = event.data;
     return {
-      unitId: d.unitId, year: d.year, level: d.level, groupCode: d.group, criteriaSetCode: d.criteriaSetCode,
-      criteriaSetVersion: d.criteriaSetVersion, status: 'self_assessment', leafInputs: {}, lastEventAt: d.at,
+      unitId: d.unitId,
+      year: d.year,
+      level: d.level,
+      groupCode: d.group,
+      criteriaSetCode: d.criteriaSetCode,
+      criteriaSetVersion: d.criteriaSetVersion,
+      status: 'self_assessment',
+      leafInputs: {},
+      lastEventAt: d.at,
       lastPosition: projected.position.toString(),
     };
   }
@@ -82,7 +100,8 @@ function apply(row: WorkingRow | null, projected: ProjectedEvent): WorkingRow | 
       break;
     case 'AssessmentCriteriaVersionChanged': {
       const d = event.data;
-      for (const leaf of [...d.droppedLeaves, ...d.flaggedLeaves]) if (Object.hasOwn(row.leafInputs, leaf.leafCode)) delete row.leafInputs[leaf.leafCode];
+      for (const leaf of [...d.droppedLeaves, ...d.flaggedLeaves])
+        if (Object.hasOwn(row.leafInputs, leaf.leafCode)) delete row.leafInputs[leaf.leafCode];
       row.criteriaSetVersion = d.toVersion;
       row.status = statusAfterCriteriaVersionChange(d.fromStatus);
       break;
@@ -102,7 +121,10 @@ function apply(row: WorkingRow | null, projected: ProjectedEvent): WorkingRow | 
  * Pure: folds a stream's events (in order) into its row, copying the row once for the whole run.
  * `dropped` lists the events that found no row to apply to.
  */
-export function foldAssessment(row: AssessmentRow | null, events: readonly ProjectedEvent[]): { row: AssessmentRow | null; dropped: ProjectedEvent[] } {
+export function foldAssessment(
+  row: AssessmentRow | null,
+  events: readonly ProjectedEvent[],
+): { row: AssessmentRow | null; dropped: ProjectedEvent[] } {
   let working = row === null ? null : workingCopy(row);
   const dropped: ProjectedEvent[] = [];
   for (const event of events) {

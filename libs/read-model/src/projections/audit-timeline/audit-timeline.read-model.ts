@@ -50,7 +50,7 @@ async function entriesOf(manager: EntityManager, events: readonly ProjectedEvent
     const row = auditEntryOf(event, (leaf, field) => {
       const key = { unit_id: unitId, year, leaf, field };
       const id = keyOf(key);
-      if (latest.has(id)) return known.set(id, latest.get(id)!), latest.get(id)!;
+      if (latest.has(id)) return (known.set(id, latest.get(id)!), latest.get(id)!);
       pending.set(id, key);
       waits = true;
       return null;
@@ -72,9 +72,22 @@ async function entriesOf(manager: EntityManager, events: readonly ProjectedEvent
 }
 
 const COLUMNS: [keyof AuditTimelineRow, string][] = [
-  ['position', 'position'], ['eventId', 'event_id'], ['unitId', 'unit_id'], ['year', 'year'], ['streamRevision', 'stream_revision'],
-  ['eventType', 'event_type'], ['scope', 'scope'], ['leafCodes', 'leaf_codes'], ['changes', 'changes'], ['statusFrom', 'status_from'],
-  ['statusTo', 'status_to'], ['actorId', 'actor_id'], ['actorRole', 'actor_role'], ['reason', 'reason'], ['occurredAt', 'occurred_at'], ['details', 'details'],
+  ['position', 'position'],
+  ['eventId', 'event_id'],
+  ['unitId', 'unit_id'],
+  ['year', 'year'],
+  ['streamRevision', 'stream_revision'],
+  ['eventType', 'event_type'],
+  ['scope', 'scope'],
+  ['leafCodes', 'leaf_codes'],
+  ['changes', 'changes'],
+  ['statusFrom', 'status_from'],
+  ['statusTo', 'status_to'],
+  ['actorId', 'actor_id'],
+  ['actorRole', 'actor_role'],
+  ['reason', 'reason'],
+  ['occurredAt', 'occurred_at'],
+  ['details', 'details'],
 ];
 
 /**
@@ -86,6 +99,11 @@ export const auditTimelineReadModel: DerivedReadModel = {
   eventTypes: ASSESSMENT_EVENT_TYPES,
   async refresh(manager, events) {
     const rows = await entriesOf(manager, events);
-    await copyRows(manager, 'audit_timeline', COLUMNS.map(([, column]) => column), rows.map((row) => COLUMNS.map(([property]) => row[property])));
+    await copyRows(
+      manager,
+      'audit_timeline',
+      COLUMNS.map(([, column]) => column),
+      rows.map((row) => COLUMNS.map(([property]) => row[property])),
+    );
   },
 };

@@ -7,7 +7,11 @@ import { streamKey } from '../../runtime/stream-key';
  * One row per published version, written by the event that created that version (drafts are not
  * projected). The version in force is the highest one; retirement marks the latest version row.
  */
-export const CRITERIA_SET_PROJECTION_EVENT_TYPES = ['CriteriaSetPublished', 'CriteriaSetRevised', 'CriteriaSetRetired'] as const satisfies readonly CriteriaSetEvent['type'][];
+export const CRITERIA_SET_PROJECTION_EVENT_TYPES = [
+  'CriteriaSetPublished',
+  'CriteriaSetRevised',
+  'CriteriaSetRetired',
+] as const satisfies readonly CriteriaSetEvent['type'][];
 
 const criteriaSetCodeOf = (event: ProjectedEvent) => streamKey(parseCriteriaSetStreamName, event.streamName, 'criteria-set').code;
 
@@ -31,9 +35,15 @@ export function evolveCriteriaSet(row: CriteriaSetRow | null, projected: Project
     case 'CriteriaSetRevised': {
       const set = event.data.criteriaSet;
       return {
-        code: set.code, version: set.version, year: set.year, level: set.level, name: event.type === 'CriteriaSetPublished' ? event.data.name : set.code,
-        status: 'published', revisionReason: event.type === 'CriteriaSetRevised' ? event.data.reason : null,
-        criteriaSet: set, publishedAt: event.data.at,
+        code: set.code,
+        version: set.version,
+        year: set.year,
+        level: set.level,
+        name: event.type === 'CriteriaSetPublished' ? event.data.name : set.code,
+        status: 'published',
+        revisionReason: event.type === 'CriteriaSetRevised' ? event.data.reason : null,
+        criteriaSet: set,
+        publishedAt: event.data.at,
       };
     }
     case 'CriteriaSetRetired':

@@ -11,7 +11,8 @@ export interface CachedAssessment {
   scored: ScoredAssessment | undefined;
 }
 
-export const groupKeyOf = (row: Pick<AssessmentRow, 'year' | 'level' | 'groupCode'>) => `${row.year}\u0000${row.level}\u0000${row.groupCode}`;
+export const groupKeyOf = (row: Pick<AssessmentRow, 'year' | 'level' | 'groupCode'>) =>
+  `${row.year}\u0000${row.level}\u0000${row.groupCode}`;
 
 // Above this many cached assessments the cache starts over (memory stays bounded at national scale).
 const MAX_CACHED = 50_000;

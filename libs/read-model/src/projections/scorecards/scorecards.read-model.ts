@@ -12,7 +12,11 @@ import { writeGroupScorecards } from './write-scorecards';
 type GroupKey = Pick<AssessmentRow, 'year' | 'level' | 'groupCode'>;
 
 /** The assessment rows of the batch's streams as they are now: the batch's own, the rest loaded at once. */
-async function currentAssessments(manager: EntityManager, events: readonly ProjectedEvent[], batch: BatchRows): Promise<Map<string, AssessmentRow | null>> {
+async function currentAssessments(
+  manager: EntityManager,
+  events: readonly ProjectedEvent[],
+  batch: BatchRows,
+): Promise<Map<string, AssessmentRow | null>> {
   const folded = batch.get(assessmentsProjection.name);
   const current = new Map<string, AssessmentRow | null>();
   const missing: ObjectLiteral[] = [];
@@ -68,7 +72,12 @@ interface Member {
 }
 
 /** Brings the touched groups' cached members in line with the table (rescoring only what changed), then writes their rows. */
-async function refreshGroups(manager: EntityManager, cache: ScorecardCache, groups: readonly GroupKey[], fresh: ReadonlyMap<string, AssessmentRow>): Promise<void> {
+async function refreshGroups(
+  manager: EntityManager,
+  cache: ScorecardCache,
+  groups: readonly GroupKey[],
+  fresh: ReadonlyMap<string, AssessmentRow>,
+): Promise<void> {
   const groupsJson = JSON.stringify(groups.map((g) => ({ year: g.year, level: g.level, group_code: g.groupCode })));
   const members: Member[] = await manager.query(
     `SELECT a.year, a.level, a.group_code, a.unit_id, a.last_position::text AS last_position FROM assessments a
@@ -76,7 +85,8 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
     [groupsJson],
   );
   const byGroup = new Map<string, Member[]>(groups.map((g) => [groupKeyOf(g), []]));
-  for (const member of members) byGroup.get(groupKeyOf({ year: member.year, level: member.level, groupCode: member.group_code }))?.push(member);
+  for (const member of members)
+    byGroup.get(groupKeyOf({ year: member.year, level: member.level, groupCode: member.group_code }))?.push(member);
   const rows: { key: string; row: AssessmentRow }[] = [];
   const toLoad: { key: string; id: ObjectLiteral }[] = [];
   // rows to delete exist only where a member left, a group was not cached yet, or a member is not scored
@@ -97,12 +107,20 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
       else toLoad.push({ key, id: { unitId: member.unit_id, year: member.year } });
     }
   }
-  const loaded = await loadRows(manager, assessmentsProjection, toLoad.map((l) => l.id));
+  const loaded = await loadRows(
+    manager,
+    assessmentsProjection,
+    toLoad.map((l) => l.id),
+  );
   for (const { key, id } of toLoad) {
     const row = loaded.get(rowKey(id));
     if (row) rows.push({ key, row: row as AssessmentRow });
   }
-  const sets = await loadSets(manager, cache, rows.map((r) => r.row));
+  const sets = await loadSets(
+    manager,
+    cache,
+    rows.map((r) => r.row),
+  );
   for (const { key, row } of rows) {
     const scored = scoreAssessment(row, sets.get(`${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`));
     cache.put(key, { lastPosition: String(row.lastPosition), row, scored });
@@ -110,7 +128,10 @@ async function refreshGroups(manager: EntityManager, cache: ScorecardCache, grou
   const scorecards = groups.flatMap((group) => {
     const entries = [...cache.group(groupKeyOf(group)).values()];
     if (entries.some((entry) => entry.scored === undefined)) membersMayHaveLeft = true;
-    return rankScoredGroup(entries.flatMap((entry) => entry.scored ?? []), groupUpdatedAt(entries.map((entry) => entry.row)));
+    return rankScoredGroup(
+      entries.flatMap((entry) => entry.scored ?? []),
+      groupUpdatedAt(entries.map((entry) => entry.row)),
+    );
   });
   await writeGroupScorecards(manager, groups, scorecards, membersMayHaveLeft);
 }

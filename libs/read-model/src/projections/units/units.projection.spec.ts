@@ -3,14 +3,30 @@ import { evolveUnit } from './units.projection';
 
 const at = '2024-03-01T08:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>, streamName = 'unit-loc-ha'): ProjectedEvent => ({
-  type, data: { at, by: 'admin-1', ...data }, streamName, revision: 0n, position: 1n,
+  type,
+  data: { at, by: 'admin-1', ...data },
+  streamName,
+  revision: 0n,
+  position: 1n,
   metadata: { actorId: 'admin-1', actorRole: 'admin', occurredAt: at },
 });
-const registered = event('UnitRegistered', { unitId: 'loc-ha', name: 'Loc Ha', level: 'district', group: 'ha-tinh:districts', region: null, parentUnitId: 'ha-tinh' });
+const registered = event('UnitRegistered', {
+  unitId: 'loc-ha',
+  name: 'Loc Ha',
+  level: 'district',
+  group: 'ha-tinh:districts',
+  region: null,
+  parentUnitId: 'ha-tinh',
+});
 
 describe('units projection', () => {
   it('given UnitRegistered, then a row with the unit’s group and parent', () => {
-    expect(evolveUnit(null, registered)).toMatchObject({ unitId: 'loc-ha', groupCode: 'ha-tinh:districts', parentId: 'ha-tinh', status: 'active' });
+    expect(evolveUnit(null, registered)).toMatchObject({
+      unitId: 'loc-ha',
+      groupCode: 'ha-tinh:districts',
+      parentId: 'ha-tinh',
+      status: 'active',
+    });
   });
 
   it('given a rename and a move, then the row keeps the former name and the new group', () => {
@@ -23,7 +39,14 @@ describe('units projection', () => {
     const merged = evolveUnit(evolveUnit(null, registered), event('UnitMerged', { into: 'thach-ha' }));
     expect(merged).toMatchObject({ status: 'merged', mergedInto: 'thach-ha' });
     const survivor = evolveUnit(
-      evolveUnit(null, event('UnitRegistered', { unitId: 'thach-ha', name: 'Thach Ha', level: 'district', group: 'g', region: null, parentUnitId: 'ha-tinh' }, 'unit-thach-ha')),
+      evolveUnit(
+        null,
+        event(
+          'UnitRegistered',
+          { unitId: 'thach-ha', name: 'Thach Ha', level: 'district', group: 'g', region: null, parentUnitId: 'ha-tinh' },
+          'unit-thach-ha',
+        ),
+      ),
       event('UnitAbsorbed', { from: 'loc-ha' }, 'unit-thach-ha'),
     );
     expect(survivor?.absorbed).toEqual(['loc-ha']);

@@ -13,8 +13,17 @@ export function evolveUnit(row: UnitRow | null, projected: ProjectedEvent): Unit
   if (event.type === 'UnitRegistered') {
     const d = event.data;
     return {
-      unitId: d.unitId, name: d.name, level: d.level, groupCode: d.group, parentId: d.parentUnitId, region: d.region,
-      status: 'active', mergedInto: null, absorbed: [], previousNames: [], updatedAt,
+      unitId: d.unitId,
+      name: d.name,
+      level: d.level,
+      groupCode: d.group,
+      parentId: d.parentUnitId,
+      region: d.region,
+      status: 'active',
+      mergedInto: null,
+      absorbed: [],
+      previousNames: [],
+      updatedAt,
     };
   }
   if (row === null) return null; // an event for a unit registered before this read model existed: nothing to amend

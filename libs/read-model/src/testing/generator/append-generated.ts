@@ -22,7 +22,7 @@ export async function appendGenerated(
   const streams = new Set<string>();
   const total: AppendSummary = { events: 0, appends: 0, streams: 0, seconds: 0 };
   const iterator = phases[Symbol.iterator]();
-  for (let next = iterator.next(); !next.done; ) {
+  for (let next = iterator.next(); !next.done;) {
     const phase = next.value;
     const chunks = phase.chunks.filter((chunk) => chunk.events.length > 0);
     let taken = 0;

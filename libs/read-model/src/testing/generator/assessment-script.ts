@@ -1,10 +1,23 @@
-import { assessmentDecider, assessmentStreamName, type AssessmentCommand, type AssessmentEvent, type AssessmentState, type ResolvedCriteriaSet } from '@par-index/domain';
+import {
+  assessmentDecider,
+  assessmentStreamName,
+  type AssessmentCommand,
+  type AssessmentEvent,
+  type AssessmentState,
+  type ResolvedCriteriaSet,
+} from '@par-index/domain';
 import { listLeaves, type LeafCriterion } from '@par-index/scoring';
 import type { GeneratedUnit } from './nation';
 import { SeededRandom } from './random';
 import { StreamRecorder, type GeneratedActor, type StreamChunk } from './stream-recorder';
 
-const CORRECTION_REASONS = ['Evidence does not cover the whole year', 'Plan issued after the deadline', 'Report incomplete: two districts missing', 'Target met only in part', 'Evidence refers to the previous year'];
+const CORRECTION_REASONS = [
+  'Evidence does not cover the whole year',
+  'Plan issued after the deadline',
+  'Report incomplete: two districts missing',
+  'Target met only in part',
+  'Evidence refers to the previous year',
+];
 const UPHELD = 'The council accepts the additional evidence';
 const REJECTED = 'The evidence was already considered by the appraisal';
 
@@ -41,14 +54,23 @@ function selfScoreFor(leaf: LeafCriterion, skill: number, random: SeededRandom):
  */
 export function assessmentYear(seed: number, unit: GeneratedUnit, year: number, resolved: ResolvedCriteriaSet): StreamChunk[] {
   const random = SeededRandom.derive(seed, `assessment-${unit.unitId}-${year}`);
-  const recorder = new StreamRecorder<AssessmentCommand, AssessmentEvent, AssessmentState>(assessmentDecider, assessmentStreamName(unit.unitId, year), seed);
+  const recorder = new StreamRecorder<AssessmentCommand, AssessmentEvent, AssessmentState>(
+    assessmentDecider,
+    assessmentStreamName(unit.unitId, year),
+    seed,
+  );
   const clock = new Clock(`${year + 1}-01-05T01:00:00.000Z`);
   const officer: GeneratedActor = { actorId: `officer-${unit.unitId}`, actorRole: 'unit_officer', unitIds: [unit.unitId] };
   const appraiser: GeneratedActor = { actorId: `appraiser-${unit.provinceId}-${random.int(1, 3)}`, actorRole: 'appraiser', unitIds: '*' };
   const council: GeneratedActor = { actorId: `council-${unit.provinceId}`, actorRole: 'council', unitIds: '*' };
   const approver: GeneratedActor = { actorId: `approver-${unit.provinceId}`, actorRole: 'approver', unitIds: '*' };
   const run = (actor: GeneratedActor, maxMinutes: number, request: Record<string, unknown> & { type: string }) =>
-    recorder.run(actor, clock.tick(random, maxMinutes), (context) => ({ ...request, context, criteriaSet: resolved }) as unknown as AssessmentCommand, request);
+    recorder.run(
+      actor,
+      clock.tick(random, maxMinutes),
+      (context) => ({ ...request, context, criteriaSet: resolved }) as unknown as AssessmentCommand,
+      request,
+    );
   const chunks: StreamChunk[] = [];
   const stage = () => {
     const chunk = recorder.flush();
@@ -60,15 +82,36 @@ export function assessmentYear(seed: number, unit: GeneratedUnit, year: number, 
   // 1. self-assessment
   const admin: GeneratedActor = { actorId: 'admin-ministry', actorRole: 'admin', unitIds: '*' };
   const assessed = { unitId: unit.unitId, level: unit.level, group: unit.group, active: true };
-  recorder.run(admin, clock.tick(random, 60), (context) => ({ type: 'OpenAssessment', unitId: unit.unitId, year, unit: assessed, criteriaSet: resolved, context }), {
-    type: 'OpenAssessment', unitId: unit.unitId, year, criteriaSetCode: resolved.set.code,
-  });
+  recorder.run(
+    admin,
+    clock.tick(random, 60),
+    (context) => ({ type: 'OpenAssessment', unitId: unit.unitId, year, unit: assessed, criteriaSet: resolved, context }),
+    {
+      type: 'OpenAssessment',
+      unitId: unit.unitId,
+      year,
+      criteriaSetCode: resolved.set.code,
+    },
+  );
   const selfScores = new Map<string, number>();
   for (const leaf of leaves) {
     const score = selfScoreFor(leaf, skill, random);
     if (score === null) continue;
-    if (random.chance(0.03) && score > 0) run(officer, 240, { type: 'RecordSelfScore', leafCode: leaf.code, score: step25(score / 2), evidenceRefs: [`draft-${leaf.code}.pdf`], note: 'draft' });
-    run(officer, 240, { type: 'RecordSelfScore', leafCode: leaf.code, score, evidenceRefs: [`${unit.unitId}/${year}/${leaf.code}.pdf`], note: random.chance(0.1) ? 'see annex' : null });
+    if (random.chance(0.03) && score > 0)
+      run(officer, 240, {
+        type: 'RecordSelfScore',
+        leafCode: leaf.code,
+        score: step25(score / 2),
+        evidenceRefs: [`draft-${leaf.code}.pdf`],
+        note: 'draft',
+      });
+    run(officer, 240, {
+      type: 'RecordSelfScore',
+      leafCode: leaf.code,
+      score,
+      evidenceRefs: [`${unit.unitId}/${year}/${leaf.code}.pdf`],
+      note: random.chance(0.1) ? 'see annex' : null,
+    });
     selfScores.set(leaf.code, score);
   }
   run(officer, 600, { type: 'SubmitSelfAssessment' });
@@ -78,25 +121,58 @@ export function assessmentYear(seed: number, unit: GeneratedUnit, year: number, 
   clock.jumpTo(`${year + 1}-03-01T01:00:00.000Z`);
   for (const leaf of leaves) {
     const s = leaf.scoring;
-    if (s.kind === 'survey') run(appraiser, 30, { type: 'RecordSurveyResult', leafCode: leaf.code, rawValue: Math.round((s.survey === 'SIPAS' ? 68 + random.next() * 28 : 62 + random.next() * 36) * 100) / 100, sampleSize: random.int(300, 1200), source: `${s.survey} ${year} national survey` });
-    if (s.kind === 'indicator') run(appraiser, 30, { type: 'RecordIndicatorResult', leafCode: leaf.code, rawValue: Math.round(random.next() * 120) / 10, source: `Statistics office ${year}` });
+    if (s.kind === 'survey')
+      run(appraiser, 30, {
+        type: 'RecordSurveyResult',
+        leafCode: leaf.code,
+        rawValue: Math.round((s.survey === 'SIPAS' ? 68 + random.next() * 28 : 62 + random.next() * 36) * 100) / 100,
+        sampleSize: random.int(300, 1200),
+        source: `${s.survey} ${year} national survey`,
+      });
+    if (s.kind === 'indicator')
+      run(appraiser, 30, {
+        type: 'RecordIndicatorResult',
+        leafCode: leaf.code,
+        rawValue: Math.round(random.next() * 120) / 10,
+        source: `Statistics office ${year}`,
+      });
   }
   const lowered: string[] = [];
   for (const leaf of leaves) {
     if (leaf.scoring.kind !== 'appraised' && !(leaf.scoring.kind === 'deduction' && selfScores.has(leaf.code))) continue;
     const self = selfScores.get(leaf.code) ?? 0;
     let score = self;
-    if (leaf.scoring.kind === 'appraised' && self > 0 && random.chance(0.13)) score = Math.max(0, step25(self * (0.5 + random.next() * 0.3)));
+    if (leaf.scoring.kind === 'appraised' && self > 0 && random.chance(0.13))
+      score = Math.max(0, step25(self * (0.5 + random.next() * 0.3)));
     else if (leaf.scoring.kind === 'appraised' && self < leaf.max && random.chance(0.05)) score = leaf.max;
     if (score < self) lowered.push(leaf.code);
-    run(appraiser, 90, { type: 'RecordAppraisalScore', leafCode: leaf.code, score, reason: score === self ? null : random.pick(CORRECTION_REASONS) });
+    run(appraiser, 90, {
+      type: 'RecordAppraisalScore',
+      leafCode: leaf.code,
+      score,
+      reason: score === self ? null : random.pick(CORRECTION_REASONS),
+    });
   }
   if (lowered.length > 0 && random.chance(0.3)) {
     const leafCode = random.pick(lowered);
     const objectionId = `obj-${unit.unitId}-${year}-1`;
-    run(officer, 600, { type: 'FileObjection', objectionId, leafCode, kind: 'objection', text: 'The decision was issued on time; see the attached register.', evidenceRefs: [`${unit.unitId}/${year}/objection-1.pdf`], proposedScore: selfScores.get(leafCode) ?? null });
+    run(officer, 600, {
+      type: 'FileObjection',
+      objectionId,
+      leafCode,
+      kind: 'objection',
+      text: 'The decision was issued on time; see the attached register.',
+      evidenceRefs: [`${unit.unitId}/${year}/objection-1.pdf`],
+      proposedScore: selfScores.get(leafCode) ?? null,
+    });
     const upheld = random.chance(0.5);
-    run(council, 2000, { type: 'DecideObjection', objectionId, outcome: upheld ? 'upheld' : 'rejected', reason: upheld ? UPHELD : REJECTED, correctedScore: upheld ? (selfScores.get(leafCode) ?? null) : null });
+    run(council, 2000, {
+      type: 'DecideObjection',
+      objectionId,
+      outcome: upheld ? 'upheld' : 'rejected',
+      reason: upheld ? UPHELD : REJECTED,
+      correctedScore: upheld ? (selfScores.get(leafCode) ?? null) : null,
+    });
   }
   run(appraiser, 600, { type: 'FinaliseAppraisal' });
   stage();
@@ -112,7 +188,12 @@ export function assessmentYear(seed: number, unit: GeneratedUnit, year: number, 
     clock.jumpTo(`${year + 1}-09-01T01:00:00.000Z`);
     const leaf = random.pick(leaves.filter((l) => l.scoring.kind === 'appraised'));
     run(approver, 600, { type: 'ReopenAssessment', reason: `Complaint upheld by the ministry: evidence for ${leaf.code} was overlooked` });
-    run(appraiser, 600, { type: 'RecordAppraisalScore', leafCode: leaf.code, score: leaf.max, reason: 'Correction after reopening: evidence found in the archive' });
+    run(appraiser, 600, {
+      type: 'RecordAppraisalScore',
+      leafCode: leaf.code,
+      score: leaf.max,
+      reason: 'Correction after reopening: evidence found in the archive',
+    });
     run(appraiser, 600, { type: 'FinaliseAppraisal' });
     run(approver, 600, { type: 'ApproveAssessment', decisionReference: `QD-${year}-${unit.unitId}-r2` });
     run(approver, 600, { type: 'PublishAssessment' });

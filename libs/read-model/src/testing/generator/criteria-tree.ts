@@ -20,13 +20,35 @@ function appraised(code: string, max: number): LeafCriterion {
 /** Field 8: satisfaction surveys (SIPAS: linear 50..100 %, leaders' survey: bands) and two indicators. */
 function impactLeaf(code: string, index: number, withIndicators: boolean): LeafCriterion {
   if (withIndicators && index >= 8) {
-    return { type: 'leaf', code, name: `Socio-economic indicator ${code}`, max: 100, scoring: { kind: 'indicator', indicator: 'socio-economic', rule: { kind: 'linear', from: 0, to: 12 } } };
+    return {
+      type: 'leaf',
+      code,
+      name: `Socio-economic indicator ${code}`,
+      max: 100,
+      scoring: { kind: 'indicator', indicator: 'socio-economic', rule: { kind: 'linear', from: 0, to: 12 } },
+    };
   }
   if (index % 2 === 0) {
-    return { type: 'leaf', code, name: `SIPAS satisfaction ${code}`, max: 400, scoring: { kind: 'survey', survey: 'SIPAS', rule: { kind: 'linear', from: 50, to: 100 } } };
+    return {
+      type: 'leaf',
+      code,
+      name: `SIPAS satisfaction ${code}`,
+      max: 400,
+      scoring: { kind: 'survey', survey: 'SIPAS', rule: { kind: 'linear', from: 50, to: 100 } },
+    };
   }
-  const bands = [{ min: 60, points: 100 }, { min: 75, points: 250 }, { min: 90, points: 400 }];
-  return { type: 'leaf', code, name: `Leaders' survey ${code}`, max: 400, scoring: { kind: 'survey', survey: 'leaders', rule: { kind: 'bands', bands } } };
+  const bands = [
+    { min: 60, points: 100 },
+    { min: 75, points: 250 },
+    { min: 90, points: 400 },
+  ];
+  return {
+    type: 'leaf',
+    code,
+    name: `Leaders' survey ${code}`,
+    max: 400,
+    scoring: { kind: 'survey', survey: 'leaders', rule: { kind: 'bands', bands } },
+  };
 }
 
 function group(code: string, name: string, children: CriteriaNode[]): CriterionGroup {
@@ -54,7 +76,8 @@ export function criteriaTree(level: AssessedLevel, year: number, firstYear: numb
       for (let l = 0; l < count; l += 1) {
         const code = `${criterionCode}.${l + 1}`;
         if (f === 7) leaves.push(impactLeaf(code, impactIndex++, withIndicators));
-        else if (f === 2 && c === 3 && l === count - 1) leaves.push({ type: 'leaf', code, name: `Late procedures ${code}`, max: 0, scoring: { kind: 'deduction', floor: -200 } });
+        else if (f === 2 && c === 3 && l === count - 1)
+          leaves.push({ type: 'leaf', code, name: `Late procedures ${code}`, max: 0, scoring: { kind: 'deduction', floor: -200 } });
         else {
           const raised = year > firstYear && code === 'F1.1.1' ? 50 : 0;
           leaves.push(appraised(code, APPRAISED_MAXIMA[appraisedIndex++ % APPRAISED_MAXIMA.length]! + raised));

@@ -1,8 +1,19 @@
 import { generateNation, type GeneratorOptions } from './generate';
 import { toMutation } from './api-driver';
 
-const small: GeneratorOptions = { seed: 42, provinces: 2, years: 2, communes: true, departmentsPerProvince: 2, districtsPerProvince: 1, communesPerDistrict: 2 };
-const events = (options: GeneratorOptions) => [...generateNation(options)].flatMap((phase) => phase.chunks.flatMap((chunk) => chunk.events.map((event) => ({ stream: chunk.streamName, ...event }))));
+const small: GeneratorOptions = {
+  seed: 42,
+  provinces: 2,
+  years: 2,
+  communes: true,
+  departmentsPerProvince: 2,
+  districtsPerProvince: 1,
+  communesPerDistrict: 2,
+};
+const events = (options: GeneratorOptions) =>
+  [...generateNation(options)].flatMap((phase) =>
+    phase.chunks.flatMap((chunk) => chunk.events.map((event) => ({ stream: chunk.streamName, ...event }))),
+  );
 
 describe('seeded national generator', () => {
   it('given the same seed and options, when generated twice, then the events are identical (ids, data, metadata)', () => {
@@ -14,7 +25,9 @@ describe('seeded national generator', () => {
     const b = events({ ...small, seed: 7 });
     expect(new Set(b.map((e) => e.stream))).toEqual(new Set(a.map((e) => e.stream)));
     expect(b.map((e) => e.id)).not.toEqual(a.map((e) => e.id));
-    expect(b.filter((e) => e.type === 'SelfScoreRecorded').map((e) => e.data.score)).not.toEqual(a.filter((e) => e.type === 'SelfScoreRecorded').map((e) => e.data.score));
+    expect(b.filter((e) => e.type === 'SelfScoreRecorded').map((e) => e.data.score)).not.toEqual(
+      a.filter((e) => e.type === 'SelfScoreRecorded').map((e) => e.data.score),
+    );
   });
 
   it('given a national year, then the distributions are realistic: most self-scores at the maximum, a few zero-point leaves, corrections with reasons, objections decided', () => {
@@ -22,7 +35,10 @@ describe('seeded national generator', () => {
     const count = (type: string) => all.filter((e) => e.type === type).length;
     const maxima = new Map<string, number>();
     for (const e of all.filter((x) => x.type === 'CriteriaSetPublished')) {
-      const walk = (nodes: { code: string; max: number; children?: unknown[] }[]) => nodes.forEach((n) => (n.children ? walk(n.children as never) : maxima.set(`${(e.data.criteriaSet as { level: string }).level}/${n.code}`, n.max)));
+      const walk = (nodes: { code: string; max: number; children?: unknown[] }[]) =>
+        nodes.forEach((n) =>
+          n.children ? walk(n.children as never) : maxima.set(`${(e.data.criteriaSet as { level: string }).level}/${n.code}`, n.max),
+        );
       walk((e.data.criteriaSet as { fields: never[] }).fields);
     }
     const levelOf = new Map(all.filter((e) => e.type === 'AssessmentOpened').map((e) => [e.stream, e.data.level as string]));
@@ -60,7 +76,27 @@ describe('seeded national generator', () => {
     const commands = [...generateNation({ ...small, years: 1 })].flatMap((phase) => phase.chunks.flatMap((chunk) => chunk.commands));
     const mutations = commands.map(toMutation);
     expect(new Set(mutations.map((m) => /mutation\([^)]*\) \{ (\w+)/.exec(m.query)?.[1]))).toEqual(
-      new Set(['draftCriteriaSet', 'replaceCriteriaTree', 'publishCriteriaSet', 'registerUnit', 'openAssessment', 'recordSelfScore', 'submitSelfAssessment', 'recordSurveyResult', 'recordIndicatorResult', 'recordAppraisalScore', 'finaliseAppraisal', 'approveAssessment', 'publishAssessment', ...new Set(commands.map((c) => c.command.type).filter((t) => ['FileObjection', 'DecideObjection', 'ReopenAssessment'].includes(t)).map((t) => t[0]!.toLowerCase() + t.slice(1)))]),
+      new Set([
+        'draftCriteriaSet',
+        'replaceCriteriaTree',
+        'publishCriteriaSet',
+        'registerUnit',
+        'openAssessment',
+        'recordSelfScore',
+        'submitSelfAssessment',
+        'recordSurveyResult',
+        'recordIndicatorResult',
+        'recordAppraisalScore',
+        'finaliseAppraisal',
+        'approveAssessment',
+        'publishAssessment',
+        ...new Set(
+          commands
+            .map((c) => c.command.type)
+            .filter((t) => ['FileObjection', 'DecideObjection', 'ReopenAssessment'].includes(t))
+            .map((t) => t[0]!.toLowerCase() + t.slice(1)),
+        ),
+      ]),
     );
     const selfScore = commands.find((c) => c.command.type === 'RecordSelfScore')!;
     expect(toMutation(selfScore).variables.points).toBe((selfScore.command.score as number) / 100);

@@ -1,6 +1,17 @@
 import {
-  criteriaSetCode, criteriaSetDecider, criteriaSetStreamName, resolveCriteriaSet, unitDecider, unitStreamName,
-  type CriteriaSetCommand, type CriteriaSetEvent, type CriteriaSetState, type ResolvedCriteriaSet, type UnitCommand, type UnitEvent, type UnitState,
+  criteriaSetCode,
+  criteriaSetDecider,
+  criteriaSetStreamName,
+  resolveCriteriaSet,
+  unitDecider,
+  unitStreamName,
+  type CriteriaSetCommand,
+  type CriteriaSetEvent,
+  type CriteriaSetState,
+  type ResolvedCriteriaSet,
+  type UnitCommand,
+  type UnitEvent,
+  type UnitState,
 } from '@par-index/domain';
 import type { AssessedLevel } from '@par-index/scoring';
 import { assessmentYear } from './assessment-script';
@@ -23,14 +34,30 @@ export interface GeneratedPhase {
 
 const ADMIN: GeneratedActor = { actorId: 'admin-ministry', actorRole: 'admin', unitIds: '*' };
 
-function criteriaSetChunk(seed: number, level: AssessedLevel, year: number, firstYear: number): { chunk: StreamChunk; resolved: ResolvedCriteriaSet } {
+function criteriaSetChunk(
+  seed: number,
+  level: AssessedLevel,
+  year: number,
+  firstYear: number,
+): { chunk: StreamChunk; resolved: ResolvedCriteriaSet } {
   const code = criteriaSetCode(year, level);
-  const recorder = new StreamRecorder<CriteriaSetCommand, CriteriaSetEvent, CriteriaSetState>(criteriaSetDecider, criteriaSetStreamName(code), seed);
+  const recorder = new StreamRecorder<CriteriaSetCommand, CriteriaSetEvent, CriteriaSetState>(
+    criteriaSetDecider,
+    criteriaSetStreamName(code),
+    seed,
+  );
   const fields = criteriaTree(level, year, firstYear);
   const name = `PAR Index ${year}: ${level}s`;
   recorder.run(ADMIN, `${year}-12-01T02:00:00.000Z`, (context) => ({ type: 'DraftCriteriaSet', code, year, level, name, context }));
-  recorder.run(ADMIN, `${year}-12-01T03:00:00.000Z`, (context) => ({ type: 'ReplaceCriteriaTree', fields, context }), { type: 'ReplaceCriteriaTree', code, fields });
-  recorder.run(ADMIN, `${year}-12-02T02:00:00.000Z`, (context) => ({ type: 'PublishCriteriaSet', context }), { type: 'PublishCriteriaSet', code });
+  recorder.run(ADMIN, `${year}-12-01T03:00:00.000Z`, (context) => ({ type: 'ReplaceCriteriaTree', fields, context }), {
+    type: 'ReplaceCriteriaTree',
+    code,
+    fields,
+  });
+  recorder.run(ADMIN, `${year}-12-02T02:00:00.000Z`, (context) => ({ type: 'PublishCriteriaSet', context }), {
+    type: 'PublishCriteriaSet',
+    code,
+  });
   const resolved = resolveCriteriaSet(recorder.state);
   if (!resolved) throw new Error(`criteria set ${code} did not publish`);
   return { chunk: recorder.flush()!, resolved };
@@ -41,7 +68,13 @@ function registerChunk(seed: number, unit: GeneratedUnit, parent: GeneratedUnit 
   const { unitId, name, level, group, region } = unit;
   const parentRef = parent ? { unitId: parent.unitId, level: parent.level, active: true } : null;
   recorder.run(ADMIN, at, (context) => ({ type: 'RegisterUnit', unitId, name, level, group, region, parent: parentRef, context }), {
-    type: 'RegisterUnit', unitId, name, level, group, region, parentId: parent?.unitId ?? null,
+    type: 'RegisterUnit',
+    unitId,
+    name,
+    level,
+    group,
+    region,
+    parentId: parent?.unitId ?? null,
   });
   return recorder.flush()!;
 }
@@ -73,7 +106,9 @@ export function* generateNation(options: GeneratorOptions): Generator<GeneratedP
     yield { label: `${province.unitId}: province`, chunks: [registerChunk(seed, province, undefined, registeredAt)] };
     const depth = (unit: GeneratedUnit) => (unit.level === 'commune' ? 2 : 1);
     for (const level of [1, 2]) {
-      const chunks = units.filter((u) => u.parentId !== null && depth(u) === level).map((u) => registerChunk(seed, u, byId.get(u.parentId!), registeredAt));
+      const chunks = units
+        .filter((u) => u.parentId !== null && depth(u) === level)
+        .map((u) => registerChunk(seed, u, byId.get(u.parentId!), registeredAt));
       if (chunks.length > 0) yield { label: `${province.unitId}: units`, chunks };
     }
     for (let year = firstYear; year < firstYear + years; year += 1) {

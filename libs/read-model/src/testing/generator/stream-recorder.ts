@@ -46,7 +46,12 @@ export class StreamRecorder<C extends { type: string }, E extends { type: string
   }
 
   /** Decides `build(context)` on the current state; a refusal throws (the generator only issues valid commands). */
-  run(actor: GeneratedActor, now: string, build: (context: { now: string; actorId: string; actorRole: ActorRole; unitIds: readonly string[] | '*' }) => C, request?: Record<string, unknown>): E[] {
+  run(
+    actor: GeneratedActor,
+    now: string,
+    build: (context: { now: string; actorId: string; actorRole: ActorRole; unitIds: readonly string[] | '*' }) => C,
+    request?: Record<string, unknown>,
+  ): E[] {
     const context = { now, actorId: actor.actorId, actorRole: actor.actorRole, unitIds: actor.unitIds };
     const command = build(context);
     const events = this.decider.decide(command, this.state);
@@ -58,7 +63,9 @@ export class StreamRecorder<C extends { type: string }, E extends { type: string
         id: seededUuid(this.seed, `${this.streamName}#${this.revision}`),
         type: event.type,
         data: event.data as Record<string, unknown>,
-        metadata: { ...eventMetadataFor(event.type as DomainEventType, { ...context, correlationId: key, causationId: key, idempotencyKey: key }) },
+        metadata: {
+          ...eventMetadataFor(event.type as DomainEventType, { ...context, correlationId: key, causationId: key, idempotencyKey: key }),
+        },
       });
     }
     this.issued.push({ streamName: this.streamName, actor, now, command: { ...(request ?? stripResolved(command)), type: command.type } });
