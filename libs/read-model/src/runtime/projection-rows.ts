@@ -1,4 +1,4 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
 import type { AnyProjection } from './projection';
 
 /** A row key (what `keyOf` returns) as a map key: its values in its own property order. */
@@ -32,36 +32,52 @@ export async function loadRows(
   return rows;
 }
 
-/**
- * Writes changed rows back: one upsert per chunk with the rows as one JSON parameter (the column
- * mapping and transformers come from the entity's metadata); rows evolved to null are deleted.
- */
+/** An entity's table as SQL sees it: column names (entity order), primary key, and a row mapped to them (transformers applied). */
+export function tableOf(manager: EntityManager, entity: EntitySchema<ObjectLiteral>) {
+  const { tableName, columns, primaryColumns } = manager.getRepository(entity).metadata;
+  return {
+    tableName,
+    names: columns.map((column) => column.databaseName),
+    primary: primaryColumns.map((column) => column.databaseName),
+    toColumns(row: ObjectLiteral): Record<string, unknown> {
+      const record: Record<string, unknown> = {};
+      for (const column of columns) {
+        const value = row[column.propertyName];
+        const transformer = column.transformer;
+        record[column.databaseName] = transformer && !Array.isArray(transformer) ? transformer.to(value) : value;
+      }
+      return record;
+    },
+  };
+}
+
+/** Upserts rows by primary key: one statement per chunk, the rows as one JSON parameter. */
+export async function upsertRows(
+  manager: EntityManager,
+  entity: EntitySchema<ObjectLiteral>,
+  rows: readonly ObjectLiteral[],
+): Promise<void> {
+  const { tableName, names, primary, toColumns } = tableOf(manager, entity);
+  const updates = names.filter((name) => !primary.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
+  for (const part of chunks(rows)) {
+    await manager.query(
+      `INSERT INTO ${tableName} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${tableName}, $1::jsonb)
+       ON CONFLICT (${primary.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`,
+      [JSON.stringify(part.map(toColumns))],
+    );
+  }
+}
+
+/** Writes changed rows back with `upsertRows`; rows evolved to null are deleted. */
 export async function writeRows(
   manager: EntityManager,
   projection: AnyProjection,
   changed: readonly { key: Partial<ObjectLiteral>; row: ObjectLiteral | null }[],
 ): Promise<void> {
-  const repository = manager.getRepository(projection.entity);
-  const { tableName, columns, primaryColumns } = repository.metadata;
-  const names = columns.map((column) => column.databaseName);
-  const primary = primaryColumns.map((column) => column.databaseName);
-  const updates = names.filter((name) => !primary.includes(name)).map((name) => `${name} = EXCLUDED.${name}`);
-  const toColumns = (row: ObjectLiteral) => {
-    const record: Record<string, unknown> = {};
-    for (const column of columns) {
-      const value = row[column.propertyName];
-      const transformer = column.transformer;
-      record[column.databaseName] = transformer && !Array.isArray(transformer) ? transformer.to(value) : value;
-    }
-    return record;
-  };
-  const upserts = changed.flatMap(({ row }) => (row === null ? [] : [toColumns(row)]));
-  for (const part of chunks(upserts)) {
-    await manager.query(
-      `INSERT INTO ${tableName} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${tableName}, $1::jsonb)
-       ON CONFLICT (${primary.join(', ')}) ${updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING'}`,
-      [JSON.stringify(part)],
-    );
-  }
-  for (const { key, row } of changed) if (row === null) await repository.delete(key);
+  await upsertRows(
+    manager,
+    projection.entity,
+    changed.flatMap(({ row }) => (row === null ? [] : [row])),
+  );
+  for (const { key, row } of changed) if (row === null) await manager.getRepository(projection.entity).delete(key);
 }

@@ -1,9 +1,10 @@
 import { ASSESSMENT_EVENT_TYPES } from '@par-index/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditTimelineRow } from '../../entities/audit-timeline.entity';
+import { AuditTimelineEntity, type AuditTimelineRow } from '../../entities/audit-timeline.entity';
 import type { DerivedReadModel } from '../../runtime/apply-batch';
 import type { ProjectedEvent } from '../../runtime/projection';
 import { copyRows } from '../../runtime/copy-rows';
+import { tableOf } from '../../runtime/projection-rows';
 import { assessmentKeyOf } from '../assessments/assessments.projection';
 import { auditEntryOf } from './audit-entry';
 
@@ -71,25 +72,6 @@ async function entriesOf(manager: EntityManager, events: readonly ProjectedEvent
   return rows;
 }
 
-const COLUMNS: [keyof AuditTimelineRow, string][] = [
-  ['position', 'position'],
-  ['eventId', 'event_id'],
-  ['unitId', 'unit_id'],
-  ['year', 'year'],
-  ['streamRevision', 'stream_revision'],
-  ['eventType', 'event_type'],
-  ['scope', 'scope'],
-  ['leafCodes', 'leaf_codes'],
-  ['changes', 'changes'],
-  ['statusFrom', 'status_from'],
-  ['statusTo', 'status_to'],
-  ['actorId', 'actor_id'],
-  ['actorRole', 'actor_role'],
-  ['reason', 'reason'],
-  ['occurredAt', 'occurred_at'],
-  ['details', 'details'],
-];
-
 /**
  * One row per assessment event, keyed by position, written with COPY. Events at or below the
  * checkpoint never come back (the checkpoint moves in the same transaction), so rows are only inserted.
@@ -99,11 +81,12 @@ export const auditTimelineReadModel: DerivedReadModel = {
   eventTypes: ASSESSMENT_EVENT_TYPES,
   async refresh(manager, events) {
     const rows = await entriesOf(manager, events);
+    const { tableName, names, toColumns } = tableOf(manager, AuditTimelineEntity);
     await copyRows(
       manager,
-      'audit_timeline',
-      COLUMNS.map(([, column]) => column),
-      rows.map((row) => COLUMNS.map(([property]) => row[property])),
+      tableName,
+      names,
+      rows.map((row) => Object.values(toColumns(row))),
     );
   },
 };

@@ -4,7 +4,9 @@ import type { AssessmentRow } from '../../entities/assessment.entity';
 import type { BatchRows, DerivedReadModel } from '../../runtime/apply-batch';
 import type { ProjectedEvent } from '../../runtime/projection';
 import { loadRows, rowKey } from '../../runtime/projection-rows';
+import type { CriteriaSetRow } from '../../entities/criteria-set.entity';
 import { ASSESSMENT_PROJECTION_EVENT_TYPES, assessmentKeyOf, assessmentsProjection } from '../assessments/assessments.projection';
+import { criteriaSetsProjection } from '../criteria-sets/criteria-sets.projection';
 import { groupKeyOf, resetScorecardCache, scorecardCacheOf, type ScorecardCache } from './scorecard-cache';
 import { groupUpdatedAt, rankScoredGroup, scoreAssessment } from './score-group';
 import { writeGroupScorecards } from './write-scorecards';
@@ -35,19 +37,15 @@ async function currentAssessments(
   return current;
 }
 
-/** The criteria-set versions the rows are bound to: from the cache, the rest in one statement. */
+/** The criteria-set versions the rows are bound to: from the cache, the rest loaded at once. */
 async function loadSets(manager: EntityManager, cache: ScorecardCache, rows: readonly AssessmentRow[]): Promise<Map<string, CriteriaSet>> {
   const wanted = new Map<string, { code: string; version: number }>();
   for (const row of rows) {
     const key = `${row.criteriaSetCode}\u0000${row.criteriaSetVersion}`;
     if (!cache.sets.has(key)) wanted.set(key, { code: row.criteriaSetCode, version: row.criteriaSetVersion });
   }
-  if (wanted.size > 0) {
-    const found: { code: string; version: number; criteria_set: CriteriaSet }[] = await manager.query(
-      'SELECT code, version, criteria_set FROM criteria_sets s JOIN jsonb_to_recordset($1::jsonb) AS w(code text, version int) USING (code, version)',
-      [JSON.stringify([...wanted.values()])],
-    );
-    for (const row of found) cache.sets.set(`${row.code}\u0000${row.version}`, row.criteria_set);
+  for (const row of (await loadRows(manager, criteriaSetsProjection, [...wanted.values()])).values()) {
+    if (row) cache.sets.set(`${row.code}\u0000${row.version}`, (row as CriteriaSetRow).criteriaSet);
   }
   return cache.sets;
 }

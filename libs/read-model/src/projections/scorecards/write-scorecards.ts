@@ -1,35 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { ScorecardRow } from '../../entities/scorecard.entity';
-
-const toColumns = (row: ScorecardRow) => ({
-  unit_id: row.unitId,
-  year: row.year,
-  level: row.level,
-  group_code: row.groupCode,
-  status: row.status,
-  total: row.total,
-  exact_total: row.exactTotal,
-  applicable_max: row.applicableMax,
-  percent: row.percent,
-  rank: row.rank,
-  group_size: row.groupSize,
-  fields: row.fields,
-  by_source: row.bySource,
-  zero_leaves: row.zeroLeaves,
-  updated_at: row.updatedAt,
-  criteria_set_code: row.criteriaSetCode,
-  criteria_set_version: row.criteriaSetVersion,
-  mixed_criteria_versions: row.mixedCriteriaVersions,
-});
-
-const COLUMNS = Object.keys(toColumns({ fields: [] } as unknown as ScorecardRow));
-const UPDATES = COLUMNS.filter((c) => c !== 'unit_id' && c !== 'year')
-  .map((c) => `${c} = EXCLUDED.${c}`)
-  .join(', ');
+import { ScorecardEntity, type ScorecardRow } from '../../entities/scorecard.entity';
+import { upsertRows } from '../../runtime/projection-rows';
 
 /**
- * Replaces the given groups' scorecards with `rows` in two statements: the rows as one JSON
- * parameter (an upsert by unit and year), then the groups' rows of units no longer in them deleted.
+ * Replaces the given groups' scorecards with `rows` in two statements: an upsert by unit and
+ * year (`upsertRows`), then the groups' rows of units no longer in them deleted.
  */
 export async function writeGroupScorecards(
   manager: EntityManager,
@@ -38,14 +13,7 @@ export async function writeGroupScorecards(
   /** false when no unit-year can have left these groups (nothing to delete) */
   membersMayHaveLeft = true,
 ): Promise<void> {
-  if (rows.length > 0) {
-    await manager.query(
-      `INSERT INTO scorecards (${COLUMNS.join(', ')})
-       SELECT ${COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::scorecards, $1::jsonb)
-       ON CONFLICT (unit_id, year) DO UPDATE SET ${UPDATES}`,
-      [JSON.stringify(rows.map(toColumns))],
-    );
-  }
+  await upsertRows(manager, ScorecardEntity, rows);
   if (!membersMayHaveLeft) return;
   await manager.query(
     `DELETE FROM scorecards s USING jsonb_to_recordset($1::jsonb) AS g(year int, level text, group_code text)
