@@ -35,11 +35,6 @@ export class CheckpointConflictError extends Error {
   override readonly name = 'CheckpointConflictError';
 }
 
-/** Compare-and-set: advances only from `expected`; another writer having moved it aborts the batch. */
-export async function saveCheckpoint(manager: EntityManager, projectionName: string, expected: bigint, position: bigint): Promise<void> {
-  await saveCheckpoints(manager, new Map([[projectionName, expected]]), position);
-}
-
 /** Compare-and-set of several checkpoints to one position, in one statement; any that moved aborts the batch. */
 export async function saveCheckpoints(manager: EntityManager, expected: ReadonlyMap<string, bigint>, position: bigint): Promise<void> {
   const advancing = [...expected].filter(([, from]) => position > from);

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@par-index/config/testing';
 import type { DataSource } from 'typeorm';
 import { openReadModel, openReadModelVersion } from '../data-source';
-import { CheckpointConflictError, lockCheckpoints, saveCheckpoint } from './checkpoints';
+import { CheckpointConflictError, lockCheckpoints, saveCheckpoints } from './checkpoints';
 import { isVersionLeased, ProjectionLease } from './lease';
 
 describe('projection lease and checkpoint compare-and-set (real PostgreSQL)', () => {
@@ -39,9 +39,11 @@ describe('projection lease and checkpoint compare-and-set (real PostgreSQL)', ()
   it('given a checkpoint moved by another writer, when a batch saves from the old position, then it fails and nothing moves', async () => {
     await version1.transaction(async (m) => {
       await lockCheckpoints(m, ['units']);
-      await saveCheckpoint(m, 'units', -1n, 5n);
+      await saveCheckpoints(m, new Map([['units', -1n]]), 5n);
     });
-    await expect(version1.transaction((m) => saveCheckpoint(m, 'units', -1n, 9n))).rejects.toBeInstanceOf(CheckpointConflictError);
+    await expect(version1.transaction((m) => saveCheckpoints(m, new Map([['units', -1n]]), 9n))).rejects.toBeInstanceOf(
+      CheckpointConflictError,
+    );
     const [row] = await version1.query(`SELECT position::text FROM projection_checkpoints WHERE projection_name = 'units'`);
     expect(row.position).toBe('5');
   });
